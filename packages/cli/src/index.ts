@@ -1,0 +1,2 @@
+export { COMMANDS, type CommandEntry } from "./commands";
+export { main } from "./main";

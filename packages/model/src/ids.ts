@@ -1,0 +1,20 @@
+import type { Resolution } from "./schemas";
+
+/** The deterministic id of an interval record: every write of the same interval is idempotent. */
+export function intervalId(meterId: string, resolution: Resolution, intervalStart: string): string {
+  return `${meterId}|${resolution}|${intervalStart}`;
+}
+
+const RESOLUTION_MS: Record<Resolution, number> = {
+  PT1M: 60_000,
+  PT5M: 300_000,
+  PT15M: 900_000,
+  PT30M: 1_800_000,
+  PT1H: 3_600_000,
+  P1D: 86_400_000,
+};
+
+/** Nominal length of a resolution in milliseconds (P1D is 24 h; DST days are handled by the caller). */
+export function resolutionMs(resolution: Resolution): number {
+  return RESOLUTION_MS[resolution];
+}
