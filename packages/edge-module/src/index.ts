@@ -1,0 +1,22 @@
+export { type ClientPort, devicePort, modulePort } from "./client-port";
+export {
+  type ConnectOptions,
+  connectLeafDevice,
+  connectModule,
+  EdgeConfigError,
+  type LeafOptions,
+  parseConnectionString,
+} from "./connect";
+export { type DesiredIssue, type DesiredOutcome, DesiredState } from "./desired";
+export type { InboundMessage, MessageProperties, MethodResult, ModuleHost } from "./host";
+export { type JsonObject, mergePatch, stripTwinMetadata } from "./merge-patch";
+export { fromSdkMessage, InboundBodyError, JSON_CONTENT_TYPE, toSdkMessage, UTF8 } from "./message";
+export { dispatchMethod, METHOD_STATUS, type MethodEntry } from "./methods";
+export {
+  type ModuleSetup,
+  type RunningModule,
+  runModule,
+  type StartOptions,
+  startModule,
+} from "./run-module";
+export { SdkModuleHost } from "./sdk-host";
