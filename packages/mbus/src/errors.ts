@@ -1,0 +1,86 @@
+/**
+ * Typed errors with evidence (STYLE.md principle 5): every failure names a code, the byte offset where
+ * decoding stopped, and where it helps the expected and actual values and the field.
+ */
+
+/** Error codes of the link layer (EN 13757-2) and the application layer (EN 13757-3). */
+export const ERROR_CODES = [
+  // link layer
+  "TRUNCATED",
+  "BAD_START",
+  "BAD_LENGTH",
+  "LENGTH_MISMATCH",
+  "BAD_SECOND_START",
+  "BAD_CHECKSUM",
+  "BAD_STOP",
+  "TRAILING_BYTES",
+  "BAD_HEX",
+  // application layer
+  "NO_USER_DATA",
+  "WRONG_DIRECTION",
+  "UNSUPPORTED_CI",
+  "HEADER_TOO_SHORT",
+  "FIXED_DATA_LENGTH",
+  "PREMATURE_END",
+  "TOO_MANY_DIFE",
+  "TOO_MANY_VIFE",
+  "BAD_LVAR",
+  "BAD_VALUE",
+  "ENCODE",
+] as const;
+
+export type MbusErrorCode = (typeof ERROR_CODES)[number];
+
+export interface MbusErrorDetails {
+  offset: number;
+  expected?: number | string;
+  actual?: number | string;
+  field?: string;
+}
+
+export class MbusError extends Error {
+  override readonly name = "MbusError";
+  readonly code: MbusErrorCode;
+  readonly offset: number;
+  readonly expected?: number | string;
+  readonly actual?: number | string;
+  readonly field?: string;
+  /** The message without the offset suffix. */
+  readonly reason: string;
+
+  constructor(code: MbusErrorCode, message: string, details: MbusErrorDetails) {
+    super(`${message} (at offset ${details.offset})`);
+    this.code = code;
+    this.reason = message;
+    this.offset = details.offset;
+    if (details.expected !== undefined) this.expected = details.expected;
+    if (details.actual !== undefined) this.actual = details.actual;
+    if (details.field !== undefined) this.field = details.field;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      code: this.code,
+      message: this.message,
+      offset: this.offset,
+      expected: this.expected,
+      actual: this.actual,
+      field: this.field,
+    };
+  }
+}
+
+export type DecodeResult<T> = { ok: true; value: T } | { ok: false; error: MbusError };
+
+export function ok<T>(value: T): DecodeResult<T> {
+  return { ok: true, value };
+}
+
+export function fail<T>(code: MbusErrorCode, message: string, details: MbusErrorDetails): DecodeResult<T> {
+  return { ok: false, error: new MbusError(code, message, details) };
+}
+
+/** Hex rendering for evidence in messages. */
+export function hex2(n: number): string {
+  return `0x${n.toString(16).padStart(2, "0").toUpperCase()}`;
+}
