@@ -32,7 +32,13 @@ const { SymmetricKeySecurityClient } = symmetricKey;
 
 export function registerDevice(req: RegistrationRequest): Promise<Assignment> {
   const security = new SymmetricKeySecurityClient(req.registrationId, req.symmetricKey);
-  const client = ProvisioningDeviceClient.create(req.provisioningHost, req.idScope, new Mqtt(), security);
+  const client = ProvisioningDeviceClient.create(
+    req.provisioningHost,
+    req.idScope,
+    new Mqtt(),
+    // Same class; the packages each pin their own copy of azure-iot-common, so the types differ.
+    security as unknown as Parameters<typeof ProvisioningDeviceClient.create>[3],
+  );
   if (req.payload) client.setProvisioningPayload(req.payload);
   return new Promise((resolve, reject) => {
     client.register((err, result) => {

@@ -35,7 +35,7 @@ export async function startDpsStandIn(opts: {
 }): Promise<DpsStandIn> {
   const pems = await selfsigned.generate([{ name: "commonName", value: "localhost" }], {
     keySize: 2048,
-    days: 1,
+    notAfterDate: new Date(Date.now() + 86_400_000),
     extensions: [
       {
         name: "subjectAltName",
