@@ -1,0 +1,149 @@
+import type Database from "better-sqlite3";
+import { bucketOf, bucketsBetween, type QueryResolution, ROLLUP_RESOLUTIONS, rank } from "../resolution";
+import { rollup, type StoredInterval } from "../rollup";
+import type { MeterIds } from "./meters";
+
+type Row = { body: string };
+
+/**
+ * Interval records keyed (meter, resolution, start) in a WITHOUT ROWID table: a range query for one
+ * meter and resolution is one contiguous b-tree scan. Records from analytics are stored as sent
+ * (`derived = 0`); every coarser resolution of `ROLLUP_RESOLUTIONS` is kept rolled up (`derived = 1`)
+ * in the household's time zone, each level from the level below, so queries never aggregate.
+ */
+export class IntervalsRepo {
+  private readonly upsertBase: Database.Statement;
+  private readonly upsertDerived: Database.Statement;
+  private readonly rangeStmt: Database.Statement;
+  private readonly getStmt: Database.Statement;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly meters: MeterIds,
+  ) {
+    this.upsertBase = db.prepare(
+      `INSERT INTO intervals (meter, resolution, start, end, derived, body) VALUES (?, ?, ?, ?, 0, ?)
+       ON CONFLICT (meter, resolution, start) DO UPDATE SET end = excluded.end, derived = 0, body = excluded.body`,
+    );
+    this.upsertDerived = db.prepare(
+      `INSERT INTO intervals (meter, resolution, start, end, derived, body) VALUES (?, ?, ?, ?, 1, ?)
+       ON CONFLICT (meter, resolution, start) DO UPDATE SET end = excluded.end, body = excluded.body
+       WHERE derived = 1`,
+    );
+    this.rangeStmt = db.prepare(
+      "SELECT body FROM intervals WHERE meter = ? AND resolution = ? AND start >= ? AND start < ? ORDER BY start",
+    );
+    this.getStmt = db.prepare("SELECT body FROM intervals WHERE meter = ? AND resolution = ? AND start = ?");
+  }
+
+  /**
+   * Stores records (idempotent by meter, resolution and start) and refreshes the roll-ups they touch.
+   * `timeZone` gives the household time zone of a meter.
+   */
+  insert(records: readonly StoredInterval[], timeZone: (meterId: string) => string): void {
+    this.db.transaction(() => {
+      // level key -> bucket start -> meter, per resolution, filled from fine to coarse
+      const dirty = new Map<QueryResolution, Map<string, { meterId: string; start: number; end: number }>>();
+      const mark = (meterId: string, r: QueryResolution, at: number) => {
+        const b = bucketOf(at, r, timeZone(meterId));
+        let m = dirty.get(r);
+        if (!m) {
+          m = new Map();
+          dirty.set(r, m);
+        }
+        m.set(`${meterId}|${b.start}`, { meterId, start: b.start, end: b.end });
+      };
+      for (const rec of records) {
+        const start = Date.parse(rec.intervalStart);
+        this.upsertBase.run(
+          this.meters.idOf(rec.meterId),
+          rec.resolution,
+          start,
+          Date.parse(rec.intervalEnd),
+          JSON.stringify(rec),
+        );
+        for (const r of ROLLUP_RESOLUTIONS) if (rank(r) > rank(rec.resolution)) mark(rec.meterId, r, start);
+      }
+      for (const r of ROLLUP_RESOLUTIONS) {
+        for (const b of dirty.get(r)?.values() ?? []) {
+          const source = this.sourceFor(b.meterId, r, b.start, b.end);
+          if (!source) continue;
+          const rec = rollup(source, r, b.start, b.end, timeZone(b.meterId));
+          if (rec)
+            this.upsertDerived.run(this.meters.idOf(b.meterId), r, b.start, b.end, JSON.stringify(rec));
+        }
+      }
+    })();
+  }
+
+  /** The children of a roll-up bucket: the next finer resolution that has rows in it. */
+  private sourceFor(
+    meterId: string,
+    r: QueryResolution,
+    start: number,
+    end: number,
+  ): StoredInterval[] | undefined {
+    const finer = ["PT1M", "PT5M", "PT15M", "PT30M", "PT1H", "P1D"].filter(
+      (x) => rank(x as QueryResolution) < rank(r),
+    ) as QueryResolution[];
+    for (let i = finer.length - 1; i >= 0; i--) {
+      const rows = this.range(meterId, finer[i]!, start, end);
+      if (rows.length > 0) return rows;
+    }
+    return undefined;
+  }
+
+  /** Stored rows of exactly this resolution with start in [from, to). */
+  range(meterId: string, r: QueryResolution, from: number, to: number): StoredInterval[] {
+    const id = this.meters.find(meterId);
+    if (id === undefined) return [];
+    return (this.rangeStmt.all(id, r, from, to) as Row[]).map((row) => JSON.parse(row.body));
+  }
+
+  get(meterId: string, r: QueryResolution, start: number): StoredInterval | undefined {
+    const id = this.meters.find(meterId);
+    if (id === undefined) return undefined;
+    const row = this.getStmt.get(id, r, start) as Row | undefined;
+    return row ? JSON.parse(row.body) : undefined;
+  }
+
+  /**
+   * Records of resolution `r` in [from, to): stored or kept rolled up; for a resolution that is not
+   * kept (e.g. PT30M over PT15M data) rolled up now from the finest stored resolution below it.
+   */
+  query(meterId: string, r: QueryResolution, from: number, to: number, timeZone: string): StoredInterval[] {
+    const stored = this.range(meterId, r, from, to);
+    if (stored.length > 0 || ROLLUP_RESOLUTIONS.includes(r)) return stored;
+    const out: StoredInterval[] = [];
+    for (const b of bucketsBetween(from, to, r, timeZone)) {
+      if (b.start < from) continue;
+      const src = this.sourceFor(meterId, r, b.start, b.end);
+      const rec = src ? rollup(src, r, b.start, b.end, timeZone) : undefined;
+      if (rec) out.push(rec);
+    }
+    return out;
+  }
+
+  /** Records as analytics sent them (not the roll-ups), for the export. */
+  *iterateBase(from: number, to: number): IterableIterator<StoredInterval> {
+    const stmt = this.db.prepare(
+      "SELECT body FROM intervals WHERE meter = ? AND derived = 0 AND start >= ? AND start < ? ORDER BY resolution, start",
+    );
+    for (const m of this.meters.all())
+      for (const row of stmt.iterate(m.id, from, to) as IterableIterator<Row>) yield JSON.parse(row.body);
+  }
+
+  /** Deletes records (of every resolution) that ended at or before `cutoff`. */
+  deleteEndedBefore(cutoff: number): number {
+    let n = 0;
+    const resolutions = this.db.prepare("SELECT DISTINCT resolution FROM intervals").all() as {
+      resolution: string;
+    }[];
+    const stmt = this.db.prepare(
+      "DELETE FROM intervals WHERE meter = ? AND resolution = ? AND start < ? AND end <= ?",
+    );
+    for (const m of this.meters.all())
+      for (const r of resolutions) n += stmt.run(m.id, r.resolution, cutoff, cutoff).changes;
+    return n;
+  }
+}
