@@ -1,0 +1,243 @@
+/**
+ * Per-meter interval engine: a pure state machine over plain JSON state (`MeterTrack`), so the state
+ * can be persisted after every reading and a restart continues the half-finished interval.
+ *
+ * Energy is taken from register deltas only. Each meter keeps a continuous counter per direction: the
+ * sum of accepted register steps (equal to the register itself while nothing unusual happens). An
+ * interval's energy is counter(last reading <= end) - counter(last reading <= start); see accumulator.ts.
+ */
+import type { IntervalRecord, MeterReading, Resolution } from "@omdp/model";
+import { type Accum, addFlag, addSample, closeAccum, openAccum } from "./accumulator";
+import { classifyStep, readingValues, type StepKind } from "./registers";
+import { intervalBounds } from "./tz";
+
+/** Most intervals closed for one meter and resolution in one call (a meter silent for days). */
+export const MAX_CATCH_UP = 2000;
+/** Reading times remembered for duplicate detection. */
+const RECENT = 32;
+
+export interface MeterTrack {
+  meterId: string;
+  /** Time of the last in-order reading (ms), null before the first. */
+  lastMs: number | null;
+  /** Raw cumulative registers of that reading. */
+  registers: Record<string, number>;
+  rawImp: number | null;
+  rawExp: number | null;
+  contImp: number | null;
+  contExp: number | null;
+  recent: number[];
+  accums: Partial<Record<Resolution, Accum>>;
+}
+
+export interface EngineSettings {
+  readonly resolutions: readonly Resolution[];
+  readonly timeZone: string;
+  readonly maxGapMs: number;
+  readonly closeGraceMs: number;
+  readonly maxPowerW: number;
+  readonly maxFutureMs: number;
+}
+
+export type Outcome = "accepted" | "duplicate" | "outOfOrder" | "late" | "future" | "empty";
+
+export interface Closed {
+  readonly resolution: Resolution;
+  readonly record: IntervalRecord;
+}
+
+export interface IngestResult {
+  readonly outcome: Outcome;
+  readonly closed: Closed[];
+}
+
+export function newTrack(meterId: string): MeterTrack {
+  return {
+    meterId,
+    lastMs: null,
+    registers: {},
+    rawImp: null,
+    rawExp: null,
+    contImp: null,
+    contExp: null,
+    recent: [],
+    accums: {},
+  };
+}
+
+function close(track: MeterTrack, res: Resolution, a: Accum, s: EngineSettings): Closed {
+  return {
+    resolution: res,
+    record: closeAccum(a, {
+      meterId: track.meterId,
+      resolution: res,
+      timeZone: s.timeZone,
+      contImp: track.contImp,
+      contExp: track.contExp,
+      registers: track.registers,
+    }),
+  };
+}
+
+/** The interval following one that ended at `endMs` (starts exactly there, even after a zone change). */
+function nextAccum(track: MeterTrack, endMs: number, res: Resolution, s: EngineSettings): Accum {
+  const b = intervalBounds(endMs, res, s.timeZone);
+  return openAccum(endMs, Math.max(b.endMs, endMs + 1000), track.contImp, track.contExp);
+}
+
+/**
+ * Closes every interval of `res` that ends before `untilMs` (or at it, when `byTimer`). `byTimer`: no
+ * reading past the end arrived (a silent meter), so the closed interval is marked `gap` (quality partial).
+ */
+function advance(
+  track: MeterTrack,
+  res: Resolution,
+  untilMs: number,
+  byTimer: boolean,
+  s: EngineSettings,
+): Closed[] {
+  const out: Closed[] = [];
+  let a = track.accums[res];
+  while (a && (a.endMs < untilMs || (byTimer && a.endMs === untilMs))) {
+    if (out.length >= MAX_CATCH_UP) {
+      // Too long a silence to list every empty interval: jump, the next interval carries the gap.
+      const b = intervalBounds(untilMs, res, s.timeZone);
+      a = openAccum(b.startMs, b.endMs, track.contImp, track.contExp);
+      addFlag(a, "gap");
+      break;
+    }
+    if (byTimer) addFlag(a, "gap");
+    out.push(close(track, res, a, s));
+    a = nextAccum(track, a.endMs, res, s);
+  }
+  if (a) track.accums[res] = a;
+  return out;
+}
+
+function openFor(track: MeterTrack, t: number, res: Resolution, s: EngineSettings): Accum {
+  const b = intervalBounds(t, res, s.timeZone);
+  const a = openAccum(b.startMs, b.endMs, track.contImp, track.contExp);
+  // Exact baseline only when the last reading lies before the start; otherwise energy is missing.
+  const exact = track.lastMs === null ? t === b.startMs : track.lastMs <= b.startMs;
+  if (!exact) addFlag(a, "noBaseline");
+  return a;
+}
+
+function step(
+  prevRaw: number | null,
+  raw: number | null,
+  cont: number | null,
+  elapsedMs: number,
+  s: EngineSettings,
+): { cont: number | null; kind: StepKind } {
+  if (raw === null) return { cont, kind: "normal" };
+  if (prevRaw === null || cont === null) return { cont: cont ?? raw, kind: "normal" };
+  const st = classifyStep(prevRaw, raw, elapsedMs, s.maxPowerW);
+  return { cont: cont + st.deltaWh, kind: st.kind };
+}
+
+/** Feeds one reading; returns the intervals it closed. Mutates `track`. */
+export function ingest(
+  track: MeterTrack,
+  reading: MeterReading,
+  nowMs: number,
+  s: EngineSettings,
+): IngestResult {
+  const t = Date.parse(reading.readingTime);
+  const v = readingValues(reading);
+  if (t > nowMs + s.maxFutureMs) return { outcome: "future", closed: [] };
+  if (
+    v.importWh === null &&
+    v.exportWh === null &&
+    v.powerW === null &&
+    Object.keys(v.registers).length === 0
+  ) {
+    return { outcome: "empty", closed: [] };
+  }
+  if (track.lastMs !== null && (t === track.lastMs || track.recent.includes(t))) {
+    for (const res of s.resolutions) {
+      const a = track.accums[res];
+      if (a && t >= a.startMs && t < a.endMs) addFlag(a, "duplicate");
+    }
+    return { outcome: "duplicate", closed: [] };
+  }
+  if (track.lastMs !== null && t < track.lastMs) {
+    // Order-independent parts (power, sample count) still count in the open interval; registers of an
+    // older reading cannot change the last value at or before the end, so they are not used.
+    let used = false;
+    for (const res of s.resolutions) {
+      const a = track.accums[res];
+      if (!a) continue;
+      if (t >= a.startMs) {
+        addSample(a, v.powerW);
+        addFlag(a, "outOfOrder");
+        used = true;
+      } else {
+        addFlag(a, "late");
+      }
+    }
+    remember(track, t);
+    return { outcome: used ? "outOfOrder" : "late", closed: [] };
+  }
+
+  // 1. Intervals ending before this reading close on the counters of the previous reading.
+  const closed: Closed[] = [];
+  const tailGap = track.lastMs !== null && t - track.lastMs > s.maxGapMs;
+  for (const res of s.resolutions) {
+    const a = track.accums[res];
+    if (!a) {
+      track.accums[res] = openFor(track, t, res, s);
+      continue;
+    }
+    if (a.endMs < t && tailGap) addFlag(a, "gap");
+    closed.push(...advance(track, res, t, false, s));
+  }
+
+  // 2. The register step from the previous reading to this one.
+  const elapsed = track.lastMs === null ? 0 : t - track.lastMs;
+  const imp = step(track.rawImp, v.importWh, track.contImp, elapsed, s);
+  const exp = step(track.rawExp, v.exportWh, track.contExp, elapsed, s);
+  track.contImp = imp.cont;
+  track.contExp = exp.cont;
+  if (v.importWh !== null) track.rawImp = v.importWh;
+  if (v.exportWh !== null) track.rawExp = v.exportWh;
+  track.registers = { ...track.registers, ...v.registers };
+
+  // 3. The step belongs to the interval containing (prev, t]; a reading exactly at an end is that
+  //    interval's last value "at or before the end", and its sample opens the next (half-open intervals).
+  for (const res of s.resolutions) {
+    let a = track.accums[res]!;
+    for (const kind of [imp.kind, exp.kind]) if (kind !== "normal") addFlag(a, kind);
+    if (a.baseImp === null && track.contImp !== null) a.baseImp = track.contImp;
+    if (a.baseExp === null && track.contExp !== null) a.baseExp = track.contExp;
+    if (tailGap) addFlag(a, "gap");
+    if (a.endMs === t) {
+      closed.push(close(track, res, a, s));
+      a = nextAccum(track, a.endMs, res, s);
+      track.accums[res] = a;
+    }
+    addSample(a, v.powerW);
+  }
+  track.lastMs = t;
+  remember(track, t);
+  return { outcome: "accepted", closed };
+}
+
+/** Closes intervals of a silent meter once their end is `closeGraceMs` in the past (quality partial). */
+export function tick(track: MeterTrack, nowMs: number, s: EngineSettings): Closed[] {
+  const closed: Closed[] = [];
+  for (const res of s.resolutions) closed.push(...advance(track, res, nowMs - s.closeGraceMs, true, s));
+  return closed;
+}
+
+/** Drops accumulators of resolutions no longer configured (after a twin change). */
+export function retain(track: MeterTrack, resolutions: readonly Resolution[]): void {
+  for (const res of Object.keys(track.accums) as Resolution[]) {
+    if (!resolutions.includes(res)) delete track.accums[res];
+  }
+}
+
+function remember(track: MeterTrack, t: number): void {
+  track.recent.push(t);
+  if (track.recent.length > RECENT) track.recent.splice(0, track.recent.length - RECENT);
+}
