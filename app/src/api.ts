@@ -1,0 +1,92 @@
+import { joinUrl } from "./lib/settings";
+
+/** An API error with what the server said: `{ error: { code, message, parameter } }` or problem+json. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly parameter?: string,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+export interface Api {
+  readonly baseUrl: string;
+  get<T = unknown>(path: string, query?: Record<string, string | number | undefined>): Promise<T>;
+  send<T = unknown>(method: "POST" | "PUT" | "DELETE", path: string, body?: unknown): Promise<T>;
+  /** The absolute URL of `path` (for EventSource and downloads). */
+  url(path: string, query?: Record<string, string | number | undefined>): string;
+  token(): string;
+}
+
+async function toError(res: Response): Promise<ApiError> {
+  let code = `http_${res.status}`;
+  let message = res.statusText || `HTTP ${res.status}`;
+  let parameter: string | undefined;
+  try {
+    const body = (await res.json()) as Record<string, unknown>;
+    const e = (body.error ?? body) as Record<string, unknown>;
+    if (typeof e.code === "string") code = e.code;
+    if (typeof e.message === "string") message = e.message;
+    else if (typeof e.detail === "string") message = e.detail;
+    else if (typeof e.title === "string") message = e.title;
+    if (typeof e.parameter === "string") parameter = e.parameter;
+  } catch {
+    // not JSON: keep the status text
+  }
+  return new ApiError(res.status, code, message, parameter);
+}
+
+export function createApi(baseUrl: string, token: () => string, timeoutMs = 15_000): Api {
+  const url = (path: string, query?: Record<string, string | number | undefined>): string => {
+    const u = joinUrl(baseUrl, path);
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== "") q.set(k, String(v));
+    const s = q.toString();
+    return s ? `${u}${u.includes("?") ? "&" : "?"}${s}` : u;
+  };
+  const request = async <T>(method: string, target: string, body?: unknown): Promise<T> => {
+    const headers: Record<string, string> = { accept: "application/json" };
+    const t = token();
+    if (t) headers.authorization = `Bearer ${t}`;
+    if (body !== undefined) headers["content-type"] = "application/json";
+    const ctl = new AbortController();
+    const timer = setTimeout(() => ctl.abort(), timeoutMs);
+    let res: Response;
+    try {
+      res = await fetch(target, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: ctl.signal,
+      });
+    } catch (err) {
+      throw new ApiError(
+        0,
+        "unreachable",
+        `cannot reach ${baseUrl || "the server"}: ${(err as Error).message}`,
+      );
+    } finally {
+      clearTimeout(timer);
+    }
+    if (!res.ok) throw await toError(res);
+    if (res.status === 204) return undefined as T;
+    const text = await res.text();
+    if (!text) return undefined as T;
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      return text as T;
+    }
+  };
+  return {
+    baseUrl,
+    url,
+    token,
+    get: (path, query) => request("GET", url(path, query)),
+    send: (method, path, body) => request(method, url(path), body),
+  };
+}

@@ -1,0 +1,210 @@
+import type { View } from "../context";
+import { fill, h, statusLine } from "../dom";
+import { formatDateTime } from "../lib/format";
+import { pageItems } from "../lib/records";
+
+interface EventRow {
+  id: string;
+  type: string;
+  severity: string;
+  meterId: string;
+  at: string;
+  details: Record<string, unknown>;
+  acknowledged: boolean;
+}
+
+function toEvent(raw: unknown): EventRow | null {
+  if (!raw || typeof raw !== "object") return null;
+  const o = raw as Record<string, unknown>;
+  if (typeof o.id !== "string" || typeof o.type !== "string") return null;
+  return {
+    id: o.id,
+    type: o.type,
+    severity: typeof o.severity === "string" ? o.severity : "info",
+    meterId: typeof o.meterId === "string" ? o.meterId : "",
+    at: typeof o.at === "string" ? o.at : "",
+    details: (o.details && typeof o.details === "object" ? o.details : {}) as Record<string, unknown>,
+    acknowledged: Boolean(o.acknowledged ?? o.ackedAt ?? o.acknowledgedAt ?? o.acked),
+  };
+}
+
+const SEVERITY_ORDER: Record<string, number> = { critical: 0, warning: 1, info: 2 };
+
+/** Rules as the events module's twin holds them; the editor keeps the JSON the module defines. */
+function rulesOf(body: unknown): unknown[] {
+  if (Array.isArray(body)) return body;
+  if (body && typeof body === "object" && Array.isArray((body as { rules?: unknown }).rules)) {
+    return (body as { rules: unknown[] }).rules;
+  }
+  return [];
+}
+
+export const alertsView: View = (root, ctx) => {
+  const tz = ctx.household.timeZone;
+  const meters = new Set(ctx.household.meters.map((m) => m.id));
+  const status = statusLine();
+  const list = h("ul", { class: "events", id: "alerts-list", "aria-label": "Alerts" });
+  const rulesText = h("textarea", { id: "rules-json", rows: "10", spellcheck: "false", class: "mono" });
+  const rulesStatus = statusLine();
+  let alive = true;
+  let rules: unknown[] = [];
+
+  const meterOptions = ctx.household.meters.map((m) => h("option", { value: m.id }, m.name ?? m.id));
+  const ruleMeter = h("select", { id: "rule-meter" }, meterOptions);
+  const ruleKw = h("input", {
+    id: "rule-kw",
+    type: "number",
+    min: "0",
+    step: "0.1",
+    value: "3",
+    inputmode: "decimal",
+  });
+  const ruleSecs = h("input", { id: "rule-secs", type: "number", min: "0", step: "1", value: "0" });
+  const ruleSeverity = h(
+    "select",
+    { id: "rule-severity" },
+    ["info", "warning", "critical"].map((s) => h("option", { value: s, selected: s === "warning" }, s)),
+  );
+
+  const refresh = async () => {
+    try {
+      const from = new Date(Date.now() - 30 * 86_400_000).toISOString();
+      const body = await ctx.edge.get("/api/events", { from });
+      if (!alive) return;
+      const rows = pageItems(body)
+        .map(toEvent)
+        .filter((e): e is EventRow => e !== null && (meters.size === 0 || meters.has(e.meterId)))
+        .sort(
+          (a, b) =>
+            b.at.localeCompare(a.at) || (SEVERITY_ORDER[a.severity] ?? 3) - (SEVERITY_ORDER[b.severity] ?? 3),
+        );
+      fill(
+        list,
+        rows.length === 0 ? h("li", { class: "muted" }, "No alerts in the last 30 days.") : null,
+        rows.map((e) =>
+          h(
+            "li",
+            { class: `event sev-${e.severity}`, "data-type": e.type, "data-id": e.id },
+            h("span", { class: `badge sev-${e.severity}` }, e.severity),
+            h("strong", {}, e.type),
+            h("span", {}, e.meterId),
+            h("time", { datetime: e.at }, formatDateTime(e.at, tz)),
+            Object.keys(e.details).length
+              ? h("span", { class: "muted small" }, JSON.stringify(e.details).slice(0, 160))
+              : null,
+            e.acknowledged
+              ? h("span", { class: "muted" }, "acknowledged")
+              : h(
+                  "button",
+                  {
+                    type: "button",
+                    "aria-label": `Acknowledge ${e.type} at ${formatDateTime(e.at, tz)}`,
+                    onclick: async () => {
+                      try {
+                        await ctx.edge.send("POST", `/api/events/${encodeURIComponent(e.id)}/ack`);
+                        await refresh();
+                      } catch (err) {
+                        status.set(`Acknowledge failed: ${(err as Error).message}`, "error");
+                      }
+                    },
+                  },
+                  "Acknowledge",
+                ),
+          ),
+        ),
+      );
+      status.set("");
+    } catch (err) {
+      if (alive) status.set(`Alerts unavailable: ${(err as Error).message}`, "error");
+    }
+  };
+
+  const loadRules = async () => {
+    try {
+      rules = rulesOf(await ctx.edge.get("/api/rules"));
+      rulesText.value = JSON.stringify(rules, null, 2);
+    } catch (err) {
+      rulesStatus.set(`Rules unavailable: ${(err as Error).message}`, "error");
+    }
+  };
+
+  const saveRules = async (next: unknown[]) => {
+    try {
+      const saved = await ctx.edge.send("PUT", "/api/rules", { rules: next });
+      rules = rulesOf(saved ?? { rules: next });
+      if (rules.length === 0) rules = next;
+      rulesText.value = JSON.stringify(rules, null, 2);
+      rulesStatus.set(`Saved ${next.length} rule(s).`);
+    } catch (err) {
+      rulesStatus.set(`Saving failed: ${(err as Error).message}`, "error");
+    }
+  };
+
+  fill(
+    root,
+    h("h2", {}, "Alerts"),
+    status.el,
+    list,
+    h("h2", {}, "Rules"),
+    h(
+      "form",
+      {
+        class: "card form-grid",
+        id: "rule-form",
+        "aria-label": "Add a power threshold rule",
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          const rule = {
+            id: `power-above-${ruleMeter.value}-${Date.now().toString(36)}`,
+            type: "powerAbove",
+            meterId: ruleMeter.value,
+            thresholdW: Math.round(Number(ruleKw.value) * 1000),
+            forSeconds: Number(ruleSecs.value),
+            severity: ruleSeverity.value,
+          };
+          void saveRules([...rules, rule]);
+        },
+      },
+      h("label", { for: "rule-meter" }, "Meter"),
+      ruleMeter,
+      h("label", { for: "rule-kw" }, "Power above (kW)"),
+      ruleKw,
+      h("label", { for: "rule-secs" }, "For at least (s)"),
+      ruleSecs,
+      h("label", { for: "rule-severity" }, "Severity"),
+      ruleSeverity,
+      h("button", { type: "submit" }, "Add rule"),
+    ),
+    h(
+      "div",
+      { class: "card" },
+      h("label", { for: "rules-json" }, "All rules (JSON, as the events module defines them)"),
+      rulesText,
+      h(
+        "button",
+        {
+          type: "button",
+          id: "rules-save",
+          onclick: () => {
+            try {
+              const parsed = JSON.parse(rulesText.value) as unknown;
+              void saveRules(rulesOf(parsed));
+            } catch (err) {
+              rulesStatus.set(`Not valid JSON: ${(err as Error).message}`, "error");
+            }
+          },
+        },
+        "Save rules",
+      ),
+      rulesStatus.el,
+    ),
+  );
+
+  void refresh();
+  void loadRules();
+  const timer = setInterval(() => void refresh(), 5_000);
+  return () => {
+    alive = false;
+    clearInterval(timer);
+  };
+};
