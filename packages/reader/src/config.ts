@@ -1,0 +1,104 @@
+/**
+ * Reader configuration (zod): transport, mode, meters with their addresses and key references, timing.
+ * Keys may sit in the config (the module twin sets them) but are better kept in `keysFile`; either way
+ * they never leave the reader: not logged, not in readings, redacted in errors.
+ */
+import { z } from "zod";
+
+const hex = (bytes: number) =>
+  z
+    .string()
+    .transform((s) => s.replace(/[\s:-]/g, "").toUpperCase())
+    .pipe(z.string().regex(new RegExp(`^[0-9A-F]{${bytes * 2}}$`), `expected ${bytes} bytes as hex`));
+
+export const KeyHex = hex(16);
+export const SystemTitleHex = hex(8);
+
+export const SerialTransport = z.object({
+  kind: z.literal("serial"),
+  path: z.string().min(1),
+  /** `mbusMaster` = 2400 8E1 (EN 13757-2); `customerInterface` = 2400 8N1 (Austrian P1 push). */
+  preset: z.enum(["mbusMaster", "customerInterface"]).optional(),
+  baudRate: z.number().int().positive().optional(),
+  dataBits: z.union([z.literal(7), z.literal(8)]).optional(),
+  parity: z.enum(["none", "even", "odd"]).optional(),
+  stopBits: z.union([z.literal(1), z.literal(2)]).optional(),
+});
+export type SerialTransport = z.infer<typeof SerialTransport>;
+
+export const TcpTransport = z.object({
+  kind: z.literal("tcp"),
+  host: z.string().min(1).default("127.0.0.1"),
+  port: z.number().int().min(1).max(65535),
+});
+export type TcpTransport = z.infer<typeof TcpTransport>;
+
+export const Transport = z.discriminatedUnion("kind", [SerialTransport, TcpTransport]);
+export type Transport = z.infer<typeof Transport>;
+
+/** A secondary address pattern (EN 13757-3 clause 11): 8 id digits, F = wildcard. */
+export const SecondaryAddress = z.object({
+  id: z.string().regex(/^[0-9Ff?]{1,8}$/),
+  manufacturer: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/)
+    .optional(),
+  version: z.number().int().min(0).max(255).optional(),
+  medium: z.number().int().min(0).max(255).optional(),
+});
+export type SecondaryAddress = z.infer<typeof SecondaryAddress>;
+
+export const MeterConfig = z.object({
+  id: z.string().min(1).max(64),
+  /** Poll mode: primary address 1..250, or a secondary address. */
+  primaryAddress: z.number().int().min(0).max(250).optional(),
+  secondaryAddress: SecondaryAddress.optional(),
+  /** Listen mode (DLMS): the meter's system title; pushes from it are read with this meter's key. */
+  systemTitle: SystemTitleHex.optional(),
+  /** Prefer `keysFile`; a key here (e.g. from the module twin) is equally secret. */
+  key: KeyHex.optional(),
+  authKey: KeyHex.optional(),
+  /** OBIS profile for meters that send flat lists without OBIS codes (see @omdp/dlms profiles). */
+  profile: z.string().optional(),
+  /** Poll interval of this meter, seconds (default: the reader's). */
+  pollIntervalS: z.number().positive().optional(),
+});
+export type MeterConfig = z.infer<typeof MeterConfig>;
+
+export const ReaderConfig = z.object({
+  /** Goes into every reading's `source.gatewayId`. */
+  gatewayId: z.string().min(1).default("reader"),
+  transport: Transport,
+  /** listen: meters push (DLMS); poll: the reader is the M-Bus master. */
+  mode: z.enum(["listen", "poll"]).default("listen"),
+  /** Listen mode framing: M-Bus long frames, HDLC (P1/HAN ports), or both (auto). */
+  framing: z.enum(["auto", "mbus", "hdlc"]).default("auto"),
+  meters: z.array(MeterConfig).default([]),
+  /** JSON file `{ meterId: "HEX" | { key, authKey } }` with the meters' keys. */
+  keysFile: z.string().optional(),
+  /** Poll mode: seconds between two read-outs of a meter. */
+  pollIntervalS: z.number().positive().default(60),
+  /** Poll mode: search the bus for secondary addresses at start; found meters are polled too. */
+  scanOnStart: z.boolean().default(false),
+  /** Poll mode timing (EN 13757-2): answer window and retries. */
+  timing: z
+    .object({
+      /** Extra wait on top of the EN 13757-2 answer window (TCP gateways, USB latency), ms. */
+      marginMs: z.number().int().min(0).default(250),
+      /** Repetitions after the first try (EN 13757-2 allows up to 2 for a lost answer). */
+      retries: z.number().int().min(0).max(5).default(2),
+      /** Longest multi-telegram read-out, telegrams. */
+      maxTelegrams: z.number().int().min(1).max(64).default(16),
+    })
+    .default({ marginMs: 250, retries: 2, maxTelegrams: 16 }),
+  backoff: z
+    .object({
+      minMs: z.number().int().positive().default(250),
+      maxMs: z.number().int().positive().default(30_000),
+    })
+    .default({ minMs: 250, maxMs: 30_000 }),
+  /** Diagnostics are emitted this often (and on every link change), seconds. */
+  diagnosticsIntervalS: z.number().positive().default(60),
+});
+export type ReaderConfig = z.infer<typeof ReaderConfig>;
+export type ReaderConfigInput = z.input<typeof ReaderConfig>;

@@ -1,0 +1,87 @@
+/**
+ * ReaderDiagnostics (docs/interfaces.md): counters of the byte stream and the decoders, and per meter
+ * the last time it was seen. A bad frame only moves a counter; it never stops the reader.
+ */
+export interface ReaderDiagnostics {
+  kind: "diagnostics";
+  at: string;
+  gatewayId: string;
+  counters: {
+    framesOk: number;
+    checksumErrors: number;
+    lengthErrors: number;
+    decryptFailures: number;
+    decodeErrors: number;
+    resyncs: number;
+    bytesSkipped: number;
+    /** Poll mode: requests that got no valid answer in time (after retries). */
+    timeouts: number;
+    /** Link losses (port vanished, peer closed). */
+    reconnects: number;
+    readings: number;
+  };
+  meters: Record<string, { lastSeen: string | null; framesOk: number; errors: number }>;
+  link: { target: string; connected: boolean };
+  lastError?: { code: string; message: string; offset?: number; meterId?: string };
+}
+
+export type Counter = keyof ReaderDiagnostics["counters"];
+
+export class DiagnosticsBook {
+  readonly counters: ReaderDiagnostics["counters"] = {
+    framesOk: 0,
+    checksumErrors: 0,
+    lengthErrors: 0,
+    decryptFailures: 0,
+    decodeErrors: 0,
+    resyncs: 0,
+    bytesSkipped: 0,
+    timeouts: 0,
+    reconnects: 0,
+    readings: 0,
+  };
+  private readonly meters = new Map<string, { lastSeen: string | null; framesOk: number; errors: number }>();
+  private lastError: ReaderDiagnostics["lastError"];
+  connected = false;
+
+  constructor(
+    private readonly gatewayId: string,
+    private readonly target: string,
+  ) {}
+
+  count(c: Counter, n = 1): void {
+    this.counters[c] += n;
+  }
+
+  meter(id: string) {
+    let m = this.meters.get(id);
+    if (!m) {
+      m = { lastSeen: null, framesOk: 0, errors: 0 };
+      this.meters.set(id, m);
+    }
+    return m;
+  }
+
+  seen(id: string, at: Date): void {
+    const m = this.meter(id);
+    m.lastSeen = at.toISOString();
+    m.framesOk++;
+  }
+
+  error(e: NonNullable<ReaderDiagnostics["lastError"]>): void {
+    this.lastError = e;
+    if (e.meterId) this.meter(e.meterId).errors++;
+  }
+
+  snapshot(now = new Date()): ReaderDiagnostics {
+    return {
+      kind: "diagnostics",
+      at: now.toISOString(),
+      gatewayId: this.gatewayId,
+      counters: { ...this.counters },
+      meters: Object.fromEntries([...this.meters].map(([k, v]) => [k, { ...v }])),
+      link: { target: this.target, connected: this.connected },
+      ...(this.lastError ? { lastError: { ...this.lastError } } : {}),
+    };
+  }
+}

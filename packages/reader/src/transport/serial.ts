@@ -1,0 +1,89 @@
+/**
+ * Serial adapter (serialport 13). Defaults: 2400 baud 8E1 for an M-Bus master (level converter), as
+ * EN 13757-2 prescribes even parity; the Austrian customer interface (P1 / "Kundenschnittstelle") uses
+ * 2400 8N1. A PTY keeps the baud rate but ignores parity and data bits.
+ */
+import { SerialPort } from "serialport";
+import { type ByteLink, type LinkFactory, LinkOpenError } from "./link";
+
+export interface SerialOptions {
+  readonly path: string;
+  readonly baudRate?: number;
+  readonly dataBits?: 7 | 8;
+  readonly parity?: "none" | "even" | "odd";
+  readonly stopBits?: 1 | 2;
+}
+
+/** The usual line settings by role. */
+export const SERIAL_PRESETS = {
+  /** EN 13757-2 master via a level converter: 2400 8E1. */
+  mbusMaster: { baudRate: 2400, dataBits: 8, parity: "even", stopBits: 1 },
+  /** Austrian smart meter customer interface (M-Bus frames, push): 2400 8N1. */
+  customerInterface: { baudRate: 2400, dataBits: 8, parity: "none", stopBits: 1 },
+} as const;
+
+export function serialLink(opts: SerialOptions): LinkFactory {
+  const target = `serial:${opts.path}`;
+  return {
+    describe: target,
+    kind: "serial",
+    open: () =>
+      new Promise((resolve, reject) => {
+        const port = new SerialPort({
+          path: opts.path,
+          baudRate: opts.baudRate ?? 2400,
+          dataBits: opts.dataBits ?? 8,
+          parity: opts.parity ?? "even",
+          stopBits: opts.stopBits ?? 1,
+          autoOpen: false,
+          hupcl: false,
+        });
+        port.open((err) => {
+          if (err) return reject(new LinkOpenError(target, err.message));
+          resolve(portLink(port));
+        });
+      }),
+  };
+}
+
+function portLink(port: SerialPort): ByteLink {
+  const closeListeners: ((err?: Error) => void)[] = [];
+  let closed = false;
+  let failure: Error | undefined;
+  const fire = () => {
+    if (closed) return;
+    closed = true;
+    for (const l of closeListeners) l(failure);
+  };
+  port.on("error", (err: Error) => {
+    failure = err;
+    if (!port.isOpen) fire();
+  });
+  port.on("close", (err?: Error | null) => {
+    if (err) failure = err;
+    fire();
+  });
+  return {
+    write: (bytes) =>
+      new Promise((resolve, reject) => {
+        if (closed) return reject(new Error("link closed"));
+        port.write(Buffer.from(bytes), (err) => {
+          if (err) return reject(err);
+          port.drain((e) => (e ? reject(e) : resolve()));
+        });
+      }),
+    close: () =>
+      new Promise((resolve) => {
+        if (closed || !port.isOpen) {
+          fire();
+          return resolve();
+        }
+        port.close(() => {
+          fire();
+          resolve();
+        });
+      }),
+    onData: (l) => port.on("data", l),
+    onClose: (l) => closeListeners.push(l),
+  };
+}
