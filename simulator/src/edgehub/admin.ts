@@ -1,0 +1,102 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { JsonObject } from "@omdp/edge-module";
+import type { Logger } from "@omdp/logger";
+import type { MethodOutcome } from "./broker";
+
+/** What the admin endpoint can do to the hub. */
+export interface AdminActions {
+  invoke(target: string, method: string, payload: unknown, timeoutMs?: number): Promise<MethodOutcome>;
+  patchDesired(target: string, patch: JsonObject): number;
+  twin(target: string): unknown;
+  health(): unknown;
+  upstream(): unknown;
+}
+
+const MAX_BODY = 1024 * 1024;
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function problem(res: ServerResponse, status: number, code: string, message: string): void {
+  send(res, status, { error: { code, message } });
+}
+
+async function readJson(
+  req: IncomingMessage,
+): Promise<{ ok: true; value: unknown } | { ok: false; error: string }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of req) {
+    size += (c as Buffer).length;
+    if (size > MAX_BODY) return { ok: false, error: "body too large" };
+    chunks.push(c as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString("utf8").trim();
+  if (text === "") return { ok: true, value: null };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (err) {
+    return { ok: false, error: `body is not JSON: ${(err as Error).message}` };
+  }
+}
+
+/**
+ * The hub's admin HTTP API on 127.0.0.1 (what `omdp edge invoke` and tests use; IoT Hub's service API
+ * in spirit):
+ * `POST /modules/{id}/methods/{name}[?timeoutMs=]` body = payload, answers `{ status, payload }`;
+ * `GET /modules/{id}/twin`; `PATCH /modules/{id}/twin/desired` body = patch, answers `{ version }`;
+ * `GET /upstream` (store-and-forward figures); `GET /health`. `{id}` is a module name or a leaf device id.
+ */
+export async function startAdmin(
+  actions: AdminActions,
+  port: number,
+  log: Logger,
+  host = "127.0.0.1",
+): Promise<{ server: Server; port: number }> {
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err) => {
+      log.error("admin request failed", { error: err });
+      if (!res.headersSent) problem(res, 500, "internal", "internal error");
+    });
+  });
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://admin");
+    const parts = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
+    if (req.method === "GET" && url.pathname === "/health") return send(res, 200, actions.health());
+    if (req.method === "GET" && url.pathname === "/upstream") return send(res, 200, actions.upstream());
+    if (parts[0] === "modules" && parts.length >= 3) {
+      const target = parts[1]!;
+      if (req.method === "POST" && parts[2] === "methods" && parts.length === 4) {
+        const body = await readJson(req);
+        if (!body.ok) return problem(res, 400, "body.invalid", body.error);
+        const t = Number(url.searchParams.get("timeoutMs") ?? "");
+        const outcome = await actions.invoke(
+          target,
+          parts[3]!,
+          body.value,
+          Number.isFinite(t) && t > 0 ? t : undefined,
+        );
+        return send(res, 200, outcome);
+      }
+      if (req.method === "GET" && parts[2] === "twin" && parts.length === 3)
+        return send(res, 200, actions.twin(target));
+      if (req.method === "PATCH" && parts[2] === "twin" && parts[3] === "desired" && parts.length === 4) {
+        const body = await readJson(req);
+        if (!body.ok) return problem(res, 400, "body.invalid", body.error);
+        if (!body.value || typeof body.value !== "object" || Array.isArray(body.value))
+          return problem(res, 400, "body.invalid", "a desired-properties patch is a JSON object");
+        return send(res, 200, { version: actions.patchDesired(target, body.value as JsonObject) });
+      }
+    }
+    problem(res, 404, "not.found", `${req.method} ${url.pathname}`);
+  }
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve());
+  });
+  return { server, port: (server.address() as AddressInfo).port };
+}

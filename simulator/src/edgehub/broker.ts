@@ -1,0 +1,410 @@
+import type { JsonObject } from "@omdp/edge-module";
+import type { Logger } from "@omdp/logger";
+import { Aedes, type AuthenticateError, type Client } from "aedes";
+import type { Forwarder } from "./forwarder";
+import { type IdentityRegistry, resourceUri } from "./identities";
+import type { RoutedMessage, Router } from "./routes";
+import { checkSasToken } from "./sas";
+import {
+  allowedSubscription,
+  desiredPatchTopic,
+  type Identity,
+  identityKey,
+  inputTopic,
+  methodRequestTopic,
+  parseClientTopic,
+  type TelemetryTopic,
+  twinResponseTopic,
+} from "./topics";
+import type { TwinStore } from "./twins";
+import type { UpstreamQueue } from "./upstream-queue";
+
+export interface BrokerDeps {
+  readonly hubHost: string;
+  readonly identities: IdentityRegistry;
+  readonly twins: TwinStore;
+  readonly router: Router;
+  readonly queue?: UpstreamQueue;
+  readonly forwarder?: Forwarder;
+  readonly log: Logger;
+  /** Messages kept per module input while the module is not connected (oldest dropped past it). */
+  readonly maxPendingPerModule?: number;
+  readonly now?: () => number;
+}
+
+export interface MethodOutcome {
+  readonly status: number;
+  readonly payload: unknown;
+}
+
+interface Session {
+  readonly client: Client;
+  readonly id: Identity;
+  readonly subs: Set<string>;
+}
+
+interface PendingInput {
+  readonly topic: string;
+  readonly payload: Buffer;
+}
+
+export interface HubCounters {
+  received: number;
+  routedToInputs: number;
+  routedUpstream: number;
+  unrouted: number;
+  refusedConnections: number;
+}
+
+const NOT_AUTHORIZED = 5;
+
+function authError(message: string): AuthenticateError {
+  return Object.assign(new Error(message), { returnCode: NOT_AUTHORIZED }) as AuthenticateError;
+}
+
+/** Parses the MQTT client id the SDK sends: `{deviceId}` or `{deviceId}/{moduleId}`. */
+export function identityOfClientId(clientId: string): Identity {
+  const slash = clientId.indexOf("/");
+  return slash < 0
+    ? { deviceId: clientId }
+    : { deviceId: clientId.slice(0, slash), moduleId: clientId.slice(slash + 1) };
+}
+
+/**
+ * The IoT Hub side of the local edge hub, on aedes: SAS authentication, per-identity topic rules,
+ * routing of telemetry, module twins, direct methods. Hub-to-client traffic goes straight to the one
+ * connection it is for (`client.publish`), never through shared subscriptions.
+ */
+export class HubBroker {
+  readonly aedes: Aedes;
+  readonly counters: HubCounters = {
+    received: 0,
+    routedToInputs: 0,
+    routedUpstream: 0,
+    unrouted: 0,
+    refusedConnections: 0,
+  };
+  private readonly sessions = new Map<string, Session>();
+  private readonly pending = new Map<string, PendingInput[]>();
+  private readonly methodCalls = new Map<string, { key: string; resolve: (o: MethodOutcome) => void }>();
+  private rid = 0;
+
+  private constructor(
+    private readonly deps: BrokerDeps,
+    aedes: Aedes,
+  ) {
+    this.aedes = aedes;
+  }
+
+  static async create(deps: BrokerDeps): Promise<HubBroker> {
+    let self: HubBroker | undefined;
+    const aedes = await Aedes.createBroker({
+      authenticate: (client, username, password, done) =>
+        self!.authenticate(client, username, password, done),
+      authorizePublish: (client, packet, cb) => {
+        if (!client) return cb(null);
+        self!.onPublish(client, packet.topic, packet.payload as Buffer, cb);
+      },
+      authorizeSubscribe: (client, sub, cb) => {
+        const s = self!.sessions.get(client.id);
+        const id = s?.id ?? identityOfClientId(client.id);
+        if (!allowedSubscription(id, sub.topic)) {
+          deps.log.warn("subscription refused", { clientId: client.id, topic: sub.topic });
+          return cb(null, null);
+        }
+        cb(null, sub);
+      },
+    });
+    self = new HubBroker(deps, aedes);
+    aedes.on("clientReady", (client) => self!.onReady(client));
+    aedes.on("clientDisconnect", (client) => self!.onGone(client));
+    aedes.on("subscribe", (subs, client) =>
+      self!.onSubscribe(
+        client,
+        subs.map((s) => s.topic),
+      ),
+    );
+    aedes.on("unsubscribe", (topics, client) => {
+      const s = self!.sessions.get(client.id);
+      for (const t of topics) s?.subs.delete(t);
+    });
+    return self;
+  }
+
+  private authenticate(
+    client: Client,
+    username: string | undefined,
+    password: Buffer | undefined,
+    done: (error: AuthenticateError | null, success: boolean | null) => void,
+  ): void {
+    const reason = this.refusal(client.id ?? "", username, password);
+    if (reason) {
+      this.counters.refusedConnections += 1;
+      this.deps.log.warn("connection refused", { clientId: client.id, reason });
+      done(authError(reason), false);
+      return;
+    }
+    done(null, true);
+  }
+
+  /** Why a CONNECT is refused (undefined: accepted): unknown identity, wrong username, bad SAS token. */
+  private refusal(
+    clientId: string,
+    username: string | undefined,
+    password: Buffer | undefined,
+  ): string | undefined {
+    const id = identityOfClientId(clientId);
+    const entry = this.deps.identities.find(id);
+    if (!entry) return "unknown identity";
+    if (!username?.startsWith(`${this.deps.hubHost}/${clientId}/`))
+      return "username does not name this client";
+    const check = checkSasToken(
+      password?.toString("utf8") ?? "",
+      resourceUri(this.deps.hubHost, id),
+      entry.primaryKey,
+      Math.floor((this.deps.now?.() ?? Date.now()) / 1000),
+    );
+    return check.ok ? undefined : `sas ${check.error.reason}`;
+  }
+
+  private onReady(client: Client): void {
+    const id = identityOfClientId(client.id);
+    const prev = this.sessions.get(client.id);
+    this.sessions.set(client.id, { client, id, subs: prev?.client === client ? prev.subs : new Set() });
+    this.deps.log.info("client connected", { clientId: client.id });
+  }
+
+  private onGone(client: Client): void {
+    const s = this.sessions.get(client.id);
+    if (s?.client === client) this.sessions.delete(client.id);
+    for (const [rid, call] of this.methodCalls)
+      if (call.key === client.id) {
+        this.methodCalls.delete(rid);
+        call.resolve({
+          status: 404,
+          payload: { error: { code: "device.disconnected", message: "disconnected" } },
+        });
+      }
+    this.deps.log.info("client disconnected", { clientId: client.id });
+  }
+
+  private onSubscribe(client: Client, topics: string[]): void {
+    const s = this.sessions.get(client.id);
+    if (!s) return;
+    for (const t of topics) s.subs.add(t);
+    if (topics.some((t) => t.endsWith("/inputs/#"))) this.flushPending(client.id);
+  }
+
+  isConnected(key: string): boolean {
+    return this.sessions.has(key);
+  }
+
+  connectedClients(): string[] {
+    return [...this.sessions.keys()];
+  }
+
+  private onPublish(client: Client, topic: string, payload: Buffer, cb: (err?: Error | null) => void): void {
+    cb(this.handlePublish(client, topic, payload));
+  }
+
+  /** Handles what a client published; an error (returned) disconnects it, as IoT Hub does. */
+  private handlePublish(client: Client, topic: string, payload: Buffer): Error | null {
+    const session = this.sessions.get(client.id);
+    const id = session?.id ?? identityOfClientId(client.id);
+    const t = parseClientTopic(topic);
+    if (!t) {
+      this.deps.log.warn("publish to an unknown topic refused", { clientId: client.id, topic });
+      return new Error(`topic not allowed: ${topic}`);
+    }
+    switch (t.kind) {
+      case "telemetry":
+        if (t.deviceId !== id.deviceId || (t.moduleId ?? "") !== (id.moduleId ?? ""))
+          return new Error("telemetry topic names another identity");
+        this.route(t, payload);
+        return null;
+      case "twin":
+        this.onTwin(client, t.verb, t.rid, payload);
+        return null;
+      case "methodResponse": {
+        const call = this.methodCalls.get(t.rid);
+        if (call?.key === client.id) {
+          this.methodCalls.delete(t.rid);
+          call.resolve({ status: t.status, payload: parseJson(payload) });
+        }
+        return null;
+      }
+    }
+  }
+
+  private route(t: TelemetryTopic, body: Buffer): void {
+    this.counters.received += 1;
+    const msg: RoutedMessage = {
+      from: {
+        deviceId: t.deviceId,
+        ...(t.moduleId ? { moduleId: t.moduleId } : {}),
+        ...(t.output !== undefined ? { output: t.output } : {}),
+      },
+      properties: t.properties,
+      ...(t.system["$.ct"] ? { contentType: t.system["$.ct"] } : {}),
+      ...(t.system["$.ce"] ? { contentEncoding: t.system["$.ce"] } : {}),
+      body,
+    };
+    const sinks = this.deps.router.sinksFor(msg);
+    if (sinks.length === 0) {
+      this.counters.unrouted += 1;
+      return;
+    }
+    for (const { sink } of sinks) {
+      if (sink.kind === "input") {
+        const bag: Record<string, string> = { ...t.properties, ...t.system, "$.cdid": t.deviceId };
+        if (t.moduleId) bag["$.cmid"] = t.moduleId;
+        const target: Identity = { deviceId: this.edgeDeviceOf(t), moduleId: sink.moduleId };
+        this.deliverInput(identityKey(target), inputTopic(target, sink.input, bag), body);
+        this.counters.routedToInputs += 1;
+      } else if (this.deps.queue) {
+        this.deps.queue.enqueue({
+          body: bodyForCloud(body, msg.contentType, msg.contentEncoding),
+          properties: { ...t.properties },
+          systemProperties: {
+            "iothub-connection-device-id": t.deviceId,
+            ...(t.moduleId ? { "iothub-connection-module-id": t.moduleId } : {}),
+            "iothub-enqueuedtime": new Date(this.deps.now?.() ?? Date.now()).toISOString(),
+            "iothub-message-source": "Telemetry",
+            ...(t.system["$.mid"] ? { "message-id": t.system["$.mid"] } : {}),
+            ...(msg.contentType ? { "content-type": msg.contentType } : {}),
+            ...(msg.contentEncoding ? { "content-encoding": msg.contentEncoding } : {}),
+          },
+        });
+        this.deps.forwarder?.notify();
+        this.counters.routedUpstream += 1;
+      }
+    }
+  }
+
+  /** Modules live on the edge device; a leaf device's messages go to the edge device's modules. */
+  edgeDevice = "";
+  private edgeDeviceOf(t: TelemetryTopic): string {
+    return this.edgeDevice || t.deviceId;
+  }
+
+  private deliverInput(key: string, topic: string, payload: Buffer): void {
+    const s = this.sessions.get(key);
+    const queued = this.pending.get(key);
+    if (s && [...s.subs].some((f) => f.endsWith("/inputs/#"))) {
+      if (queued?.length) this.flushPending(key);
+      s.client.publish({ cmd: "publish", topic, payload, qos: 1, retain: false, dup: false }, noop);
+      return;
+    }
+    const list = queued ?? [];
+    list.push({ topic, payload });
+    const max = this.deps.maxPendingPerModule ?? 10_000;
+    if (list.length > max) {
+      list.shift();
+      this.deps.log.warn("module offline too long; oldest pending input dropped", { module: key });
+    }
+    this.pending.set(key, list);
+  }
+
+  private flushPending(key: string): void {
+    const list = this.pending.get(key);
+    const s = this.sessions.get(key);
+    if (!list || !s) return;
+    this.pending.delete(key);
+    for (const p of list)
+      s.client.publish(
+        { cmd: "publish", topic: p.topic, payload: p.payload, qos: 1, retain: false, dup: false },
+        noop,
+      );
+  }
+
+  private onTwin(client: Client, verb: "GET" | "PATCH", rid: string, payload: Buffer): void {
+    const twins = this.deps.twins;
+    if (verb === "GET") {
+      const doc = twins.document(client.id);
+      this.sendTo(client, twinResponseTopic(200, rid), JSON.stringify(doc));
+      return;
+    }
+    const patch = parseJson(payload);
+    if (!patch || typeof patch !== "object" || Array.isArray(patch)) {
+      this.sendTo(
+        client,
+        twinResponseTopic(400, rid),
+        JSON.stringify({ errorCode: 400001, message: "bad patch" }),
+      );
+      return;
+    }
+    const version = twins.patchReported(client.id, patch as JsonObject);
+    this.sendTo(client, twinResponseTopic(204, rid, version), "");
+  }
+
+  private sendTo(client: Client, topic: string, payload: string): void {
+    client.publish(
+      { cmd: "publish", topic, payload: Buffer.from(payload), qos: 0, retain: false, dup: false },
+      noop,
+    );
+  }
+
+  /** Patches a twin's desired properties and pushes the patch to the connected client. */
+  patchDesired(key: string, patch: JsonObject): number {
+    const version = this.deps.twins.patchDesired(key, patch);
+    const s = this.sessions.get(key);
+    if (s?.subs.has("$iothub/twin/PATCH/properties/desired/#"))
+      this.sendTo(s.client, desiredPatchTopic(version), JSON.stringify({ ...patch, $version: version }));
+    return version;
+  }
+
+  /** Invokes a direct method on a connected module or device (IoT Hub semantics: 404 if offline, 504 on timeout). */
+  invoke(key: string, method: string, payload: unknown, timeoutMs = 30_000): Promise<MethodOutcome> {
+    const s = this.sessions.get(key);
+    if (!s?.subs.has("$iothub/methods/POST/#"))
+      return Promise.resolve({
+        status: 404,
+        payload: { error: { code: "device.notOnline", message: `'${key}' is not connected for methods` } },
+      });
+    const rid = (++this.rid).toString(16);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.methodCalls.delete(rid);
+        resolve({
+          status: 504,
+          payload: { error: { code: "method.timeout", message: `no answer in ${timeoutMs} ms` } },
+        });
+      }, timeoutMs);
+      this.methodCalls.set(rid, {
+        key,
+        resolve: (o) => {
+          clearTimeout(timer);
+          resolve(o);
+        },
+      });
+      this.sendTo(s.client, methodRequestTopic(method, rid), JSON.stringify(payload ?? null));
+    });
+  }
+
+  async close(): Promise<void> {
+    for (const [rid, call] of this.methodCalls) {
+      this.methodCalls.delete(rid);
+      call.resolve({ status: 503, payload: { error: { code: "hub.stopping", message: "hub stopping" } } });
+    }
+    await new Promise<void>((resolve) => this.aedes.close(() => resolve()));
+  }
+}
+
+function noop(): void {}
+
+function parseJson(buf: Buffer): unknown {
+  const text = buf.toString("utf8");
+  if (text.length === 0) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The body as the cloud sees it: parsed JSON for JSON/UTF-8 messages, else the UTF-8 text. */
+function bodyForCloud(body: Buffer, contentType?: string, contentEncoding?: string): unknown {
+  const isJson = contentType?.toLowerCase().startsWith("application/json");
+  const utf8 = !contentEncoding || /^utf-?8$/i.test(contentEncoding);
+  return isJson && utf8 ? parseJson(body) : body.toString("utf8");
+}

@@ -1,0 +1,239 @@
+import type { AddressInfo } from "node:net";
+import { join, resolve } from "node:path";
+import { createServer as createTlsServer } from "node:tls";
+import { fileURLToPath } from "node:url";
+import { type JsonObject, mergePatch } from "@omdp/edge-module";
+import { createLogger, type Logger } from "@omdp/logger";
+import { startAdmin } from "./admin";
+import { HubBroker, type MethodOutcome } from "./broker";
+import { ensureCertificate } from "./certs";
+import { Forwarder, type ForwarderOptions, httpSink, type UpstreamSink } from "./forwarder";
+import { connectionString, IdentityRegistry } from "./identities";
+import { loadManifest, type Manifest } from "./manifest";
+import { Router } from "./routes";
+import { type ChildStatus, Supervisor } from "./supervisor";
+import { identityKey } from "./topics";
+import { TwinStore } from "./twins";
+import { type QueueStats, UpstreamQueue } from "./upstream-queue";
+
+/** The repository root (modules live under `<root>/modules/<name>`). */
+export const REPO_ROOT = resolve(fileURLToPath(new URL(".", import.meta.url)), "../../..");
+
+function envPort(name: string, fallback: number): number {
+  const n = Number(process.env[name]);
+  return process.env[name] && Number.isInteger(n) && n >= 0 ? n : fallback;
+}
+
+export interface EdgeHubOptions {
+  /** Deployment manifest file (default `<repo>/deployment.template.json`) or an already parsed one. */
+  readonly manifestFile?: string;
+  readonly manifest?: Manifest;
+  /** The edge device id (default `edge-local`). */
+  readonly deviceId?: string;
+  /** The IoT Hub host name tokens are issued for (default `omdp-local.azure-devices.net`). */
+  readonly hubHostName?: string;
+  /** Where CA, keys and the upstream queue live (default `$OMDP_DATA_DIR/edge` or `.data/edge`). */
+  readonly dataDir?: string;
+  /** MQTT over TLS port (default `OMDP_EDGE_MQTT_PORT` or 8883; 0 = ephemeral). */
+  readonly mqttPort?: number;
+  /** Admin HTTP port (default `OMDP_EDGE_ADMIN_PORT` or 8884; 0 = ephemeral; null = no admin server). */
+  readonly adminPort?: number | null;
+  /**
+   * `$upstream`: a URL (HTTP POST of Event Hub-style batches), a function, or null to drop. Default:
+   * `http://127.0.0.1:$OMDP_CLOUD_PORT/runtime/ingest` (7071).
+   */
+  readonly upstream?: string | UpstreamSink | null;
+  /** TTL of stored upstream messages (default: the manifest's `timeToLiveSecs`). */
+  readonly ttlSecs?: number;
+  /** Bound on the store-and-forward file (default 256 MiB). */
+  readonly upstreamMaxBytes?: number;
+  readonly forwarder?: ForwarderOptions;
+  /** Modules to run as child processes: true = every running module of the manifest (default false). */
+  readonly runModules?: boolean | readonly string[];
+  /** Command for a module (default `node --import tsx modules/<name>/src/main.ts` in the repo root). */
+  readonly moduleCommand?: (name: string) => { command: string; args: string[] };
+  /** Extra environment for every module process. */
+  readonly moduleEnv?: Readonly<Record<string, string>>;
+  /** Local adjustments merged over the manifest's desired properties (e.g. loopback-only API). */
+  readonly desiredOverrides?: Readonly<Record<string, JsonObject>>;
+  readonly logger?: Logger;
+  /** Clock for token expiry checks (tests). */
+  readonly now?: () => number;
+}
+
+export interface EdgeHub {
+  readonly mqttPort: number;
+  readonly adminPort: number | undefined;
+  /** PEM of the CA modules must trust. */
+  readonly ca: string;
+  readonly caFile: string;
+  readonly deviceId: string;
+  readonly manifest: Manifest;
+  /** Direct method on a module (by name) or a leaf device (by id). */
+  invoke(target: string, method: string, payload: unknown, timeoutMs?: number): Promise<MethodOutcome>;
+  /** Patches desired properties (pushed to the connected module); returns the new `$version`. */
+  patchDesired(target: string, patch: JsonObject): number;
+  /** The twin `{ desired, reported }` of a module or leaf device. */
+  twin(target: string): { desired: JsonObject; reported: JsonObject };
+  /** Connection string (with `GatewayHostName`) of a module, or of a leaf device (created on demand). */
+  connectionStringFor(moduleOrDevice: string): string;
+  upstreamStats(): QueueStats | undefined;
+  modules(): ChildStatus[];
+  connected(): string[];
+  stop(): Promise<void>;
+}
+
+/** Starts the local edge hub: MQTT/TLS broker speaking IoT Hub's scheme, routes, twins, methods, `$upstream`. */
+export async function startEdgeHub(opts: EdgeHubOptions = {}): Promise<EdgeHub> {
+  const log = opts.logger ?? createLogger("edgehub");
+  const manifest =
+    opts.manifest ?? loadManifest(opts.manifestFile ?? join(REPO_ROOT, "deployment.template.json"));
+  const deviceId = opts.deviceId ?? "edge-local";
+  const hubHost = opts.hubHostName ?? "omdp-local.azure-devices.net";
+  const dataDir = opts.dataDir ?? join(process.env.OMDP_DATA_DIR || join(REPO_ROOT, ".data"), "edge");
+  const moduleNames = new Set(manifest.modules.map((m) => m.name));
+
+  const cert = await ensureCertificate(dataDir);
+  const identities = new IdentityRegistry(join(dataDir, "identities.json"));
+  const twins = new TwinStore();
+  for (const m of manifest.modules) {
+    identities.ensure({ deviceId, moduleId: m.name });
+    const desired = mergePatch(m.desired as JsonObject, opts.desiredOverrides?.[m.name] ?? {});
+    twins.seed(identityKey({ deviceId, moduleId: m.name }), desired);
+  }
+  const router = Router.fromManifest(manifest.routes);
+
+  const sinkOpt =
+    opts.upstream === undefined
+      ? `http://127.0.0.1:${envPort("OMDP_CLOUD_PORT", 7071)}/runtime/ingest`
+      : opts.upstream;
+  let queue: UpstreamQueue | undefined;
+  let forwarder: Forwarder | undefined;
+  if (sinkOpt !== null) {
+    queue = new UpstreamQueue({
+      file: join(dataDir, "upstream.db"),
+      ttlSecs: opts.ttlSecs ?? manifest.timeToLiveSecs,
+      maxBytes: opts.upstreamMaxBytes ?? 256 * 1024 * 1024,
+    });
+    const sink = typeof sinkOpt === "string" ? httpSink(sinkOpt) : sinkOpt;
+    forwarder = new Forwarder(queue, sink, log.child("upstream"), opts.forwarder);
+  }
+
+  const broker = await HubBroker.create({
+    hubHost,
+    identities,
+    twins,
+    router,
+    log: log.child("broker"),
+    ...(queue ? { queue } : {}),
+    ...(forwarder ? { forwarder } : {}),
+    ...(opts.now ? { now: opts.now } : {}),
+  });
+  broker.edgeDevice = deviceId;
+
+  const tls = createTlsServer({ key: cert.key, cert: cert.cert }, broker.aedes.handle);
+  await new Promise<void>((res, rej) => {
+    tls.once("error", rej);
+    tls.listen(opts.mqttPort ?? envPort("OMDP_EDGE_MQTT_PORT", 8883), "127.0.0.1", () => res());
+  });
+  const mqttPort = (tls.address() as AddressInfo).port;
+  const gateway = `127.0.0.1:${mqttPort}`;
+  forwarder?.start();
+
+  const keyOf = (target: string): string =>
+    moduleNames.has(target) ? identityKey({ deviceId, moduleId: target }) : identityKey({ deviceId: target });
+
+  const connectionStringFor = (target: string): string => {
+    const id = moduleNames.has(target) ? { deviceId, moduleId: target } : { deviceId: target };
+    return connectionString(hubHost, gateway, identities.ensure(id));
+  };
+
+  const supervisor = new Supervisor(log.child("supervisor"));
+  const admin =
+    opts.adminPort === null
+      ? undefined
+      : await startAdmin(
+          {
+            invoke: (t, m, p, ms) => broker.invoke(keyOf(t), m, p, ms),
+            patchDesired: (t, p) => broker.patchDesired(keyOf(t), p),
+            twin: (t) => twins.document(keyOf(t)),
+            health: () => ({
+              ok: true,
+              deviceId,
+              mqttPort,
+              connected: broker.connectedClients(),
+              modules: supervisor.status(),
+              counters: broker.counters,
+              upstream: queue?.stats() ?? null,
+            }),
+            upstream: () => ({ ...(queue?.stats() ?? {}), lastError: forwarder?.lastError ?? null }),
+          },
+          opts.adminPort ?? envPort("OMDP_EDGE_ADMIN_PORT", 8884),
+          log.child("admin"),
+        );
+
+  const toRun =
+    opts.runModules === true
+      ? manifest.modules.filter((m) => m.status !== "stopped").map((m) => m.name)
+      : Array.isArray(opts.runModules)
+        ? [...opts.runModules]
+        : [];
+  for (const name of toRun) {
+    const m = manifest.modules.find((x) => x.name === name);
+    if (!m) throw new Error(`module '${name}' is not in the manifest`);
+    const cmd = opts.moduleCommand?.(name) ?? {
+      command: process.execPath,
+      args: ["--import", "tsx", join("modules", name, "src", "main.ts")],
+    };
+    supervisor.start({
+      name,
+      command: cmd.command,
+      args: cmd.args,
+      cwd: REPO_ROOT,
+      restartPolicy: m.restartPolicy,
+      env: {
+        ...(process.env as Record<string, string>),
+        ...m.env,
+        ...opts.moduleEnv,
+        IOTEDGE_DEVICEID: deviceId,
+        IOTEDGE_MODULEID: name,
+        IOTEDGE_IOTHUBHOSTNAME: hubHost,
+        IOTEDGE_GATEWAYHOSTNAME: gateway,
+        EdgeHubConnectionString: connectionStringFor(name),
+        EdgeModuleCACertificateFile: cert.caFile,
+      },
+    });
+  }
+  log.info("edge hub started", { deviceId, mqttPort, adminPort: admin?.port, modules: toRun });
+
+  let stopped = false;
+  return {
+    mqttPort,
+    adminPort: admin?.port,
+    ca: cert.cert,
+    caFile: cert.caFile,
+    deviceId,
+    manifest,
+    invoke: (t, m, p, ms) => broker.invoke(keyOf(t), m, p, ms),
+    patchDesired: (t, p) => broker.patchDesired(keyOf(t), p),
+    twin: (t) => twins.document(keyOf(t)),
+    connectionStringFor,
+    upstreamStats: () => queue?.stats(),
+    modules: () => supervisor.status(),
+    connected: () => broker.connectedClients(),
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await supervisor.stop();
+      await forwarder?.stop();
+      if (admin) {
+        admin.server.closeAllConnections();
+        await new Promise<void>((r) => admin.server.close(() => r()));
+      }
+      await broker.close();
+      await new Promise<void>((r) => tls.close(() => r()));
+      queue?.close();
+      log.info("edge hub stopped");
+    },
+  };
+}

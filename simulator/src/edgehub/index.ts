@@ -1,0 +1,39 @@
+export { type AdminActions, startAdmin } from "./admin";
+export { HubBroker, type HubCounters, identityOfClientId, type MethodOutcome } from "./broker";
+export { type ConditionContext, ConditionError, type Expr, matches, parseCondition } from "./condition";
+export { Forwarder, type ForwarderOptions, httpSink, type UpstreamSink } from "./forwarder";
+export { type EdgeHub, type EdgeHubOptions, REPO_ROOT, startEdgeHub } from "./hub";
+export { connectionString, IdentityRegistry, resourceUri } from "./identities";
+export {
+  loadManifest,
+  type Manifest,
+  ManifestError,
+  type ManifestModule,
+  parseManifest,
+  type RestartPolicy,
+  substitute,
+} from "./manifest";
+export {
+  type MessageSource,
+  parseRoute,
+  type Route,
+  RouteError,
+  Router,
+  type RouteSpec,
+  type Sink,
+  sourceMatches,
+} from "./routes";
+export {
+  checkSasToken,
+  createSasToken,
+  encodeUriStrict,
+  generateKey,
+  readSasToken,
+  type SasCheck,
+  SasError,
+  verifySasToken,
+} from "./sas";
+export { type ChildSpec, type ChildStatus, restartDelay, Supervisor, shouldRestart } from "./supervisor";
+export { type Identity, identityKey, parseClientTopic, parsePropertyBag } from "./topics";
+export { TwinStore } from "./twins";
+export { type QueueStats, type UpstreamMessage, UpstreamQueue } from "./upstream-queue";
