@@ -33,6 +33,13 @@ export class EventsRepo {
     return rows.map((r) => ({ ...JSON.parse(r.body), ackedAt: r.acked_at }));
   }
 
+  get(id: string): StoredEvent | undefined {
+    const r = this.db.prepare("SELECT body, acked_at FROM events WHERE id = ?").get(id) as
+      | { body: string; acked_at: string | null }
+      | undefined;
+    return r ? { ...JSON.parse(r.body), ackedAt: r.acked_at } : undefined;
+  }
+
   /** Marks an event acknowledged; false when the id is unknown. */
   ack(id: string, at: number): boolean {
     return (
@@ -56,10 +63,14 @@ export class EventsRepo {
 export class StatsRepo {
   constructor(private readonly db: Database.Database) {}
 
-  insert(meterId: string, at: number, body: unknown): void {
+  /** Stores a stats message; one with the same `key` (meter and period) replaces the earlier one. */
+  insert(meterId: string, at: number, body: unknown, key: string | null = null): void {
     this.db
-      .prepare("INSERT INTO stats (meter_id, at, body) VALUES (?, ?, ?)")
-      .run(meterId, at, JSON.stringify(body));
+      .prepare(
+        `INSERT INTO stats (meter_id, at, key, body) VALUES (?, ?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET meter_id = excluded.meter_id, at = excluded.at, body = excluded.body`,
+      )
+      .run(meterId, at, key, JSON.stringify(body));
   }
 
   query(from: number, to: number, meterId?: string, limit = 10_000): unknown[] {

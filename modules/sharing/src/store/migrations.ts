@@ -94,6 +94,7 @@ export const MIGRATIONS: readonly Migration[] = [
           seq INTEGER PRIMARY KEY AUTOINCREMENT,
           meter_id TEXT NOT NULL,
           at INTEGER NOT NULL,
+          key TEXT UNIQUE,
           body TEXT NOT NULL
         );
         CREATE INDEX stats_meter_at ON stats (meter_id, at);

@@ -1,0 +1,26 @@
+import type { Logger } from "@omdp/logger";
+import type { DesiredConfig } from "../config";
+import type { SharingStore } from "../store";
+import type { LiveFeed } from "./live";
+
+/** `control` messages to the events module (docs/interfaces.md). */
+export type ControlMessage =
+  | { kind: "control"; action: "setRules"; rules: unknown[] }
+  | { kind: "control"; action: "ackEvent"; eventId: string };
+
+/** What the API handlers need; the module wiring provides it. */
+export interface ApiDeps {
+  store: SharingStore;
+  feed: LiveFeed;
+  config: () => DesiredConfig;
+  now: () => number;
+  sendControl: (msg: ControlMessage) => Promise<void>;
+  log: Logger;
+}
+
+/** The authenticated caller: the household's token (recipient null) or a third party's. */
+export interface Caller {
+  tokenId: string;
+  name: string;
+  recipient: string | null;
+}

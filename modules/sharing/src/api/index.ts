@@ -1,0 +1,7 @@
+export type { ApiDeps, Caller, ControlMessage } from "./deps";
+export { ApiError } from "./errors";
+export { type ExportLine, exportPages } from "./export";
+export { LiveFeed, sseFrame } from "./live";
+export { MAX_INTERVALS, RULES_KEY } from "./routes";
+export { type ApiServer, createApiHandler, startApiServer } from "./server";
+export { MAX_REPLAY } from "./stream";

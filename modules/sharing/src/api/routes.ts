@@ -1,0 +1,180 @@
+import { householdOf, timeZoneOf } from "../config";
+import { CONSENT_PROPERTIES, CONSENT_RESOLUTIONS, ConsentRequest, isActive } from "../consent";
+import { LATEST_VERSION } from "../store";
+import type { ApiDeps, Caller } from "./deps";
+import { ApiError, badParameter, notFound } from "./errors";
+import { exportPages } from "./export";
+import { readJson, sendJson, writeChunk } from "./http-io";
+import { intParam, rangeParams, resolutionParam, stringParam } from "./params";
+import { Router } from "./router";
+import { handleStream } from "./stream";
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const NOMINAL_MS: Record<string, number> = {
+  PT1M: 60_000,
+  PT5M: 300_000,
+  PT15M: 900_000,
+  PT30M: 1_800_000,
+  PT1H: HOUR,
+  P1D: DAY,
+  P1M: 28 * DAY,
+};
+/** Largest number of intervals one query may span. */
+export const MAX_INTERVALS = 50_000;
+export const RULES_KEY = "events.rules";
+
+/** Routes a third-party (recipient-scoped) token may call. */
+export const RECIPIENT_ROUTES = new Set(["/api/export", "/api/health"]);
+
+export function buildRouter(deps: ApiDeps): Router<Caller | undefined> {
+  const r = new Router<Caller | undefined>();
+  const { store } = deps;
+
+  r.add("GET", "/api/health", (c) =>
+    sendJson(c.res, 200, {
+      status: "ok",
+      module: "sharing",
+      schemaVersion: LATEST_VERSION,
+      detached: !deps.config().cloud.enabled,
+      time: new Date(deps.now()).toISOString(),
+      liveClients: deps.feed.clientCount,
+    }),
+  );
+
+  r.add("GET", "/api/meters", (c) => {
+    const cfg = deps.config();
+    const ids = new Set([...store.meterIds.all().map((m) => m.meterId), ...Object.keys(cfg.meters)]);
+    const meters = [...ids].sort().map((meterId) => {
+      const latest = store.readings.latest(meterId);
+      return {
+        meterId,
+        householdId: householdOf(cfg, meterId),
+        timeZone: timeZoneOf(cfg, meterId),
+        latestReadingTime: latest?.reading.readingTime ?? null,
+      };
+    });
+    sendJson(c.res, 200, { meters });
+  });
+
+  r.add("GET", "/api/meters/{id}/latest", (c) => {
+    const latest = store.readings.latest(c.params.id!);
+    if (!latest) throw notFound(`reading of meter ${c.params.id}`);
+    sendJson(c.res, 200, { seq: latest.seq, reading: latest.reading });
+  });
+
+  r.add("GET", "/api/meters/{id}/readings", (c) => {
+    const q = c.url.searchParams;
+    const { from, to } = rangeParams(q, deps.now(), HOUR);
+    const limit = intParam(q, "limit", 1000, 1, 10_000);
+    const rows = store.readings.range(c.params.id!, from, to, limit);
+    sendJson(c.res, 200, {
+      meterId: c.params.id,
+      from: new Date(from).toISOString(),
+      to: new Date(to).toISOString(),
+      readings: rows.map((x) => x.reading),
+    });
+  });
+
+  r.add("GET", "/api/meters/{id}/intervals", (c) => {
+    const q = c.url.searchParams;
+    const resolution = resolutionParam(q, "resolution", "PT15M");
+    const { from, to } = rangeParams(q, deps.now(), DAY);
+    if ((to - from) / NOMINAL_MS[resolution]! > MAX_INTERVALS)
+      throw badParameter("from", `the range spans more than ${MAX_INTERVALS} intervals of ${resolution}`);
+    const meterId = c.params.id!;
+    const timeZone = timeZoneOf(deps.config(), meterId);
+    const intervals = store.intervals.query(meterId, resolution, from, to, timeZone);
+    sendJson(c.res, 200, { meterId, resolution, timeZone, intervals });
+  });
+
+  r.add("GET", "/api/stats", (c) => {
+    const q = c.url.searchParams;
+    const meterId = stringParam(q, "meterId");
+    const { from, to } = rangeParams(q, deps.now(), 31 * DAY);
+    sendJson(c.res, 200, { stats: store.stats.query(from, to, meterId) });
+  });
+
+  r.add("GET", "/api/events", (c) => {
+    const q = c.url.searchParams;
+    const meterId = stringParam(q, "meterId");
+    const { from, to } = rangeParams(q, deps.now(), 7 * DAY);
+    sendJson(c.res, 200, { events: store.events.query(from, to, meterId) });
+  });
+
+  r.add("POST", "/api/events/{id}/ack", async (c) => {
+    const id = c.params.id!;
+    if (!store.events.ack(id, deps.now())) throw notFound(`event ${id}`);
+    await deps.sendControl({ kind: "control", action: "ackEvent", eventId: id });
+    sendJson(c.res, 200, { id, ackedAt: store.events.get(id)?.ackedAt ?? null });
+  });
+
+  r.add("GET", "/api/stream", (c) => handleStream(c, deps));
+
+  r.add("GET", "/api/consents", (c) => {
+    const now = deps.now();
+    sendJson(c.res, 200, {
+      consents: store.consents.all().map((x) => ({ ...x, active: isActive(x, now) })),
+      properties: CONSENT_PROPERTIES,
+      resolutions: CONSENT_RESOLUTIONS,
+    });
+  });
+
+  r.add("POST", "/api/consents", async (c, caller) => {
+    const parsed = ConsentRequest.safeParse(await readJson(c.req));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const parameter = String(issue.path[0] ?? "body");
+      throw badParameter(parameter, issue.message);
+    }
+    const consent = store.consents.grant(parsed.data, caller!.name, deps.now());
+    sendJson(c.res, 201, { ...consent, active: isActive(consent, deps.now()) });
+  });
+
+  r.add("GET", "/api/consents/audit", (c) => sendJson(c.res, 200, { entries: store.consents.auditLog() }));
+
+  r.add("DELETE", "/api/consents/{id}", (c, caller) => {
+    const consent = store.consents.revoke(c.params.id!, caller!.name, deps.now());
+    if (!consent) throw notFound(`consent ${c.params.id}`);
+    sendJson(c.res, 200, { ...consent, active: false });
+  });
+
+  r.add("GET", "/api/rules", (c) => {
+    const rules = store.settings.get<unknown[]>(RULES_KEY);
+    sendJson(c.res, 200, { rules: rules?.value ?? [], updatedAt: rules?.updatedAt ?? null });
+  });
+
+  r.add("PUT", "/api/rules", async (c) => {
+    const body = (await readJson(c.req)) as { rules?: unknown } | null;
+    const rules = body && typeof body === "object" ? body.rules : undefined;
+    if (
+      !Array.isArray(rules) ||
+      !rules.every((x) => x !== null && typeof x === "object" && !Array.isArray(x))
+    )
+      throw badParameter("rules", "expected { rules: [ {...}, ... ] } (an array of rule objects)");
+    store.settings.set(RULES_KEY, rules, deps.now());
+    await deps.sendControl({ kind: "control", action: "setRules", rules });
+    const saved = store.settings.get<unknown[]>(RULES_KEY)!;
+    sendJson(c.res, 200, { rules: saved.value, updatedAt: saved.updatedAt });
+  });
+
+  r.add("GET", "/api/export", async (c, caller) => {
+    const q = c.url.searchParams;
+    const { from, to } = rangeParams(q, deps.now(), deps.now() + 1);
+    const pages = exportPages(deps, from, to, caller?.recipient ?? null);
+    c.res.writeHead(200, {
+      "content-type": "application/x-ndjson; charset=utf-8",
+      "cache-control": "no-store",
+      "content-disposition": 'attachment; filename="omdp-export.jsonl"',
+    });
+    for (const page of pages) {
+      if (c.res.destroyed) return;
+      if (page.length > 0) await writeChunk(c.res, `${page.map((l) => JSON.stringify(l)).join("\n")}\n`);
+    }
+    c.res.end();
+  });
+
+  return r;
+}
+
+export { ApiError };

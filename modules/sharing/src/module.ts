@@ -1,0 +1,224 @@
+import { join } from "node:path";
+import type { InboundMessage, ModuleHost } from "@omdp/edge-module";
+import type { Logger } from "@omdp/logger";
+import { Event, IntervalRecord, MeterReading } from "@omdp/model";
+import { z } from "zod";
+import { type ApiServer, type ControlMessage, LiveFeed, startApiServer } from "./api";
+import { DesiredConfig, timeZoneOf } from "./config";
+import { Recipient } from "./consent";
+import { SharingStore } from "./store";
+import { UpstreamSelector } from "./upstream";
+
+export const INPUTS = ["readings", "intervals", "alerts", "stats"] as const;
+export const CONTROL_OUTPUT = "control";
+
+export interface SharingOptions {
+  /** Directory of `sharing.db` (`OMDP_DATA_DIR`, default `.data`). */
+  dataDir: string;
+  log: Logger;
+  now?: () => number;
+}
+
+export const CreateTokenPayload = z.object({
+  name: z.string().min(1).max(64),
+  /** A third-party recipient: the token may only read that recipient's export. */
+  recipient: Recipient.optional(),
+});
+export const RevokeTokenPayload = z.object({ id: z.string().min(1) });
+
+export interface Counters {
+  readingsStored: number;
+  readingsDuplicate: number;
+  intervalsStored: number;
+  eventsStored: number;
+  statsStored: number;
+  invalidMessages: number;
+}
+
+/** Parses a message body that the runtime may hand over as an object, a string or bytes. */
+function bodyOf(msg: InboundMessage): unknown {
+  const b = msg.body as unknown;
+  if (typeof b === "string") return JSON.parse(b);
+  if (b instanceof Uint8Array) return JSON.parse(Buffer.from(b).toString("utf8"));
+  return b;
+}
+
+/**
+ * The sharing module: stores what arrives, serves the local API, and selects what goes upstream.
+ * Everything I/O-bound arrives through `host` (the IoT Edge runtime or a test double).
+ */
+export class SharingModule {
+  readonly store: SharingStore;
+  readonly feed = new LiveFeed();
+  readonly upstream: UpstreamSelector;
+  readonly counters: Counters = {
+    readingsStored: 0,
+    readingsDuplicate: 0,
+    intervalsStored: 0,
+    eventsStored: 0,
+    statsStored: 0,
+    invalidMessages: 0,
+  };
+  private config: DesiredConfig = DesiredConfig.parse({});
+  private api: ApiServer | undefined;
+  private retentionTimer: NodeJS.Timeout | undefined;
+  private readonly now: () => number;
+  private readonly log: Logger;
+
+  constructor(
+    private readonly host: ModuleHost,
+    opts: SharingOptions,
+  ) {
+    this.now = opts.now ?? Date.now;
+    this.log = opts.log;
+    this.store = new SharingStore(join(opts.dataDir, "sharing.db"), this.now());
+    this.upstream = new UpstreamSelector(
+      host,
+      this.store,
+      () => this.config,
+      this.now,
+      this.log.child("upstream"),
+    );
+  }
+
+  /** Registers inputs, twin configuration and direct methods. */
+  start(): void {
+    const h = this.host;
+    h.onInput("readings", (m) => this.guard("readings", () => this.onReading(m)));
+    h.onInput("intervals", (m) => this.guard("intervals", () => this.onInterval(m)));
+    h.onInput("alerts", (m) => this.guard("alerts", () => this.onEvent(m)));
+    h.onInput("stats", (m) => this.guard("stats", () => this.onStats(m)));
+    h.onDesired(DesiredConfig, (cfg) => this.applyConfig(cfg));
+    h.onMethod("createToken", CreateTokenPayload, (p) =>
+      this.store.tokens.create(p.name, p.recipient ?? null, this.now()),
+    );
+    h.onMethod("revokeToken", RevokeTokenPayload, (p) => ({
+      id: p.id,
+      revoked: this.store.tokens.revoke(p.id, this.now()),
+    }));
+    h.onMethod("listTokens", z.unknown(), () => ({ tokens: this.store.tokens.list() }));
+    h.onMethod("getStatus", z.unknown(), () => this.status());
+  }
+
+  status(): Record<string, unknown> {
+    return {
+      detached: !this.config.cloud.enabled,
+      apiPort: this.api?.port ?? null,
+      apiHost: this.api?.host ?? null,
+      liveClients: this.feed.clientCount,
+      upstreamSent: this.upstream.sent,
+      upstreamFailed: this.upstream.failed,
+      ...this.counters,
+    };
+  }
+
+  /** The API's address once configured (undefined before the first desired properties). */
+  get apiAddress(): { host: string; port: number } | undefined {
+    return this.api ? { host: this.api.host, port: this.api.port } : undefined;
+  }
+
+  async applyConfig(cfg: DesiredConfig): Promise<void> {
+    const prev = this.config;
+    this.config = cfg;
+    const moved = !this.api || prev.api.port !== cfg.api.port || prev.api.host !== cfg.api.host;
+    if (moved) {
+      await this.api?.close();
+      this.api = await startApiServer(
+        {
+          store: this.store,
+          feed: this.feed,
+          config: () => this.config,
+          now: this.now,
+          sendControl: (msg) => this.sendControl(msg),
+          log: this.log.child("api"),
+        },
+        cfg.api.host,
+        cfg.api.port,
+      );
+      this.log.info("local API listening", { host: this.api.host, port: this.api.port });
+    }
+    this.runRetention();
+    if (this.retentionTimer) clearInterval(this.retentionTimer);
+    this.retentionTimer = setInterval(() => this.runRetention(), cfg.retentionSweepMinutes * 60_000);
+    this.retentionTimer.unref();
+    await this.host
+      .report({ detached: !cfg.cloud.enabled, api: { host: cfg.api.host, port: this.api!.port } })
+      .catch((err) => this.log.warn("report failed", { error: err }));
+  }
+
+  runRetention(): void {
+    const deleted = this.store.applyRetention(this.config.retention, this.now());
+    if (deleted.readings + deleted.intervals + deleted.events + deleted.stats > 0)
+      this.log.info("retention applied", { ...deleted });
+  }
+
+  async sendControl(msg: ControlMessage): Promise<void> {
+    await this.host.send(CONTROL_OUTPUT, msg, { kind: "control" });
+  }
+
+  private async guard(input: string, fn: () => Promise<void>): Promise<void> {
+    try {
+      await fn();
+    } catch (err) {
+      this.counters.invalidMessages++;
+      this.log.warn("message dropped", { input, error: err });
+    }
+  }
+
+  private async onReading(m: InboundMessage): Promise<void> {
+    const reading = MeterReading.parse(bodyOf(m));
+    const [stored] = this.store.readings.insert([reading]);
+    if (!stored) {
+      this.counters.readingsDuplicate++;
+      return;
+    }
+    this.counters.readingsStored++;
+    this.feed.publish(stored);
+    await this.upstream.handle({ kind: "reading", body: reading });
+  }
+
+  private async onInterval(m: InboundMessage): Promise<void> {
+    const rec = IntervalRecord.parse(bodyOf(m));
+    this.store.intervals.insert([rec], (id) => timeZoneOf(this.config, id));
+    this.counters.intervalsStored++;
+    await this.upstream.handle({ kind: "interval", body: rec });
+  }
+
+  private async onEvent(m: InboundMessage): Promise<void> {
+    const event = Event.parse(bodyOf(m));
+    if (!this.store.events.insert(event)) return;
+    this.counters.eventsStored++;
+    await this.upstream.handle({ kind: "event", body: event });
+  }
+
+  private async onStats(m: InboundMessage): Promise<void> {
+    const body = bodyOf(m);
+    if (body === null || typeof body !== "object" || Array.isArray(body))
+      throw new Error("stats body is not an object");
+    const b = body as Record<string, unknown>;
+    const meterId = String(b.meterId ?? m.properties.meterId ?? "");
+    if (meterId === "") throw new Error("stats message without meterId");
+    const time = [b.start, b.at, b.intervalStart, b.from].find(
+      (v) => typeof v === "string" && !Number.isNaN(Date.parse(v)),
+    );
+    const at = typeof time === "string" ? Date.parse(time) : this.now();
+    const period = [b.date, b.period, b.start].find((v) => typeof v === "string");
+    this.store.stats.insert(meterId, at, body, typeof period === "string" ? `${meterId}|${period}` : null);
+    this.counters.statsStored++;
+  }
+
+  async stop(): Promise<void> {
+    if (this.retentionTimer) clearInterval(this.retentionTimer);
+    this.retentionTimer = undefined;
+    await this.api?.close();
+    this.api = undefined;
+    this.store.close();
+  }
+}
+
+/** Creates and starts the module on a host (the wiring in main.ts, and tests with a test double). */
+export function startSharing(host: ModuleHost, opts: SharingOptions): SharingModule {
+  const m = new SharingModule(host, opts);
+  m.start();
+  return m;
+}
