@@ -1,7 +1,31 @@
 // @omdp/mbus: EN 13757-2 link layer and EN 13757-3 application layer codec.
 
+export { CI, type CiLayout, ciLayout } from "./app/ci";
+export { decodeFixedData, FIXED_DATA_LENGTH, type FixedCounter, type FixedData } from "./app/fixed-data";
+export {
+  LONG_HEADER_LENGTH,
+  type LongHeader,
+  type Medium,
+  SHORT_HEADER_LENGTH,
+  type ShortHeader,
+  type StatusFlags,
+  statusFlags,
+} from "./app/header";
 // application layer (EN 13757-3)
 export { manufacturerCode, manufacturerLetters } from "./app/manufacturer";
+export { type DataRecord, decodeRecord, lvarLength, type ValueKind, type VifTable } from "./app/record";
+export {
+  type ApplicationError,
+  decodeRecords,
+  decodeTelegram,
+  decodeTelegramBytes,
+  decodeTelegramHex,
+  decodeUserData,
+  type SelectionData,
+  type Telegram,
+  type UserData,
+  type VariableData,
+} from "./app/telegram";
 // errors
 export {
   type DecodeResult,
@@ -38,3 +62,21 @@ export {
   sndUd,
 } from "./link/master";
 export { type FrameEvent, FrameParser, type FrameParserStats } from "./link/stream";
+// code tables (EN 13757-3), as data
+export { APPLICATION_ERRORS, applicationErrorName } from "./tables/app-errors";
+export {
+  type DataCoding,
+  DIF_CODING,
+  DIF_FUNCTION,
+  DIF_SPECIAL,
+  MAX_DIFE,
+  MAX_VIFE,
+  type RecordFunction,
+} from "./tables/dif";
+export { FIXED_UNITS, type FixedUnit } from "./tables/fixed";
+export { MEDIUM, mediumName } from "./tables/medium";
+export type { VifEntry, VifRange, VifValueKind } from "./tables/types";
+export { FB_VIF, FB_VIF_RANGES } from "./tables/vif-fb";
+export { FD_VIF, FD_VIF_RANGES } from "./tables/vif-fd";
+export { PRIMARY_VIF, PRIMARY_VIF_RANGES, VIF_SPECIAL } from "./tables/vif-primary";
+export { COMBINABLE_VIFE, RECORD_ERRORS, type VifeEntry } from "./tables/vife-combinable";

@@ -1,0 +1,121 @@
+/** EN 13757-3:2013 table 10 "Primary VIF-codes", as data. Index: VIF & 0x7F. */
+import { DURATION_S, expandVifTable, type VifRange } from "./types";
+
+export const PRIMARY_VIF_RANGES: readonly VifRange[] = [
+  { first: 0x00, last: 0x07, quantity: "energy", description: "Energy", unit: "Wh", expBase: -3 },
+  { first: 0x08, last: 0x0f, quantity: "energy", description: "Energy", unit: "J", expBase: 0 },
+  { first: 0x10, last: 0x17, quantity: "volume", description: "Volume", unit: "m3", expBase: -6 },
+  { first: 0x18, last: 0x1f, quantity: "mass", description: "Mass", unit: "kg", expBase: -3 },
+  { first: 0x20, last: 0x23, quantity: "onTime", description: "On time", unit: "s", factors: DURATION_S },
+  {
+    first: 0x24,
+    last: 0x27,
+    quantity: "operatingTime",
+    description: "Operating time",
+    unit: "s",
+    factors: DURATION_S,
+  },
+  { first: 0x28, last: 0x2f, quantity: "power", description: "Power", unit: "W", expBase: -3 },
+  { first: 0x30, last: 0x37, quantity: "power", description: "Power", unit: "J/h", expBase: 0 },
+  { first: 0x38, last: 0x3f, quantity: "volumeFlow", description: "Volume flow", unit: "m3/h", expBase: -6 },
+  {
+    first: 0x40,
+    last: 0x47,
+    quantity: "volumeFlow",
+    description: "Volume flow",
+    unit: "m3/min",
+    expBase: -7,
+  },
+  { first: 0x48, last: 0x4f, quantity: "volumeFlow", description: "Volume flow", unit: "m3/s", expBase: -9 },
+  { first: 0x50, last: 0x57, quantity: "massFlow", description: "Mass flow", unit: "kg/h", expBase: -3 },
+  {
+    first: 0x58,
+    last: 0x5b,
+    quantity: "flowTemperature",
+    description: "Flow temperature",
+    unit: "degC",
+    expBase: -3,
+  },
+  {
+    first: 0x5c,
+    last: 0x5f,
+    quantity: "returnTemperature",
+    description: "Return temperature",
+    unit: "degC",
+    expBase: -3,
+  },
+  {
+    first: 0x60,
+    last: 0x63,
+    quantity: "temperatureDifference",
+    description: "Temperature difference",
+    unit: "K",
+    expBase: -3,
+  },
+  {
+    first: 0x64,
+    last: 0x67,
+    quantity: "externalTemperature",
+    description: "External temperature",
+    unit: "degC",
+    expBase: -3,
+  },
+  { first: 0x68, last: 0x6b, quantity: "pressure", description: "Pressure", unit: "bar", expBase: -3 },
+  { first: 0x6c, last: 0x6c, quantity: "date", description: "Time point (date)", unit: "", kind: "date" },
+  {
+    first: 0x6d,
+    last: 0x6d,
+    quantity: "dateTime",
+    description: "Time point (date and time)",
+    unit: "",
+    kind: "dateTime",
+  },
+  { first: 0x6e, last: 0x6e, quantity: "hcaUnits", description: "Units for H.C.A.", unit: "" },
+  { first: 0x6f, last: 0x6f, quantity: "reserved", description: "Reserved", unit: "" },
+  {
+    first: 0x70,
+    last: 0x73,
+    quantity: "averagingDuration",
+    description: "Averaging duration",
+    unit: "s",
+    factors: DURATION_S,
+  },
+  {
+    first: 0x74,
+    last: 0x77,
+    quantity: "actualityDuration",
+    description: "Actuality duration",
+    unit: "s",
+    factors: DURATION_S,
+  },
+  { first: 0x78, last: 0x78, quantity: "fabricationNumber", description: "Fabrication number", unit: "" },
+  {
+    first: 0x79,
+    last: 0x79,
+    quantity: "enhancedIdentification",
+    description: "(Enhanced) identification",
+    unit: "",
+  },
+  { first: 0x7a, last: 0x7a, quantity: "busAddress", description: "Bus address", unit: "" },
+  // 0x7B, 0x7D: extension tables; 0x7C: plain text; 0x7E: any VIF; 0x7F: manufacturer specific
+  { first: 0x7e, last: 0x7e, quantity: "any", description: "Any VIF (readout selection)", unit: "" },
+  {
+    first: 0x7f,
+    last: 0x7f,
+    quantity: "manufacturerSpecific",
+    description: "Manufacturer specific",
+    unit: "",
+  },
+];
+
+/** VIF codes with structural meaning (EN 13757-3 clause 6.4). */
+export const VIF_SPECIAL = {
+  EXTENSION_FB: 0x7b,
+  PLAIN_TEXT: 0x7c,
+  EXTENSION_FD: 0x7d,
+  ANY: 0x7e,
+  MANUFACTURER: 0x7f,
+  EXTENSION_EF: 0x6f,
+} as const;
+
+export const PRIMARY_VIF = expandVifTable(PRIMARY_VIF_RANGES);
