@@ -1,0 +1,197 @@
+import { Event, PropertyValue, Quality, Rfc3339 } from "@omdp/model";
+import { z } from "zod";
+import { SERIES_RESOLUTIONS } from "../series/types";
+import { isValidTimeZone } from "../series/tz";
+
+/**
+ * Request and response schemas of the cloud API. Handlers validate with them and
+ * `/api/openapi.json` is generated from them (z.toJSONSchema), so the document cannot drift.
+ */
+const Id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9._:-]+$/, "letters, digits and . _ : - only");
+
+export const MeterIdParams = z.object({ id: Id });
+export const HouseholdIdParams = z.object({ id: Id });
+
+const Limit = (max: number, dflt: number) => z.coerce.number().int().min(1).max(max).default(dflt);
+const Token = z.string().min(1).max(4096).optional();
+
+export const ReadingsResolution = z.enum(["PT15M", "PT1H", "P1D", "P1M"]);
+export const ReadingsQuery = z.object({
+  from: Rfc3339.optional().describe("inclusive start (default: 24 h before `to`)"),
+  to: Rfc3339.optional().describe("exclusive end (default: now)"),
+  resolution: ReadingsResolution.default("PT15M"),
+  limit: Limit(5000, 1000),
+  continuationToken: Token,
+});
+
+export const RangeQuery = z.object({ from: Rfc3339, to: Rfc3339 });
+
+export const AlertsQuery = z.object({
+  from: Rfc3339.optional().describe("inclusive start (default: 7 days before `to`)"),
+  to: Rfc3339.optional().describe("exclusive end (default: now)"),
+  meterId: Id.optional(),
+  limit: Limit(1000, 200),
+  continuationToken: Token,
+});
+
+/** Properties the aggregate endpoint offers (OBIS ids), mapped to rollup fields. */
+export const AGGREGATE_PROPERTIES = {
+  "1-0:1.8.0": "importWh",
+  "1-0:2.8.0": "exportWh",
+  "1-0:1.7.0": "powerAvgW",
+} as const;
+export const AggregatesQuery = z.object({
+  property: z.enum(Object.keys(AGGREGATE_PROPERTIES) as ["1-0:1.8.0", "1-0:2.8.0", "1-0:1.7.0"]),
+  resolution: z.enum(["PT1H", "P1D", "P1M"]),
+  from: Rfc3339,
+  to: Rfc3339,
+  group: z.enum(["all", "timeZone"]).default("all"),
+});
+
+export const MetersQuery = z.object({ householdId: Id.optional() });
+
+export const PutMeterBody = z.object({
+  householdId: Id,
+  deviceId: z.string().min(1).max(128),
+  timeZone: z
+    .string()
+    .refine(isValidTimeZone, "not an IANA time zone")
+    .default("UTC")
+    .describe("IANA zone of the household: days and months of the rollups are local"),
+});
+
+export const ExportBody = z.object({
+  format: z.enum(["jsonl", "csv"]).default("jsonl"),
+  from: Rfc3339.optional(),
+  to: Rfc3339.optional(),
+});
+
+// ---- responses ----
+export const Meter = z.object({
+  id: z.string(),
+  householdId: z.string(),
+  deviceId: z.string(),
+  timeZone: z.string(),
+  updatedAt: z.string(),
+});
+export const MeterList = z.object({ items: z.array(Meter) });
+
+export const ApiIntervalSchema = z.object({
+  schemaVersion: z.literal(1),
+  id: z.string(),
+  meterId: z.string(),
+  resolution: z.enum(SERIES_RESOLUTIONS),
+  intervalStart: z.string(),
+  intervalEnd: z.string(),
+  energyImportedWh: z.number(),
+  energyExportedWh: z.number(),
+  powerMinW: z.number().nullable(),
+  powerAvgW: z.number().nullable(),
+  powerMaxW: z.number().nullable(),
+  registers: z.record(z.string(), z.number()),
+  sampleCount: z.number(),
+  quality: Quality,
+  flags: z.array(z.string()),
+  derived: z.boolean().describe("true for hour/day/month rollups computed by the cloud"),
+});
+
+export const ReadingsPage = z.object({
+  meterId: z.string(),
+  resolution: ReadingsResolution,
+  items: z.array(ApiIntervalSchema),
+  continuationToken: z.string().optional(),
+});
+
+export const Latest = z.object({
+  meterId: z.string(),
+  householdId: z.string(),
+  updatedAt: z.string().nullable(),
+  reading: z.object({ readingTime: z.string(), values: z.array(PropertyValue) }).optional(),
+  interval: ApiIntervalSchema.optional(),
+});
+
+const Totals = z.object({
+  energyImportedWh: z.number(),
+  energyExportedWh: z.number(),
+  powerMaxW: z.number().nullable(),
+  hours: z.number().describe("hours of the range covered by hourly data"),
+});
+export const Summary = z.object({
+  householdId: z.string(),
+  from: z.string(),
+  to: z.string(),
+  totals: Totals,
+  meters: z.array(Totals.extend({ meterId: z.string() })),
+});
+
+export const AlertsPage = z.object({
+  items: z.array(Event),
+  continuationToken: z.string().optional(),
+});
+
+export const Aggregates = z.object({
+  property: z.string(),
+  resolution: z.string(),
+  group: z.string(),
+  k: z.number().describe("smallest group returned (k-anonymity)"),
+  buckets: z.array(
+    z.object({
+      group: z.string(),
+      start: z.string(),
+      households: z.number(),
+      sum: z.number(),
+      mean: z.number().describe("per household"),
+    }),
+  ),
+  suppressed: z.number().describe("buckets withheld because fewer than k households contributed"),
+});
+
+export const Health = z.object({ status: z.literal("ok"), store: z.string(), time: z.string() });
+
+export const DeletionResult = z.object({
+  householdId: z.string(),
+  deleted: z.object({
+    meters: z.number(),
+    intervals: z.number(),
+    rollups: z.number(),
+    readings: z.number(),
+    latest: z.number(),
+    events: z.number(),
+    deadLetters: z.number(),
+    exports: z.number(),
+  }),
+});
+
+export const ExportResult = z.object({
+  householdId: z.string(),
+  format: z.enum(["jsonl", "csv"]),
+  blobName: z.string(),
+  url: z.string().describe("read-only SAS link"),
+  expiresAt: z.string(),
+  records: z.number(),
+});
+
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number(),
+  detail: z.string(),
+  instance: z.string().optional(),
+  parameter: z.string().optional(),
+  invalidParams: z.array(z.object({ name: z.string(), reason: z.string() })).optional(),
+});
+
+/** Default range ends: `to` now, `from` `spanMs` earlier. */
+export function range(
+  q: { from?: string; to?: string },
+  spanMs: number,
+  now = Date.now(),
+): { from: number; to: number } {
+  const to = q.to ? Date.parse(q.to) : now;
+  const from = q.from ? Date.parse(q.from) : to - spanMs;
+  return { from, to };
+}

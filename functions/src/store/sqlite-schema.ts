@@ -1,0 +1,67 @@
+/**
+ * SQLite schema of the embedded store. `series` is a WITHOUT ROWID table clustered on
+ * (meter_id, resolution, start): a meter-day or meter-year query is one index range scan, and a
+ * rollup recompute reads its children with another. Rollups (PT1H, P1D, P1M) live in the same table.
+ */
+export const SQLITE_SCHEMA = `
+PRAGMA journal_mode = WAL;
+PRAGMA synchronous = NORMAL;
+CREATE TABLE IF NOT EXISTS meters (
+  id TEXT PRIMARY KEY,
+  household_id TEXT NOT NULL,
+  device_id TEXT NOT NULL,
+  time_zone TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS meters_household ON meters (household_id);
+CREATE TABLE IF NOT EXISTS series (
+  meter_id TEXT NOT NULL,
+  resolution TEXT NOT NULL,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  id TEXT NOT NULL,
+  household_id TEXT NOT NULL,
+  import_wh REAL NOT NULL,
+  export_wh REAL NOT NULL,
+  pmin REAL,
+  pavg REAL,
+  pmax REAL,
+  registers TEXT NOT NULL,
+  samples INTEGER NOT NULL,
+  quality TEXT NOT NULL,
+  flags TEXT NOT NULL,
+  derived INTEGER NOT NULL,
+  PRIMARY KEY (meter_id, resolution, start)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS series_rollups ON series (resolution, start, household_id)
+  WHERE resolution IN ('PT1H', 'P1D', 'P1M');
+CREATE TABLE IF NOT EXISTS readings (
+  meter_id TEXT NOT NULL,
+  reading_time INTEGER NOT NULL,
+  household_id TEXT NOT NULL,
+  doc TEXT NOT NULL,
+  PRIMARY KEY (meter_id, reading_time)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS latest (
+  meter_id TEXT PRIMARY KEY,
+  household_id TEXT NOT NULL,
+  doc TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS events (
+  id TEXT PRIMARY KEY,
+  household_id TEXT NOT NULL,
+  meter_id TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  doc TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_household ON events (household_id, at, id);
+CREATE INDEX IF NOT EXISTS events_at ON events (at, id);
+CREATE TABLE IF NOT EXISTS deadletters (
+  id TEXT PRIMARY KEY,
+  device_id TEXT NOT NULL,
+  received_at TEXT NOT NULL,
+  meter_id TEXT,
+  doc TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS deadletters_meter ON deadletters (meter_id);
+`;

@@ -1,0 +1,432 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { MeterReading } from "@omdp/model";
+import Database from "better-sqlite3";
+import {
+  affectedRollups,
+  type ChildSummary,
+  childResolutions,
+  type RollupKey,
+  summarize,
+} from "../series/rollup";
+import type { IntervalWrite, SeriesResolution, SeriesRow } from "../series/types";
+import {
+  type DeadLetter,
+  type DeletionReport,
+  decodeToken,
+  type EventQuery,
+  encodeToken,
+  type HouseholdBucket,
+  type LatestValues,
+  type MeterRecord,
+  newerLatest,
+  type Page,
+  type ReadingQuery,
+  type SeriesQuery,
+  type Store,
+  type StoredEvent,
+  type StoredReading,
+} from "./port";
+import { SQLITE_SCHEMA } from "./sqlite-schema";
+
+interface SeriesDbRow {
+  meter_id: string;
+  resolution: string;
+  start: number;
+  end: number;
+  id: string;
+  household_id: string;
+  import_wh: number;
+  export_wh: number;
+  pmin: number | null;
+  pavg: number | null;
+  pmax: number | null;
+  registers: string;
+  samples: number;
+  quality: string;
+  flags: string;
+  derived: number;
+}
+
+const parseFlags = (s: string): string[] => (s === "[]" ? [] : (JSON.parse(s) as string[]));
+
+function fromDb(r: SeriesDbRow): SeriesRow {
+  return {
+    id: r.id,
+    meterId: r.meter_id,
+    householdId: r.household_id,
+    resolution: r.resolution as SeriesResolution,
+    start: r.start,
+    end: r.end,
+    importWh: r.import_wh,
+    exportWh: r.export_wh,
+    powerMinW: r.pmin,
+    powerAvgW: r.pavg,
+    powerMaxW: r.pmax,
+    registers: JSON.parse(r.registers) as Record<string, number>,
+    sampleCount: r.samples,
+    quality: r.quality as SeriesRow["quality"],
+    flags: parseFlags(r.flags),
+    derived: r.derived === 1,
+  };
+}
+
+function toDb(r: SeriesRow): SeriesDbRow {
+  return {
+    meter_id: r.meterId,
+    resolution: r.resolution,
+    start: r.start,
+    end: r.end,
+    id: r.id,
+    household_id: r.householdId,
+    import_wh: r.importWh,
+    export_wh: r.exportWh,
+    pmin: r.powerMinW,
+    pavg: r.powerAvgW,
+    pmax: r.powerMaxW,
+    registers: JSON.stringify(r.registers),
+    samples: r.sampleCount,
+    quality: r.quality,
+    flags: r.flags.length === 0 ? "[]" : JSON.stringify(r.flags),
+    derived: r.derived ? 1 : 0,
+  };
+}
+
+const isAfter = (v: unknown): v is { a: number } =>
+  typeof v === "object" && v !== null && typeof (v as { a: unknown }).a === "number";
+const isEventCursor = (v: unknown): v is { at: number; id: string } =>
+  typeof v === "object" &&
+  v !== null &&
+  typeof (v as { at: unknown }).at === "number" &&
+  typeof (v as { id: unknown }).id === "string";
+
+/** The embedded store (better-sqlite3): synchronous, one transaction per write call. */
+export class SqliteStore implements Store {
+  readonly kind = "sqlite" as const;
+  private readonly db: Database.Database;
+  private readonly st;
+
+  constructor(file: string) {
+    if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.exec(SQLITE_SCHEMA);
+    const db = this.db;
+    const children = (res: readonly SeriesResolution[]) =>
+      db.prepare(
+        `SELECT start, end, import_wh, export_wh, pmin, pavg, pmax, samples, quality, flags FROM series
+         WHERE meter_id = ? AND resolution IN (${res.map((r) => `'${r}'`).join(",")}) AND start >= ? AND start < ?
+         ORDER BY start`,
+      );
+    const lastRegisters = (res: readonly SeriesResolution[]) =>
+      db.prepare(
+        `SELECT registers FROM series
+         WHERE meter_id = ? AND resolution IN (${res.map((r) => `'${r}'`).join(",")}) AND start >= ? AND start < ?
+         ORDER BY end DESC LIMIT 1`,
+      );
+    this.st = {
+      putMeter: db.prepare(
+        `INSERT INTO meters (id, household_id, device_id, time_zone, updated_at)
+         VALUES (@id, @householdId, @deviceId, @timeZone, @updatedAt)
+         ON CONFLICT (id) DO UPDATE SET household_id = excluded.household_id, device_id = excluded.device_id,
+           time_zone = excluded.time_zone, updated_at = excluded.updated_at`,
+      ),
+      getMeter: db.prepare("SELECT * FROM meters WHERE id = ?"),
+      allMeters: db.prepare("SELECT * FROM meters ORDER BY id"),
+      upsertSeries: db.prepare(
+        `INSERT INTO series VALUES (@meter_id, @resolution, @start, @end, @id, @household_id, @import_wh,
+           @export_wh, @pmin, @pavg, @pmax, @registers, @samples, @quality, @flags, @derived)
+         ON CONFLICT (meter_id, resolution, start) DO UPDATE SET end = excluded.end, id = excluded.id,
+           household_id = excluded.household_id, import_wh = excluded.import_wh, export_wh = excluded.export_wh,
+           pmin = excluded.pmin, pavg = excluded.pavg, pmax = excluded.pmax, registers = excluded.registers,
+           samples = excluded.samples, quality = excluded.quality, flags = excluded.flags, derived = excluded.derived`,
+      ),
+      children: {
+        PT1H: children(childResolutions("PT1H")),
+        P1D: children(childResolutions("P1D")),
+        P1M: children(childResolutions("P1M")),
+      } as Record<string, Database.Statement>,
+      lastRegisters: {
+        PT1H: lastRegisters(childResolutions("PT1H")),
+        P1D: lastRegisters(childResolutions("P1D")),
+        P1M: lastRegisters(childResolutions("P1M")),
+      } as Record<string, Database.Statement>,
+      series: db.prepare(
+        "SELECT * FROM series WHERE meter_id = ? AND resolution = ? AND start >= ? AND start < ? ORDER BY start LIMIT ?",
+      ),
+      getLatest: db.prepare("SELECT doc FROM latest WHERE meter_id = ?"),
+      putLatest: db.prepare(
+        `INSERT INTO latest (meter_id, household_id, doc) VALUES (?, ?, ?)
+         ON CONFLICT (meter_id) DO UPDATE SET household_id = excluded.household_id, doc = excluded.doc`,
+      ),
+      putReading: db.prepare(
+        `INSERT INTO readings (meter_id, reading_time, household_id, doc) VALUES (?, ?, ?, ?)
+         ON CONFLICT (meter_id, reading_time) DO UPDATE SET household_id = excluded.household_id, doc = excluded.doc`,
+      ),
+      readings: db.prepare(
+        "SELECT reading_time, doc FROM readings WHERE meter_id = ? AND reading_time >= ? AND reading_time < ? ORDER BY reading_time LIMIT ?",
+      ),
+      putEvent: db.prepare(
+        `INSERT INTO events (id, household_id, meter_id, at, doc) VALUES (@id, @householdId, @meterId, @at, @doc)
+         ON CONFLICT (id) DO UPDATE SET household_id = excluded.household_id, meter_id = excluded.meter_id,
+           at = excluded.at, doc = excluded.doc`,
+      ),
+      park: db.prepare(
+        `INSERT INTO deadletters (id, device_id, received_at, meter_id, doc) VALUES (@id, @deviceId, @receivedAt, @meterId, @doc)
+         ON CONFLICT (id) DO NOTHING`,
+      ),
+      deadletters: db.prepare("SELECT doc FROM deadletters ORDER BY received_at, id LIMIT ?"),
+      buckets: db.prepare(
+        `SELECT household_id, start, COUNT(*) AS meters, SUM(import_wh) AS import_wh, SUM(export_wh) AS export_wh,
+           SUM(pavg) AS pavg FROM series
+         WHERE resolution IN ('PT1H', 'P1D', 'P1M') AND resolution = ? AND start >= ? AND start < ?
+         GROUP BY household_id, start ORDER BY start, household_id`,
+      ),
+    };
+  }
+
+  async putMeter(m: MeterRecord): Promise<void> {
+    this.st.putMeter.run(m);
+  }
+
+  async getMeter(id: string): Promise<MeterRecord | undefined> {
+    const r = this.st.getMeter.get(id) as Record<string, string> | undefined;
+    return r ? meterFromDb(r) : undefined;
+  }
+
+  async listMeters(filter?: { householdIds?: readonly string[] }): Promise<MeterRecord[]> {
+    if (!filter?.householdIds) return (this.st.allMeters.all() as Record<string, string>[]).map(meterFromDb);
+    if (filter.householdIds.length === 0) return [];
+    const marks = filter.householdIds.map(() => "?").join(",");
+    return (
+      this.db
+        .prepare(`SELECT * FROM meters WHERE household_id IN (${marks}) ORDER BY id`)
+        .all(...filter.householdIds) as Record<string, string>[]
+    ).map(meterFromDb);
+  }
+
+  async writeIntervals(writes: readonly IntervalWrite[]): Promise<void> {
+    if (writes.length === 0) return;
+    this.db.transaction(() => {
+      const newest = new Map<string, IntervalWrite>();
+      for (const w of writes) {
+        this.st.upsertSeries.run(toDb(w));
+        const seen = newest.get(w.meterId);
+        if (!seen || w.end > seen.end) newest.set(w.meterId, w);
+      }
+      for (const key of affectedRollups(writes)) this.recompute(key);
+      for (const w of newest.values()) {
+        const { timeZone: _tz, ...interval } = w;
+        this.advanceLatest({ meterId: w.meterId, householdId: w.householdId, interval });
+      }
+    })();
+  }
+
+  private recompute(key: RollupKey): void {
+    const rows = this.st.children[key.resolution]!.all(key.meterId, key.start, key.end) as SeriesDbRow[];
+    if (rows.length === 0) return;
+    const kids: ChildSummary[] = rows.map((r) => ({
+      start: r.start,
+      end: r.end,
+      importWh: r.import_wh,
+      exportWh: r.export_wh,
+      powerMinW: r.pmin,
+      powerAvgW: r.pavg,
+      powerMaxW: r.pmax,
+      sampleCount: r.samples,
+      quality: r.quality as ChildSummary["quality"],
+      flags: parseFlags(r.flags),
+    }));
+    const last = this.st.lastRegisters[key.resolution]!.get(key.meterId, key.start, key.end) as {
+      registers: string;
+    };
+    this.st.upsertSeries.run(toDb(summarize(key, kids, JSON.parse(last.registers))));
+  }
+
+  private advanceLatest(patch: Parameters<typeof newerLatest>[1]): void {
+    const cur = this.st.getLatest.get(patch.meterId) as { doc: string } | undefined;
+    const current = cur ? (JSON.parse(cur.doc) as LatestValues) : undefined;
+    const next = newerLatest(current, patch);
+    const doc = JSON.stringify(next);
+    if (cur?.doc !== doc) this.st.putLatest.run(patch.meterId, patch.householdId, doc);
+  }
+
+  async writeReadings(readings: readonly StoredReading[]): Promise<void> {
+    if (readings.length === 0) return;
+    this.db.transaction(() => {
+      for (const { householdId, reading } of readings) {
+        this.st.putReading.run(
+          reading.meterId,
+          Date.parse(reading.readingTime),
+          householdId,
+          JSON.stringify(reading),
+        );
+        this.advanceLatest({
+          meterId: reading.meterId,
+          householdId,
+          reading: { readingTime: reading.readingTime, values: reading.values },
+        });
+      }
+    })();
+  }
+
+  async writeEvents(events: readonly StoredEvent[]): Promise<void> {
+    this.db.transaction(() => {
+      for (const e of events) {
+        this.st.putEvent.run({
+          id: e.id,
+          householdId: e.householdId,
+          meterId: e.meterId,
+          at: Date.parse(e.at),
+          doc: JSON.stringify(e),
+        });
+      }
+    })();
+  }
+
+  async park(letters: readonly DeadLetter[]): Promise<void> {
+    this.db.transaction(() => {
+      for (const d of letters) {
+        this.st.park.run({
+          id: d.id,
+          deviceId: d.deviceId,
+          receivedAt: d.receivedAt,
+          meterId: d.meterId ?? null,
+          doc: JSON.stringify(d),
+        });
+      }
+    })();
+  }
+
+  async listDeadLetters(limit: number): Promise<DeadLetter[]> {
+    return (this.st.deadletters.all(limit) as { doc: string }[]).map((r) => JSON.parse(r.doc) as DeadLetter);
+  }
+
+  async getLatest(meterId: string): Promise<LatestValues | undefined> {
+    const r = this.st.getLatest.get(meterId) as { doc: string } | undefined;
+    return r ? (JSON.parse(r.doc) as LatestValues) : undefined;
+  }
+
+  async querySeries(q: SeriesQuery): Promise<Page<SeriesRow>> {
+    const from = q.continuationToken ? decodeToken(q.continuationToken, isAfter).a + 1 : q.from;
+    const rows = this.st.series.all(
+      q.meterId,
+      q.resolution,
+      Math.max(from, q.from),
+      q.to,
+      q.limit + 1,
+    ) as SeriesDbRow[];
+    const items = rows.slice(0, q.limit).map(fromDb);
+    return rows.length > q.limit
+      ? { items, continuationToken: encodeToken({ a: items[items.length - 1]!.start }) }
+      : { items };
+  }
+
+  async queryReadings(q: ReadingQuery): Promise<Page<MeterReading>> {
+    const from = q.continuationToken ? decodeToken(q.continuationToken, isAfter).a + 1 : q.from;
+    const rows = this.st.readings.all(q.meterId, Math.max(from, q.from), q.to, q.limit + 1) as {
+      reading_time: number;
+      doc: string;
+    }[];
+    const page = rows.slice(0, q.limit);
+    const items = page.map((r) => JSON.parse(r.doc) as MeterReading);
+    return rows.length > q.limit
+      ? { items, continuationToken: encodeToken({ a: page[page.length - 1]!.reading_time }) }
+      : { items };
+  }
+
+  async queryEvents(q: EventQuery): Promise<Page<StoredEvent>> {
+    const where = ["at >= ?", "at < ?"];
+    const args: (string | number)[] = [q.from, q.to];
+    if (q.householdIds) {
+      if (q.householdIds.length === 0) return { items: [] };
+      where.push(`household_id IN (${q.householdIds.map(() => "?").join(",")})`);
+      args.push(...q.householdIds);
+    }
+    if (q.meterId) {
+      where.push("meter_id = ?");
+      args.push(q.meterId);
+    }
+    if (q.continuationToken) {
+      const c = decodeToken(q.continuationToken, isEventCursor);
+      where.push("(at > ? OR (at = ? AND id > ?))");
+      args.push(c.at, c.at, c.id);
+    }
+    const rows = this.db
+      .prepare(`SELECT id, at, doc FROM events WHERE ${where.join(" AND ")} ORDER BY at, id LIMIT ?`)
+      .all(...args, q.limit + 1) as { id: string; at: number; doc: string }[];
+    const page = rows.slice(0, q.limit);
+    const items = page.map((r) => JSON.parse(r.doc) as StoredEvent);
+    const last = page[page.length - 1];
+    return rows.length > q.limit && last
+      ? { items, continuationToken: encodeToken({ at: last.at, id: last.id }) }
+      : { items };
+  }
+
+  async householdBuckets(q: {
+    resolution: SeriesResolution;
+    from: number;
+    to: number;
+  }): Promise<HouseholdBucket[]> {
+    const rows = this.st.buckets.all(q.resolution, q.from, q.to) as {
+      household_id: string;
+      start: number;
+      meters: number;
+      import_wh: number;
+      export_wh: number;
+      pavg: number | null;
+    }[];
+    return rows.map((r) => ({
+      householdId: r.household_id,
+      start: r.start,
+      meters: r.meters,
+      importWh: r.import_wh,
+      exportWh: r.export_wh,
+      powerAvgW: r.pavg,
+    }));
+  }
+
+  async deleteHousehold(householdId: string): Promise<DeletionReport> {
+    return this.db.transaction((): DeletionReport => {
+      const meterIds = (
+        this.db.prepare("SELECT id FROM meters WHERE household_id = ?").all(householdId) as { id: string }[]
+      ).map((r) => r.id);
+      const report: DeletionReport = {
+        meters: 0,
+        intervals: 0,
+        rollups: 0,
+        readings: 0,
+        latest: 0,
+        events: this.db.prepare("DELETE FROM events WHERE household_id = ?").run(householdId).changes,
+        deadLetters: 0,
+      };
+      // Series and readings are clustered by meter: deleting by meter id is a range delete.
+      const delSeries = this.db.prepare("DELETE FROM series WHERE meter_id = ? AND derived = ?");
+      const delReadings = this.db.prepare("DELETE FROM readings WHERE meter_id = ?");
+      const delLatest = this.db.prepare("DELETE FROM latest WHERE meter_id = ?");
+      const delLetters = this.db.prepare("DELETE FROM deadletters WHERE meter_id = ?");
+      for (const id of meterIds) {
+        report.intervals += delSeries.run(id, 0).changes;
+        report.rollups += delSeries.run(id, 1).changes;
+        report.readings += delReadings.run(id).changes;
+        report.latest += delLatest.run(id).changes;
+        report.deadLetters += delLetters.run(id).changes;
+      }
+      report.meters = this.db.prepare("DELETE FROM meters WHERE household_id = ?").run(householdId).changes;
+      return report;
+    })();
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}
+
+function meterFromDb(r: Record<string, string>): MeterRecord {
+  return {
+    id: r.id!,
+    householdId: r.household_id!,
+    deviceId: r.device_id!,
+    timeZone: r.time_zone!,
+    updatedAt: r.updated_at!,
+  };
+}
