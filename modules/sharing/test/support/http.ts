@@ -4,6 +4,7 @@ export interface Reply {
   status: number;
   headers: IncomingHttpHeaders;
   text: string;
+  // biome-ignore lint/suspicious/noExplicitAny: test replies are checked field by field
   json: any;
 }
 
