@@ -38,7 +38,9 @@ function tokenize(src: string): Token[] {
   const out: Token[] = [];
   TOKEN.lastIndex = 0;
   while (TOKEN.lastIndex < src.length) {
-    if (/^\s*$/.test(src.slice(TOKEN.lastIndex))) break;
+    const ws = /^\s*/.exec(src.slice(TOKEN.lastIndex))![0].length;
+    TOKEN.lastIndex += ws;
+    if (TOKEN.lastIndex >= src.length) break;
     const at = TOKEN.lastIndex;
     const m = TOKEN.exec(src);
     if (!m) throw new ConditionError("unexpected character", at, src);
