@@ -24,6 +24,8 @@ import {
 } from "./header";
 import { bare, type DataRecord, decodeRecord } from "./record";
 
+const NO_DATA = new Uint8Array(0);
+
 export interface VariableData {
   type: "variable";
   ci: number;
@@ -168,7 +170,7 @@ export function decodeUserData(ci: number, data: Uint8Array, base = 0): DecodeRe
  * are rejected with WRONG_DIRECTION: use decodeUserData to read what a master sends.
  */
 export function decodeTelegram(frame: Frame): DecodeResult<Telegram> {
-  if (frame.kind !== "long")
+  if (frame.kind !== "long" && frame.kind !== "control")
     return fail("NO_USER_DATA", `a ${frame.kind} frame carries no user data`, { offset: 0, field: "kind" });
   if (isFromMaster(frame.control))
     return fail("WRONG_DIRECTION", `control ${hex2(frame.control)} is a master-to-slave frame`, {
@@ -176,7 +178,8 @@ export function decodeTelegram(frame: Frame): DecodeResult<Telegram> {
       actual: frame.control,
       field: "control",
     });
-  const r = decodeUserData(frame.ci, frame.data, 7);
+  // a control frame is a long frame without data (EN 13757-2 clause 5.4): CI 0x70 alone is an error report
+  const r = decodeUserData(frame.ci, frame.kind === "long" ? frame.data : NO_DATA, 7);
   if (!r.ok) return r;
   const t = r.value as Telegram;
   t.control = frame.control;
