@@ -1,5 +1,5 @@
 import type { MeterReading } from "@omdp/model";
-import { SCHEMA_VERSION } from "@omdp/model";
+import { propertyDefinition, SCHEMA_VERSION } from "@omdp/model";
 import { dateTimeToRfc3339 } from "./cosem/datetime";
 import { LOGICAL_NAME, obisToPropertyId } from "./cosem/obis";
 import type { PushTelegram } from "./push";
@@ -29,7 +29,9 @@ export function toMeterReading(push: PushTelegram, ctx: NormaliseContext): Meter
     if (c.obis.startsWith("0.")) continue; // abstract objects (ids, clock, list versions)
     const property = obisToPropertyId(c.obis);
     if (!property) continue;
-    const unit = c.unit ?? "";
+    // Without a scaler_unit (L+G E450), the quantity the OBIS code names gives the unit: such meters
+    // send base units. Outside the catalogue the unit stays empty rather than guessed.
+    const unit = c.unit ?? propertyDefinition(property)?.unit ?? "";
     const value = ENERGY_UNITS.has(unit) ? Math.round(c.value) : c.value;
     values.push({ property, value, unit });
   }
