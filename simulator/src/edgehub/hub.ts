@@ -9,6 +9,7 @@ import { HubBroker, type MethodOutcome } from "./broker";
 import { ensureCertificate } from "./certs";
 import { Forwarder, type ForwarderOptions, httpSink, type UpstreamSink } from "./forwarder";
 import { connectionString, IdentityRegistry } from "./identities";
+import { type LocalHousehold, localDesired } from "./local-profile";
 import { loadManifest, type Manifest } from "./manifest";
 import { Router } from "./routes";
 import { type ChildStatus, Supervisor } from "./supervisor";
@@ -32,7 +33,10 @@ export interface EdgeHubOptions {
   readonly deviceId?: string;
   /** The IoT Hub host name tokens are issued for (default `omdp-local.azure-devices.net`). */
   readonly hubHostName?: string;
-  /** Where CA, keys and the upstream queue live (default `$OMDP_DATA_DIR/edge` or `.data/edge`). */
+  /**
+   * Runtime state root (default `$OMDP_DATA_DIR` or `<repo>/.data`): the hub keeps CA, keys and the
+   * upstream queue in `<dataDir>/edge/`; modules get `OMDP_DATA_DIR=<dataDir>`.
+   */
   readonly dataDir?: string;
   /** MQTT over TLS port (default `OMDP_EDGE_MQTT_PORT` or 8883; 0 = ephemeral). */
   readonly mqttPort?: number;
@@ -43,12 +47,18 @@ export interface EdgeHubOptions {
    * `http://127.0.0.1:$OMDP_CLOUD_PORT/runtime/ingest` (7071).
    */
   readonly upstream?: string | UpstreamSink | null;
+  /** Same as `upstream` as a URL; present but undefined means no cloud (detached). */
+  readonly upstreamUrl?: string;
+  /** The sharing module's local API port (local profile: loopback). */
+  readonly apiPort?: number;
+  /** Households and meters of `omdp.config.json`, turned into desired properties (local profile). */
+  readonly households?: readonly LocalHousehold[];
   /** TTL of stored upstream messages (default: the manifest's `timeToLiveSecs`). */
   readonly ttlSecs?: number;
   /** Bound on the store-and-forward file (default 256 MiB). */
   readonly upstreamMaxBytes?: number;
   readonly forwarder?: ForwarderOptions;
-  /** Modules to run as child processes: true = every running module of the manifest (default false). */
+  /** Modules to run as child processes: true = every running module of the manifest (default true). */
   readonly runModules?: boolean | readonly string[];
   /** Command for a module (default `node --import tsx modules/<name>/src/main.ts` in the repo root). */
   readonly moduleCommand?: (name: string) => { command: string; args: string[] };
@@ -81,6 +91,8 @@ export interface EdgeHub {
   modules(): ChildStatus[];
   connected(): string[];
   stop(): Promise<void>;
+  /** Same as `stop`. */
+  close(): Promise<void>;
 }
 
 /** Starts the local edge hub: MQTT/TLS broker speaking IoT Hub's scheme, routes, twins, methods, `$upstream`. */
@@ -90,23 +102,35 @@ export async function startEdgeHub(opts: EdgeHubOptions = {}): Promise<EdgeHub> 
     opts.manifest ?? loadManifest(opts.manifestFile ?? join(REPO_ROOT, "deployment.template.json"));
   const deviceId = opts.deviceId ?? "edge-local";
   const hubHost = opts.hubHostName ?? "omdp-local.azure-devices.net";
-  const dataDir = opts.dataDir ?? join(process.env.OMDP_DATA_DIR || join(REPO_ROOT, ".data"), "edge");
+  const rootDataDir = resolve(opts.dataDir ?? (process.env.OMDP_DATA_DIR || join(REPO_ROOT, ".data")));
+  const dataDir = join(rootDataDir, "edge");
   const moduleNames = new Set(manifest.modules.map((m) => m.name));
 
   const cert = await ensureCertificate(dataDir);
   const identities = new IdentityRegistry(join(dataDir, "identities.json"));
   const twins = new TwinStore();
+  const sinkOpt =
+    "upstreamUrl" in opts
+      ? (opts.upstreamUrl ?? null)
+      : opts.upstream === undefined
+        ? `http://127.0.0.1:${envPort("OMDP_CLOUD_PORT", 7071)}/runtime/ingest`
+        : opts.upstream;
+  const local =
+    opts.apiPort !== undefined || opts.households !== undefined || "upstreamUrl" in opts
+      ? localDesired({
+          ...(opts.apiPort !== undefined ? { apiPort: opts.apiPort } : {}),
+          ...(opts.households ? { households: opts.households } : {}),
+          cloud: sinkOpt !== null,
+        })
+      : {};
   for (const m of manifest.modules) {
     identities.ensure({ deviceId, moduleId: m.name });
-    const desired = mergePatch(m.desired as JsonObject, opts.desiredOverrides?.[m.name] ?? {});
+    const withLocal = mergePatch(m.desired as JsonObject, local[m.name] ?? {});
+    const desired = mergePatch(withLocal, opts.desiredOverrides?.[m.name] ?? {});
     twins.seed(identityKey({ deviceId, moduleId: m.name }), desired);
   }
   const router = Router.fromManifest(manifest.routes);
 
-  const sinkOpt =
-    opts.upstream === undefined
-      ? `http://127.0.0.1:${envPort("OMDP_CLOUD_PORT", 7071)}/runtime/ingest`
-      : opts.upstream;
   let queue: UpstreamQueue | undefined;
   let forwarder: Forwarder | undefined;
   if (sinkOpt !== null) {
@@ -173,7 +197,7 @@ export async function startEdgeHub(opts: EdgeHubOptions = {}): Promise<EdgeHub> 
         );
 
   const toRun =
-    opts.runModules === true
+    (opts.runModules ?? true) === true
       ? manifest.modules.filter((m) => m.status !== "stopped").map((m) => m.name)
       : Array.isArray(opts.runModules)
         ? [...opts.runModules]
@@ -195,6 +219,7 @@ export async function startEdgeHub(opts: EdgeHubOptions = {}): Promise<EdgeHub> 
         ...(process.env as Record<string, string>),
         ...m.env,
         ...opts.moduleEnv,
+        OMDP_DATA_DIR: rootDataDir,
         IOTEDGE_DEVICEID: deviceId,
         IOTEDGE_MODULEID: name,
         IOTEDGE_IOTHUBHOSTNAME: hubHost,
@@ -207,7 +232,7 @@ export async function startEdgeHub(opts: EdgeHubOptions = {}): Promise<EdgeHub> 
   log.info("edge hub started", { deviceId, mqttPort, adminPort: admin?.port, modules: toRun });
 
   let stopped = false;
-  return {
+  const hub: EdgeHub = {
     mqttPort,
     adminPort: admin?.port,
     ca: cert.cert,
@@ -221,6 +246,7 @@ export async function startEdgeHub(opts: EdgeHubOptions = {}): Promise<EdgeHub> 
     upstreamStats: () => queue?.stats(),
     modules: () => supervisor.status(),
     connected: () => broker.connectedClients(),
+    close: () => hub.stop(),
     async stop() {
       if (stopped) return;
       stopped = true;
@@ -236,4 +262,5 @@ export async function startEdgeHub(opts: EdgeHubOptions = {}): Promise<EdgeHub> 
       log.info("edge hub stopped");
     },
   };
+  return hub;
 }

@@ -4,6 +4,7 @@ export { type ConditionContext, ConditionError, type Expr, matches, parseConditi
 export { Forwarder, type ForwarderOptions, httpSink, type UpstreamSink } from "./forwarder";
 export { type EdgeHub, type EdgeHubOptions, REPO_ROOT, startEdgeHub } from "./hub";
 export { connectionString, IdentityRegistry, resourceUri } from "./identities";
+export { type LocalHousehold, type LocalProfile, localDesired } from "./local-profile";
 export {
   loadManifest,
   type Manifest,

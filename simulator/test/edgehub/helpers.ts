@@ -23,6 +23,7 @@ export async function startTestHub(opts: EdgeHubOptions = {}): Promise<TestHub> 
     mqttPort: 0,
     adminPort: 0,
     upstream: null,
+    runModules: false,
     logger: quiet,
     ...opts,
   });
