@@ -42,7 +42,7 @@ export function violation(out: Inbound, consents: readonly Consent[], now: numbe
   if (out.kind === "reading") {
     const raw = active.filter((c) => c.resolution === "raw");
     if (raw.length === 0) return "reading without a raw consent";
-    const allowed = new Set(raw.flatMap((c) => c.properties));
+    const allowed = new Set<string>(raw.flatMap((c) => c.properties));
     for (const v of out.body.values) {
       const g = groupOfId(v.property);
       if (g === undefined || !allowed.has(g)) return `reading value ${v.property} not consented`;
@@ -53,7 +53,7 @@ export function violation(out: Inbound, consents: readonly Consent[], now: numbe
   const covering = active.filter(
     (c) => c.resolution !== "raw" && MINUTES[c.resolution]! <= MINUTES[rec.resolution]!,
   );
-  const allowed = new Set(covering.flatMap((c) => c.properties));
+  const allowed = new Set<string>(covering.flatMap((c) => c.properties));
   if (!allowed.has("energy"))
     return `interval ${rec.resolution} without an energy consent at that resolution or finer`;
   if (!allowed.has("power") && (rec.powerMinW !== null || rec.powerAvgW !== null || rec.powerMaxW !== null))
