@@ -73,10 +73,15 @@ async function start(): Promise<void> {
   let user = loadUser();
   if (served.auth.mode === "msal") await msalHandleRedirect(served.auth).catch(() => null);
   const config = mergeSettings(served, user);
-  const cloudToken = () => (config.auth.mode === "msal" ? (msalToken() ?? "") : config.cloudToken);
+  let household: Household | undefined;
+  // The token the user entered wins; locally the platform hands over one per household.
+  const cloudToken = () =>
+    config.auth.mode === "msal"
+      ? (msalToken() ?? "")
+      : user.cloudToken || household?.cloudToken || config.cloudToken;
   const apis = makeApis(config, cloudToken);
   const homes = await households(apis, config, browserTz);
-  let household = homes.find((x) => x.id === user.householdId) ?? homes[0]!;
+  household = homes.find((x) => x.id === user.householdId) ?? homes[0]!;
   if (!isValidTimeZone(household.timeZone)) household = { ...household, timeZone: browserTz };
   const stream = createLiveStream(apis.edge);
 
@@ -117,6 +122,7 @@ async function start(): Promise<void> {
   );
 
   const ctx: AppContext = { config, household, stream, ...apis };
+  document.documentElement.dataset.household = household.id;
   let unmount: () => void = () => {};
   const route = () => {
     const id = location.hash.replace(/^#\/?/, "") || "live";

@@ -15,6 +15,8 @@ export interface Household {
   readonly name: string;
   readonly timeZone: string;
   readonly meters: readonly MeterInfo[];
+  /** Local platform only: a dev token of the cloud scoped to this household. */
+  readonly cloudToken?: string;
 }
 
 export interface AuthConfig {
@@ -75,6 +77,7 @@ function parseHousehold(raw: unknown, fallbackTz: string): Household | null {
     name: str(o.name, o.id),
     timeZone: str(o.timeZone, fallbackTz) || fallbackTz,
     meters,
+    ...(typeof o.cloudToken === "string" && o.cloudToken ? { cloudToken: o.cloudToken } : {}),
   };
 }
 

@@ -1,0 +1,210 @@
+/**
+ * The supervisor behind `omdp start`: one process that starts the local cloud, the simulated meters and
+ * the edge hub (which runs the four modules as its own children) as child processes in their own process
+ * groups, serves the app, prints readable logs, and stops everything without leaving a process behind.
+ * A part of the platform that is not in this tree yet is reported as missing; the rest still runs.
+ */
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type AppServer, startAppServer } from "./appServer";
+import { ensureAppBuilt } from "./build";
+import { type ComponentProcess, killGroupsNow, spawnComponent } from "./child";
+import type { Component, PlatformConfig, Ports } from "./config";
+import { prettyLine } from "./logs";
+import { resolvePorts } from "./ports";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+/** The repository root (simulator/src/platform -> ../../..). */
+export const REPO_ROOT = join(HERE, "..", "..", "..");
+
+export type ComponentState = "starting" | "running" | "missing" | "failed" | "stopped";
+
+export interface ComponentStatus {
+  readonly state: ComponentState;
+  readonly detail?: string;
+  readonly pid?: number;
+  readonly info?: Record<string, unknown>;
+}
+
+export interface PlatformHandle {
+  /** The settings with every port resolved (0 replaced by the port chosen). */
+  readonly config: PlatformConfig;
+  readonly appUrl: string;
+  readonly status: Readonly<Record<Component, ComponentStatus>>;
+  /** Dev token of the local cloud per household (empty when the cloud is not running). */
+  cloudTokens(): Record<string, string>;
+  /** The edge API token handed to the app (empty when the edge is not running). */
+  edgeToken(): string;
+  /** Stops one component (the cloud for an outage test); `startComponent` brings it back on its port. */
+  stopComponent(name: Exclude<Component, "app">): Promise<void>;
+  startComponent(name: Exclude<Component, "app">): Promise<ComponentStatus>;
+  /** Process group ids of the running children (tests verify none is left after stop). */
+  pids(): number[];
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Where log lines go (default stderr). */
+  readonly write?: (line: string) => void;
+  /** Ready timeout per component (default 60 s). */
+  readonly readyTimeoutMs?: number;
+}
+
+const SCRIPTS: Record<Exclude<Component, "app">, string> = {
+  cloud: join(HERE, "run-cloud.ts"),
+  meters: join(HERE, "run-meters.ts"),
+  edge: join(HERE, "run-edge.ts"),
+};
+
+/** Ports each component needs free before it starts. */
+const PORTS_OF: Record<Component, (keyof Ports)[]> = {
+  cloud: ["cloud"],
+  meters: ["simTcp"],
+  edge: ["edgeApi", "edgeMqtt", "edgeAdmin"],
+  app: ["app"],
+};
+
+export async function startPlatform(input: PlatformConfig, opts: StartOptions = {}): Promise<PlatformHandle> {
+  const write = opts.write ?? ((line: string) => process.stderr.write(line));
+  const say = (msg: string, level: "info" | "warn" | "error" = "info") =>
+    write(
+      `${input.logFormat === "json" ? JSON.stringify({ t: new Date().toISOString(), level, component: "platform", msg }) : prettyLine("omdp", JSON.stringify({ t: new Date().toISOString(), level, msg }))}\n`,
+    );
+  const wanted = input.components;
+  const ports = await resolvePorts(
+    input.ports,
+    wanted.flatMap((c) => PORTS_OF[c]),
+  );
+  const config: PlatformConfig = { ...input, ports };
+  const status = Object.fromEntries(
+    (["cloud", "meters", "edge", "app"] as Component[]).map((c) => [
+      c,
+      {
+        state: wanted.includes(c) ? "starting" : "stopped",
+        ...(c === "cloud" && !wanted.includes(c) ? { detail: "detached" } : {}),
+      },
+    ]),
+  ) as Record<Component, ComponentStatus>;
+  const procs = new Map<string, ComponentProcess>();
+  const exitGuard = () => killGroupsNow([...procs.values()].map((p) => p.pid));
+  process.once("exit", exitGuard);
+
+  const env = (): Record<string, string | undefined> => ({
+    ...process.env,
+    OMDP_PLATFORM: JSON.stringify(config),
+    OMDP_DATA_DIR: config.dataDir,
+    OMDP_APP_PORT: String(ports.app),
+    OMDP_CLOUD_PORT: String(ports.cloud),
+    OMDP_EDGE_API_PORT: String(ports.edgeApi),
+    OMDP_EDGE_MQTT_PORT: String(ports.edgeMqtt),
+    OMDP_EDGE_ADMIN_PORT: String(ports.edgeAdmin),
+    OMDP_SIM_TCP_PORT: String(ports.simTcp),
+  });
+
+  const launch = async (name: Exclude<Component, "app">): Promise<ComponentStatus> => {
+    status[name] = { state: "starting" };
+    const proc = spawnComponent({
+      name,
+      script: SCRIPTS[name],
+      cwd: REPO_ROOT,
+      env: env(),
+      readyTimeoutMs: opts.readyTimeoutMs,
+      onLine: (line) => write(`${config.logFormat === "json" ? line : prettyLine(name, line)}\n`),
+    });
+    procs.set(name, proc);
+    const msg = await proc.ready;
+    if (msg.type === "ready") {
+      status[name] = { state: "running", pid: proc.pid, info: msg.info ?? {} };
+      void proc.exited.then(({ code, signal }) => {
+        if (status[name].state === "running" && procs.get(name) === proc) {
+          status[name] = { state: "failed", detail: `exited (code ${code}, signal ${signal})` };
+          say(`${name} exited unexpectedly (code ${code}, signal ${signal})`, "error");
+        }
+      });
+    } else {
+      await proc.stop(2_000).catch(() => {});
+      procs.delete(name);
+      status[name] =
+        msg.type === "missing"
+          ? { state: "missing", detail: `not in this tree yet: ${msg.what}` }
+          : { state: "failed", detail: msg.message };
+      say(`${name}: ${status[name].detail}`, msg.type === "missing" ? "warn" : "error");
+    }
+    return status[name];
+  };
+
+  let app: AppServer | undefined;
+  const stopAll = async () => {
+    await app?.close();
+    app = undefined;
+    status.app = { state: "stopped" };
+    // Edge first (it flushes upstream), then meters, then the cloud.
+    for (const name of ["edge", "meters", "cloud"]) {
+      const p = procs.get(name);
+      if (!p) continue;
+      status[name as Component] = { state: "stopped" };
+      try {
+        await p.stop();
+      } catch (err) {
+        say((err as Error).message, "error");
+      }
+      procs.delete(name);
+      status[name as Component] = { state: "stopped" };
+    }
+    process.removeListener("exit", exitGuard);
+  };
+
+  try {
+    if (config.build) await ensureAppBuilt(join(REPO_ROOT, "app"), (m) => say(m));
+    // Cloud first (the edge's upstream sink), then the meters, then the edge that reads them.
+    for (const name of ["cloud", "meters", "edge"] as const) if (wanted.includes(name)) await launch(name);
+    const cloudTokens = (): Record<string, string> =>
+      (status.cloud.info?.tokens as Record<string, string> | undefined) ?? {};
+    const edgeToken = (): string => String(status.edge.info?.edgeToken ?? "");
+    app = await startAppServer({
+      distDir: join(REPO_ROOT, "app", "dist"),
+      port: ports.app,
+      proxies: {
+        "/edge": `http://127.0.0.1:${ports.edgeApi}`,
+        ...(config.detached ? {} : { "/cloud": `http://127.0.0.1:${ports.cloud}` }),
+      },
+      config: () => {
+        const tokens = cloudTokens();
+        return {
+          cloudUrl: config.detached ? "" : "cloud",
+          edgeUrl: "edge",
+          edgeToken: edgeToken(),
+          cloudToken: Object.values(tokens)[0] ?? "",
+          detached: config.detached,
+          households: config.households.map((h) => ({ ...h, cloudToken: tokens[h.id] ?? "" })),
+          auth: { mode: "dev" },
+        };
+      },
+    });
+    status.app = { state: "running", info: { url: app.url } };
+    const appUrl = app.url;
+    return {
+      config,
+      appUrl,
+      status,
+      cloudTokens,
+      edgeToken,
+      stopComponent: async (name) => {
+        const p = procs.get(name);
+        procs.delete(name);
+        status[name] = { state: "stopped" };
+        await p?.stop();
+      },
+      startComponent: async (name) => {
+        if (procs.has(name)) return status[name];
+        await resolvePorts(config.ports, PORTS_OF[name]);
+        return launch(name);
+      },
+      pids: () => [...procs.values()].map((p) => p.pid),
+      stop: stopAll,
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}

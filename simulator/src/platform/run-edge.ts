@@ -1,0 +1,100 @@
+/**
+ * Component: the local edge hub with the four modules (mbusReader, analytics, events, sharing) as its
+ * own child processes, upstream to the local cloud's ingest (none when detached). Asks `sharing` for an
+ * API token for the app (direct method `createToken`).
+ */
+import { join } from "node:path";
+import { meterRegistry } from "./config";
+import { fail, importOrMissing, onShutdown, platformFromEnv, runnerLogger, tell } from "./runner";
+
+const log = runnerLogger("edge");
+
+interface EdgeHubLike {
+  close(): Promise<void>;
+  invoke(
+    target: string,
+    method: string,
+    payload: unknown,
+    timeoutMs?: number,
+  ): Promise<{ status: number; payload: unknown }>;
+  connected(): string[];
+  modules(): { name: string; running: boolean; restarts: number }[];
+}
+
+type StartEdgeHub = (opts: Record<string, unknown>) => Promise<EdgeHubLike>;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Asks `sharing` for an API token for the app, retrying while the module connects (bounded). */
+async function edgeToken(hub: EdgeHubLike, deadlineMs: number): Promise<string> {
+  while (Date.now() < deadlineMs) {
+    const out = await hub
+      .invoke("sharing", "createToken", { name: "dashboard" }, 5_000)
+      .catch(() => undefined);
+    const p = (out?.payload ?? {}) as { token?: unknown };
+    if (out && out.status === 200 && typeof p.token === "string") return p.token;
+    await sleep(500);
+  }
+  return "";
+}
+
+/** Waits until the sharing module's local API answers its health check (bounded). */
+async function apiUp(port: number, deadlineMs: number): Promise<boolean> {
+  while (Date.now() < deadlineMs) {
+    const ok = await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(2_000) })
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ok) return true;
+    await sleep(300);
+  }
+  return false;
+}
+
+async function main(): Promise<void> {
+  const cfg = platformFromEnv();
+  const startEdgeHub = await importOrMissing<StartEdgeHub>(
+    "../edgehub",
+    "startEdgeHub",
+    "local edge hub (simulator/src/edgehub startEdgeHub)",
+  );
+  const hub = await startEdgeHub({
+    dataDir: cfg.dataDir,
+    deviceId: cfg.edge.deviceId,
+    mqttPort: cfg.ports.edgeMqtt,
+    adminPort: cfg.ports.edgeAdmin,
+    apiPort: cfg.ports.edgeApi,
+    ...(cfg.detached
+      ? { upstreamUrl: undefined }
+      : { upstreamUrl: `http://127.0.0.1:${cfg.ports.cloud}/runtime/ingest` }),
+    households: cfg.households.map((h) => ({
+      id: h.id,
+      timeZone: h.timeZone,
+      meters: h.meters.map((m) => ({ id: m.id })),
+    })),
+    moduleEnv: {
+      OMDP_SIM_TCP: `127.0.0.1:${cfg.ports.simTcp}`,
+      OMDP_KEYS_FILE: join(cfg.dataDir, "keys.json"),
+    },
+    desiredOverrides: {
+      mbusReader: {
+        tcp: `127.0.0.1:${cfg.ports.simTcp}`,
+        keysFile: join(cfg.dataDir, "keys.json"),
+        meters: Object.fromEntries(meterRegistry(cfg).map((m) => [m.meterId, { kind: m.meter.kind }])),
+      },
+    },
+  });
+  onShutdown(log, () => hub.close());
+  const deadline = Date.now() + 45_000;
+  const up = await apiUp(cfg.ports.edgeApi, deadline);
+  const token = up ? await edgeToken(hub, deadline) : "";
+  const modules = hub.modules().map((m) => `${m.name}${m.running ? "" : " (not running)"}`);
+  log.info("edge running", {
+    apiPort: cfg.ports.edgeApi,
+    api: up ? "up" : "not answering",
+    modules,
+    upstream: cfg.detached ? "none (detached)" : "cloud",
+  });
+  tell({ type: "ready", info: { apiPort: cfg.ports.edgeApi, edgeToken: token, api: up, modules } });
+}
+
+main().catch((err) => fail(log, err));

@@ -1,0 +1,75 @@
+/**
+ * Component: the simulated meters (the embedded defaults: 3 meters in 2 households, one with PV) behind
+ * an M-Bus/TCP gateway. Writes the simulator's meter keys to `<dataDir>/keys.json` (for the reader) and,
+ * when enabled, every telegram's values to `<dataDir>/sim/telegrams.jsonl` (tests compare against it).
+ */
+import { chmodSync, createWriteStream, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { createMeterFleet as CreateFleet } from "../meters/fleet";
+import type { serveTcp as ServeTcp } from "../meters/serveTcp";
+import type { MeterSpec } from "../meters/types";
+import { meterRegistry } from "./config";
+import { fail, importOrMissing, onShutdown, platformFromEnv, runnerLogger, tell } from "./runner";
+
+const log = runnerLogger("meters");
+
+async function main(): Promise<void> {
+  const cfg = platformFromEnv();
+  const createMeterFleet = await importOrMissing<typeof CreateFleet>(
+    "../meters/fleet",
+    "createMeterFleet",
+    "meter simulator",
+  );
+  const serveTcp = await importOrMissing<typeof ServeTcp>(
+    "../meters/serveTcp",
+    "serveTcp",
+    "M-Bus/TCP gateway",
+  );
+  const specs: MeterSpec[] = meterRegistry(cfg).map((r, i) => ({
+    id: r.meterId,
+    kind: r.meter.kind,
+    seed: cfg.simulator.seed + i,
+    pv: r.meter.pv,
+  }));
+  const fleet = createMeterFleet({
+    meters: specs,
+    speed: cfg.simulator.speed,
+    start: cfg.simulator.start === "now" ? undefined : cfg.simulator.start,
+  });
+  mkdirSync(cfg.dataDir, { recursive: true });
+  const keysFile = join(cfg.dataDir, "keys.json");
+  writeFileSync(keysFile, `${JSON.stringify(fleet.keys(), null, 2)}\n`, { mode: 0o600 });
+  chmodSync(keysFile, 0o600);
+  let logStream: ReturnType<typeof createWriteStream> | undefined;
+  if (cfg.simulator.telegramLog) {
+    mkdirSync(join(cfg.dataDir, "sim"), { recursive: true });
+    logStream = createWriteStream(join(cfg.dataDir, "sim", "telegrams.jsonl"), { flags: "a" });
+    fleet.onTelegram((t) => {
+      logStream?.write(
+        `${JSON.stringify({
+          seq: t.seq,
+          meterId: t.meterId,
+          meterTime: new Date(t.meterTime).toISOString(),
+          values: t.values.filter((v) => typeof v.value === "number"),
+          ...(t.fault ? { fault: t.fault } : {}),
+          ...(t.master ? { master: t.master } : {}),
+        })}\n`,
+      );
+    });
+  }
+  const gateway = await serveTcp(fleet, cfg.ports.simTcp, "127.0.0.1");
+  fleet.start();
+  log.info("meters running", {
+    meters: specs.map((s) => `${s.id} (${s.kind}${s.pv ? ", PV" : ""})`),
+    port: gateway.port,
+    speed: cfg.simulator.speed,
+  });
+  onShutdown(log, async () => {
+    fleet.stop();
+    await gateway.close();
+    await new Promise<void>((r) => (logStream ? logStream.end(() => r()) : r()));
+  });
+  tell({ type: "ready", info: { port: gateway.port, meters: fleet.meters.map((m) => m.id), keysFile } });
+}
+
+main().catch((err) => fail(log, err));
