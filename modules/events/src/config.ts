@@ -1,0 +1,175 @@
+/** Module twin desired properties of `events`; every field has a default (`DesiredConfig.parse({})`). */
+import { Severity } from "@omdp/model";
+import { z } from "zod";
+
+const RuleId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "rule id: 1-64 of A-Z a-z 0-9 _ -");
+
+const base = {
+  id: RuleId,
+  enabled: z.boolean().default(true),
+  /** A meter id, or `*` for every meter. */
+  meterId: z.string().min(1).default("*"),
+  severity: Severity.default("warning"),
+};
+
+export const PowerAboveRule = z.object({
+  ...base,
+  kind: z.literal("powerAbove"),
+  /** OBIS property compared (default P+, `1-0:1.7.0`). */
+  property: z.string().default("1-0:1.7.0"),
+  thresholdW: z.number(),
+  forSeconds: z.number().min(0).default(60),
+  /** Clears below this (default 90 % of the threshold): the band between stops flapping. */
+  clearBelowW: z.number().optional(),
+  clearForSeconds: z.number().min(0).default(60),
+});
+
+export const PowerBelowRule = z.object({
+  ...base,
+  kind: z.literal("powerBelow"),
+  property: z.string().default("1-0:1.7.0"),
+  thresholdW: z.number(),
+  forSeconds: z.number().min(0).default(60),
+  /** Clears above this (default 110 % of the threshold, at least threshold + 10 W). */
+  clearAboveW: z.number().optional(),
+  clearForSeconds: z.number().min(0).default(60),
+});
+
+export const DailyEnergyRule = z.object({
+  ...base,
+  kind: z.literal("dailyEnergyAbove"),
+  /** Budget of imported energy per local day, Wh. */
+  budgetWh: z.number().positive(),
+});
+
+export const MeterSilentRule = z.object({
+  ...base,
+  kind: z.literal("meterSilent"),
+  minutes: z.number().positive().default(15),
+});
+
+export const ReaderCounter = z.enum(["decryptFailures", "checksumErrors", "lengthErrors", "decodeErrors"]);
+export type ReaderCounter = z.infer<typeof ReaderCounter>;
+
+export const ReaderErrorRule = z.object({
+  ...base,
+  kind: z.literal("readerErrors"),
+  counter: ReaderCounter,
+  /** Fires when the counter grew by at least this much within the window. */
+  threshold: z.number().int().positive().default(1),
+  windowMinutes: z.number().positive().default(15),
+});
+
+export const BaseLoadJumpRule = z.object({
+  ...base,
+  kind: z.literal("baseLoadJump"),
+  /** Fires when a night's base load exceeds the median of the previous 14 nights by this much... */
+  percent: z.number().positive().default(50),
+  /** ...and by at least this many watts. */
+  minDeltaW: z.number().min(0).default(50),
+  /** Nights of history needed before the rule judges. */
+  minDays: z.number().int().min(1).max(14).default(7),
+  fromHour: z.number().int().min(0).max(23).default(0),
+  toHour: z.number().int().min(1).max(24).default(5),
+});
+
+export const ExportRule = z.object({
+  ...base,
+  kind: z.literal("export"),
+  severity: Severity.default("info"),
+  /** Export (P-, `1-0:2.7.0`) above this for `forSeconds` starts, below `stopW` for `forSeconds` stops. */
+  startW: z.number().min(0).default(50),
+  stopW: z.number().min(0).default(10),
+  forSeconds: z.number().min(0).default(60),
+});
+
+export const Rule = z.discriminatedUnion("kind", [
+  PowerAboveRule,
+  PowerBelowRule,
+  DailyEnergyRule,
+  MeterSilentRule,
+  ReaderErrorRule,
+  BaseLoadJumpRule,
+  ExportRule,
+]);
+export type Rule = z.infer<typeof Rule>;
+export type RuleKind = Rule["kind"];
+
+export const Rules = z.array(Rule).refine((rs) => new Set(rs.map((r) => r.id)).size === rs.length, {
+  message: "rule ids must be unique",
+});
+
+/** Rules in force when the twin sets none: the ones that need no household-specific threshold. */
+export const DEFAULT_RULES: Rule[] = Rules.parse([
+  { id: "meter-silent", kind: "meterSilent" },
+  { id: "decrypt-failures", kind: "readerErrors", counter: "decryptFailures" },
+  { id: "checksum-errors", kind: "readerErrors", counter: "checksumErrors", threshold: 10 },
+  { id: "baseload-jump", kind: "baseLoadJump" },
+  { id: "export", kind: "export" },
+]);
+
+export const MqttSettings = z.object({
+  enabled: z.boolean().default(false),
+  url: z
+    .string()
+    .regex(/^(mqtts?|wss?):\/\//, "mqtt://, mqtts://, ws:// or wss:// URL")
+    .default("mqtt://127.0.0.1:1883"),
+  username: z.string().optional(),
+  password: z.string().optional(),
+  clientId: z.string().optional(),
+  /** Topic prefix of states, events and availability. */
+  baseTopic: z
+    .string()
+    .regex(/^[^#+]+$/)
+    .default("omdp"),
+  discoveryPrefix: z
+    .string()
+    .regex(/^[^#+]+$/)
+    .default("homeassistant"),
+  /** Node id in discovery topics; identifies this gateway in Home Assistant. */
+  nodeId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .default("omdp"),
+  /** Accept a broker certificate that does not verify (self-signed home brokers). */
+  rejectUnauthorized: z.boolean().default(true),
+});
+export type MqttSettings = z.infer<typeof MqttSettings>;
+
+export const DesiredConfig = z.object({
+  defaultTimeZone: z.string().default("Europe/Vienna"),
+  meters: z
+    .record(z.string(), z.object({ timeZone: z.string().optional(), name: z.string().optional() }))
+    .default({}),
+  rules: Rules.default(DEFAULT_RULES),
+  mqtt: MqttSettings.prefault({}),
+});
+export type DesiredConfig = z.infer<typeof DesiredConfig>;
+
+export function meterTimeZone(config: DesiredConfig, meterId: string): string {
+  return config.meters[meterId]?.timeZone ?? config.defaultTimeZone;
+}
+
+/** `ReaderDiagnostics` (docs/interfaces.md), the fields the rules use. */
+export const ReaderDiagnostics = z.object({
+  kind: z.literal("diagnostics").optional(),
+  at: z.iso.datetime({ offset: true }),
+  gatewayId: z.string(),
+  counters: z.record(z.string(), z.number()),
+  lastError: z
+    .object({ code: z.string(), message: z.string(), meterId: z.string().optional() })
+    .partial()
+    .optional(),
+});
+export type ReaderDiagnostics = z.infer<typeof ReaderDiagnostics>;
+
+/** Input `control` (from sharing: rule changes made in the app, acknowledgements). */
+export const ControlMessage = z.discriminatedUnion("action", [
+  z.object({ kind: z.literal("control").optional(), action: z.literal("setRules"), rules: Rules }),
+  z.object({
+    kind: z.literal("control").optional(),
+    action: z.literal("ackEvent"),
+    eventId: z.string().min(1),
+  }),
+]);
+export type ControlMessage = z.infer<typeof ControlMessage>;

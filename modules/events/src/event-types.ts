@@ -1,0 +1,23 @@
+/** The Event types each rule makes, written once as data: on firing, and on resolving (if any). */
+import type { ReaderCounter, RuleKind } from "./config";
+
+export interface TypePair {
+  readonly fire: string;
+  readonly resolve: string | null;
+}
+
+export const RULE_EVENT_TYPES: Record<Exclude<RuleKind, "readerErrors">, TypePair> = {
+  powerAbove: { fire: "threshold.power.exceeded", resolve: "threshold.power.normal" },
+  powerBelow: { fire: "threshold.power.below", resolve: "threshold.power.normal" },
+  dailyEnergyAbove: { fire: "threshold.energy.exceeded", resolve: null },
+  meterSilent: { fire: "meter.offline", resolve: "meter.online" },
+  baseLoadJump: { fire: "anomaly.baseload", resolve: "anomaly.baseload.resolved" },
+  export: { fire: "export.started", resolve: "export.stopped" },
+};
+
+export const READER_EVENT_TYPES: Record<ReaderCounter, TypePair> = {
+  decryptFailures: { fire: "meter.decrypt.failed", resolve: "meter.decrypt.recovered" },
+  checksumErrors: { fire: "reader.checksum.failed", resolve: "reader.checksum.recovered" },
+  lengthErrors: { fire: "reader.length.failed", resolve: "reader.length.recovered" },
+  decodeErrors: { fire: "reader.decode.failed", resolve: "reader.decode.recovered" },
+};
