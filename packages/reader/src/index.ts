@@ -1,0 +1,35 @@
+// @omdp/reader: the M-Bus reader (IoT Device): transports, listen/poll, decoding to MeterReadings.
+export { Backoff, type BackoffOptions } from "./backoff";
+export {
+  KeyHex,
+  MeterConfig,
+  ReaderConfig,
+  type ReaderConfigInput,
+  SecondaryAddress,
+  SerialTransport,
+  SystemTitleHex,
+  TcpTransport,
+  Transport,
+} from "./config";
+export { Connection, type ConnectionEvents, type ConnectionOptions } from "./connection";
+export { type Counter, DiagnosticsBook, type ReaderDiagnostics } from "./diagnostics";
+export { ReaderError, type ReaderErrorCode } from "./errors";
+export { KeyStore, type MeterKeys } from "./keys";
+export { ListenPipeline, meterIdFromSystemTitle } from "./listen";
+export { localToRfc3339 } from "./localTime";
+export { type MasterIo, type MasterOptions, MbusMaster, type ProbeResult, ReadoutError } from "./master";
+export { MEDIUM_TO_OBIS_A, OBIS_RULES, type ObisRule, recordToProperty } from "./obisMap";
+export { type FoundMeter, Poller, readoutToReading } from "./poll";
+export {
+  createReader,
+  linkFor,
+  type Reader,
+  type ReaderDeps,
+  type ReaderEvents,
+  type ReaderLog,
+} from "./reader";
+export { answerTimeoutMs, answerWindowMs, transmitMs } from "./timing";
+export { type ByteLink, type LinkFactory, LinkOpenError } from "./transport/link";
+export { SERIAL_PRESETS, type SerialOptions, serialLink } from "./transport/serial";
+export { streamLink } from "./transport/stream";
+export { type TcpOptions, tcpLink } from "./transport/tcp";

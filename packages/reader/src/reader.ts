@@ -1,0 +1,167 @@
+/**
+ * createReader: wires a link (serial or TCP, reconnecting with backoff) to the listen pipeline (push
+ * meters) or the poll scheduler (M-Bus master), and emits readings, diagnostics and errors. The
+ * protocol logic lives in listen.ts / poll.ts / master.ts; this file is the only place with timers and I/O.
+ */
+import type { MeterReading } from "@omdp/model";
+import { type ReaderConfig, type ReaderConfigInput, ReaderConfig as ReaderConfigSchema } from "./config";
+import { Connection } from "./connection";
+import { DiagnosticsBook, type ReaderDiagnostics } from "./diagnostics";
+import { Emitter } from "./emitter";
+import { ReaderError } from "./errors";
+import { KeyStore } from "./keys";
+import { ListenPipeline } from "./listen";
+import type { FoundMeter } from "./poll";
+import { Poller } from "./poll";
+import type { LinkFactory } from "./transport/link";
+import { SERIAL_PRESETS, serialLink } from "./transport/serial";
+import { tcpLink } from "./transport/tcp";
+
+/** The logger the reader needs (structurally the same as @omdp/logger's). */
+export interface ReaderLog {
+  debug(msg: string, fields?: Record<string, unknown>): void;
+  info(msg: string, fields?: Record<string, unknown>): void;
+  warn(msg: string, fields?: Record<string, unknown>): void;
+  error(msg: string, fields?: Record<string, unknown>): void;
+}
+
+export interface ReaderEvents {
+  reading(r: MeterReading): void;
+  diagnostics(d: ReaderDiagnostics): void;
+  error(e: ReaderError): void;
+}
+
+export interface ReaderDeps {
+  readonly log?: ReaderLog;
+  /** Use this link instead of the configured transport (tests, in-process streams). */
+  readonly link?: LinkFactory;
+  /** Keys already known (e.g. from the module twin); `keysFile` is loaded on start as well. */
+  readonly keys?: KeyStore;
+}
+
+export interface Reader {
+  on<K extends keyof ReaderEvents>(event: K, listener: ReaderEvents[K]): () => void;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  diagnostics(): ReaderDiagnostics;
+  /** Stores a meter key in memory (never echoed, never logged). */
+  setKey(meterId: string, keyHex: string, authKeyHex?: string): void;
+  /** Poll mode: secondary address scan; found meters are polled from then on. */
+  scan(): Promise<FoundMeter[]>;
+  readonly config: ReaderConfig;
+}
+
+const NOOP_LOG: ReaderLog = { debug() {}, info() {}, warn() {}, error() {} };
+
+export function linkFor(config: ReaderConfig): LinkFactory {
+  const t = config.transport;
+  if (t.kind === "tcp") return tcpLink({ host: t.host, port: t.port });
+  const preset = SERIAL_PRESETS[t.preset ?? (config.mode === "poll" ? "mbusMaster" : "customerInterface")];
+  return serialLink({
+    path: t.path,
+    baudRate: t.baudRate ?? preset.baudRate,
+    dataBits: t.dataBits ?? preset.dataBits,
+    parity: t.parity ?? preset.parity,
+    stopBits: t.stopBits ?? preset.stopBits,
+  });
+}
+
+export function createReader(input: ReaderConfigInput | ReaderConfig, deps: ReaderDeps = {}): Reader {
+  const config = ReaderConfigSchema.parse(input);
+  const log = deps.log ?? NOOP_LOG;
+  const keys = deps.keys ?? new KeyStore();
+  for (const m of config.meters) if (m.key) keys.set(m.id, m.key, m.authKey);
+  const factory = deps.link ?? linkFor(config);
+  const diag = new DiagnosticsBook(config.gatewayId, factory.describe);
+  const events = new Emitter<ReaderEvents>();
+  const transport = factory.kind;
+
+  const fail = (e: ReaderError) => {
+    const safe = new ReaderError(e.code, keys.redact(e.message), e.details);
+    diag.error({
+      code: safe.code,
+      message: safe.message,
+      ...(safe.details.offset !== undefined ? { offset: safe.details.offset } : {}),
+      ...(safe.details.meterId ? { meterId: safe.details.meterId } : {}),
+    });
+    events.emit("error", safe);
+  };
+  const emitReading = (r: MeterReading) => {
+    diag.count("readings");
+    diag.seen(r.meterId, new Date(r.receivedAt));
+    events.emit("reading", r);
+  };
+  const emitDiagnostics = () => events.emit("diagnostics", diag.snapshot());
+
+  const listen =
+    config.mode === "listen"
+      ? new ListenPipeline({ config, keys, diag, transport }, { reading: emitReading, error: fail })
+      : undefined;
+  let poller: Poller | undefined;
+
+  const connection = new Connection(
+    factory,
+    {
+      data: (chunk) => {
+        if (listen) listen.push(chunk, new Date());
+        else poller?.push(chunk);
+      },
+      up: () => {
+        diag.connected = true;
+        log.info("link up", { target: factory.describe });
+        emitDiagnostics();
+      },
+      down: (reason, retryInMs) => {
+        if (diag.connected) diag.count("reconnects");
+        diag.connected = false;
+        listen?.reset();
+        poller?.linkDown();
+        log.warn("link down", { target: factory.describe, reason: keys.redact(reason), retryInMs });
+        fail(new ReaderError("LINK", `link ${factory.describe} down: ${reason}`));
+        emitDiagnostics();
+      },
+    },
+    { minMs: config.backoff.minMs, maxMs: config.backoff.maxMs },
+  );
+
+  if (config.mode === "poll")
+    poller = new Poller(
+      { config, diag, transport, write: (b) => connection.write(b), connected: () => connection.connected },
+      { reading: emitReading, error: fail },
+    );
+
+  let diagTimer: NodeJS.Timeout | undefined;
+  let started = false;
+
+  return {
+    config,
+    on: (event, listener) => events.on(event, listener),
+    async start() {
+      if (started) return;
+      started = true;
+      if (config.keysFile) {
+        const n = await keys.loadFile(config.keysFile);
+        log.info("keys loaded", { meters: n });
+      }
+      connection.start();
+      poller?.start();
+      diagTimer = setInterval(emitDiagnostics, config.diagnosticsIntervalS * 1000);
+      diagTimer.unref?.();
+    },
+    async stop() {
+      if (!started) return;
+      started = false;
+      if (diagTimer) clearInterval(diagTimer);
+      diagTimer = undefined;
+      await poller?.stop();
+      await connection.stop();
+      emitDiagnostics();
+    },
+    diagnostics: () => diag.snapshot(),
+    setKey: (meterId, keyHex, authKeyHex) => keys.set(meterId, keyHex, authKeyHex),
+    scan: async () => {
+      if (!poller) throw new ReaderError("CONFIG", "scan needs mode poll");
+      return poller.scanNow();
+    },
+  };
+}

@@ -1,0 +1,52 @@
+/** What the fleet needs of a simulated meter, whatever its protocol. */
+import type { Frame } from "@omdp/mbus";
+import type { Medium, MeterKind, SentValue } from "./types";
+
+/** The public description of a meter of a running fleet. */
+export interface MeterInfo {
+  readonly id: string;
+  readonly kind: MeterKind;
+  readonly medium: Medium;
+  readonly pv: boolean;
+  /** DLMS: system title (16 hex digits). */
+  readonly systemTitle?: string;
+  /** M-Bus addressing. */
+  readonly primaryAddress?: number;
+  readonly secondaryId?: string;
+  readonly manufacturer?: string;
+  /** M-Bus medium code (EN 13757-3 table 3). */
+  readonly mediumCode?: number;
+}
+
+export interface SimMeterBase {
+  readonly info: MeterInfo;
+  /** Cumulative registers (and the instantaneous values) at meter time `t`; advances the element. */
+  valuesAt(t: number): SentValue[];
+}
+
+/** A push meter (DLMS over M-Bus): sends on its own schedule. */
+export interface PushingMeter extends SimMeterBase {
+  readonly mode: "push";
+  /** Meter time of the next push. */
+  readonly nextPushAt: number;
+  /** Encodes the push due at `nextPushAt` and schedules the one after. */
+  push(): { bytes: Uint8Array; values: SentValue[]; meterTime: number };
+  /** Key in use (hex). */
+  readonly keyHex: string;
+  setKey(hex: string): void;
+}
+
+/** A slave answering a master (EN 13757-3 meters). */
+export interface PolledMeter extends SimMeterBase {
+  readonly mode: "poll";
+  /**
+   * Handles a master frame at meter time `now`. Returns the answer, and when the answer finished a
+   * read-out (its last telegram, sent for the first time) the values of that read-out.
+   */
+  handle(
+    frame: Frame,
+    now: number,
+  ): { bytes: Uint8Array; completed?: { values: SentValue[]; meterTime: number } } | undefined;
+}
+
+export type SimMeter = PushingMeter | PolledMeter;

@@ -1,0 +1,41 @@
+/** The fleets `omdp simulate` makes: N meters of one kind with ids, seeds and media derived from a seed. */
+import type { MeterKind, MeterSpec } from "./types";
+
+export interface FleetPreset {
+  readonly meters: number;
+  readonly kind: MeterKind;
+  readonly seed: number;
+}
+
+const MEDIA = ["electricity", "water", "heat", "gas"] as const;
+
+/**
+ * DLMS meters `KFM1000000001`, `KFM1000000002`, ... (the id is the system title: FLAG "KFM" + serial);
+ * every other one has PV. M-Bus meters `OMD<8-digit id>` cycling electricity, water, heat, gas, at
+ * primary addresses 1..N.
+ */
+export function defaultFleet(p: FleetPreset): MeterSpec[] {
+  const out: MeterSpec[] = [];
+  for (let i = 0; i < p.meters; i++) {
+    const seed = (p.seed * 1000 + i + 1) >>> 0;
+    if (p.kind === "dlms") {
+      out.push({
+        id: `KFM${(0x10_0000_0000 + i + 1).toString(16).toUpperCase()}`,
+        kind: "dlms",
+        seed,
+        pv: i % 2 === 1,
+      });
+    } else {
+      const id = `${(i % 9) + 1}${String((p.seed * 7919 + i * 104_729) % 10_000_000).padStart(7, "0")}`;
+      out.push({
+        id: `OMD${id}`,
+        kind: "mbus",
+        seed,
+        medium: MEDIA[i % MEDIA.length]!,
+        primaryAddress: (i % 250) + 1,
+        pv: false,
+      });
+    }
+  }
+  return out;
+}

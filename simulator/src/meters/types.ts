@@ -1,0 +1,53 @@
+/** Shapes shared by the simulated meters and the fleet. */
+
+export type MeterKind = "dlms" | "mbus";
+export type Medium = "electricity" | "water" | "gas" | "heat";
+
+/** One meter of a fleet, as a caller describes it. */
+export interface MeterSpec {
+  readonly id: string;
+  readonly kind: MeterKind;
+  readonly seed: number;
+  /** Electricity meters: the household has PV and exports by daylight. */
+  readonly pv?: boolean;
+  /** DLMS: AES-128 key, 32 hex digits (default: derived from the seed; simulator only). */
+  readonly key?: string;
+  /** DLMS: 8-byte system title, 16 hex digits (default: derived from the id). */
+  readonly systemTitle?: string;
+  /** M-Bus: what it measures (default electricity). */
+  readonly medium?: Medium;
+  /** M-Bus: primary address 1..250 (default: position in the fleet + 1). */
+  readonly primaryAddress?: number;
+  /** M-Bus: secondary id, 8 BCD digits (default: from the id's digits, else the seed). */
+  readonly secondaryId?: string;
+  /** M-Bus: manufacturer letters (default "OMD"). */
+  readonly manufacturer?: string;
+  /** M-Bus: RSP_UD telegrams per read-out (default 2 for electricity and heat, 1 otherwise). */
+  readonly telegrams?: number;
+  /** DLMS: push interval in meter seconds (default 5). */
+  readonly pushIntervalS?: number;
+}
+
+/** One value a telegram carried, in the platform's terms (OBIS-based id, SI unit without prefix). */
+export interface SentValue {
+  readonly property: string;
+  readonly value: number | string;
+  readonly unit: string;
+}
+
+export type TelegramFault = "corrupted" | "dropped" | "collision" | "wrongKey";
+
+/** A telegram (DLMS push or a whole M-Bus read-out) as the simulator put it on the bus. */
+export interface SentTelegram {
+  readonly seq: number;
+  readonly meterId: string;
+  /** Meter time the values were taken, ms since the epoch. */
+  readonly meterTime: number;
+  readonly values: readonly SentValue[];
+  /** The bytes as sent (after any fault was applied). */
+  readonly bytes: Uint8Array;
+  /** Set when a fault made this telegram undecodable on purpose. */
+  readonly fault?: TelegramFault;
+  /** "second": answered to the simulated second master, not to the reader. */
+  readonly master?: "reader" | "second";
+}
