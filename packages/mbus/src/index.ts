@@ -1,6 +1,23 @@
 // @omdp/mbus: EN 13757-2 link layer and EN 13757-3 application layer codec.
 
 export { CI, type CiLayout, ciLayout } from "./app/ci";
+// encoding (EN 13757-3, the simulator and master use these)
+export { type RecordSpec, vibFor, vibScaling } from "./app/encode-record";
+export {
+  type ApplicationErrorSpec,
+  defaultCi,
+  encodeRecord,
+  encodeTelegram,
+  encodeUserData,
+  type FixedCounterSpec,
+  type FixedDataSpec,
+  type LongHeaderSpec,
+  type SelectionSpec,
+  type ShortHeaderSpec,
+  telegramFrame,
+  type UserDataSpec,
+  type VariableDataSpec,
+} from "./app/encode-telegram";
 export { decodeFixedData, FIXED_DATA_LENGTH, type FixedCounter, type FixedData } from "./app/fixed-data";
 export {
   LONG_HEADER_LENGTH,

@@ -77,6 +77,8 @@ export interface DataRecord {
   /** Time marked invalid (IV bit of types F/I), or BCD with a non-decimal digit. */
   invalid?: boolean;
   summerTime?: boolean;
+  /** The 7-bit year field of a type F/G/I date when it is beyond 99 (out of range; kept to re-encode). */
+  rawYear?: number;
 }
 
 const EMPTY: readonly number[] = Object.freeze([]);
@@ -316,6 +318,7 @@ export function decodeRecord(
   let valueKind: ValueKind = len === 0 ? "none" : "number";
   let invalid: boolean | undefined;
   let summerTime: boolean | undefined;
+  let dateAt = -1;
   const kind = entry.kind;
   if (len > 0) {
     if (lvar !== undefined) {
@@ -335,11 +338,13 @@ export function decodeRecord(
       if (len === 2 && coding === "int16") {
         value = typeG(b, at);
         valueKind = "date";
+        dateAt = at;
       } else if (len === 4 && coding === "int32" && kind !== "dst") {
         value = typeF(b, at);
         valueKind = "dateTime";
         invalid = typeFInvalid(b, at);
         summerTime = typeFSummerTime(b, at);
+        dateAt = at + 2;
       } else if (len === 4 && coding === "int32") {
         value = typeK(b, at);
         valueKind = "dst";
@@ -347,6 +352,7 @@ export function decodeRecord(
         value = typeI(b, at);
         valueKind = "dateTime";
         invalid = typeIInvalid(b, at);
+        dateAt = at + 3;
       } else if (len === 3 && coding === "int24") {
         value = typeJ(b, at);
         valueKind = "time";
@@ -396,6 +402,10 @@ export function decodeRecord(
   }
   if (invalid) record.invalid = true;
   if (summerTime) record.summerTime = true;
+  if (dateAt >= 0) {
+    const y = ((b[dateAt]! & 0xe0) >> 5) | ((b[dateAt + 1]! & 0xf0) >> 1);
+    if (y > 99) record.rawYear = y;
+  }
   return { ok: true, value: { record, next: pos } };
 }
 
