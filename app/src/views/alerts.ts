@@ -154,9 +154,13 @@ export const alertsView: View = (root, ctx) => {
         "aria-label": "Add a power threshold rule",
         onsubmit: (e: Event) => {
           e.preventDefault();
+          // The events module's rule (modules/events config): id of 1-64 of A-Z a-z 0-9 _ -.
+          const id = `powerAbove-${ruleMeter.value}-${Date.now().toString(36)}`
+            .replace(/[^A-Za-z0-9_-]/g, "_")
+            .slice(0, 64);
           const rule = {
-            id: `power-above-${ruleMeter.value}-${Date.now().toString(36)}`,
-            type: "powerAbove",
+            id,
+            kind: "powerAbove",
             meterId: ruleMeter.value,
             thresholdW: Math.round(Number(ruleKw.value) * 1000),
             forSeconds: Number(ruleSecs.value),
