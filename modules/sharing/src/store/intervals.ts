@@ -100,6 +100,20 @@ export class IntervalsRepo {
     return (this.rangeStmt.all(id, r, from, to) as Row[]).map((row) => JSON.parse(row.body));
   }
 
+  /** Stored rows as their JSON text (the API answers without parsing and re-serialising them). */
+  rangeJson(meterId: string, r: QueryResolution, from: number, to: number): string[] {
+    const id = this.meters.find(meterId);
+    if (id === undefined) return [];
+    return (this.rangeStmt.all(id, r, from, to) as Row[]).map((row) => row.body);
+  }
+
+  /** `query` as JSON texts: stored and kept roll-ups straight from the table. */
+  queryJson(meterId: string, r: QueryResolution, from: number, to: number, timeZone: string): string[] {
+    const stored = this.rangeJson(meterId, r, from, to);
+    if (stored.length > 0 || ROLLUP_RESOLUTIONS.includes(r)) return stored;
+    return this.query(meterId, r, from, to, timeZone).map((x) => JSON.stringify(x));
+  }
+
   get(meterId: string, r: QueryResolution, start: number): StoredInterval | undefined {
     const id = this.meters.find(meterId);
     if (id === undefined) return undefined;
