@@ -301,7 +301,10 @@ export class CosmosStore implements Store {
     const add = (level: (typeof ROLLUP_LEVELS)[number], child: SeriesRow) => {
       const bucket = calendarBucket(child.start, first.timeZone, level.unit);
       let byStart = pending.get(level.resolution);
-      if (!byStart) pending.set(level.resolution, (byStart = new Map()));
+      if (!byStart) {
+        byStart = new Map();
+        pending.set(level.resolution, byStart);
+      }
       let p = byStart.get(bucket.start);
       if (!p) {
         p = {
