@@ -1,9 +1,14 @@
 import { readFileSync } from "node:fs";
 import { createLogger, type Logger } from "@omdp/logger";
-import { Client as DeviceClient, ModuleClient } from "azure-iot-device";
-import { Mqtt } from "azure-iot-device-mqtt";
+import iotDevice from "azure-iot-device";
+import iotDeviceMqtt from "azure-iot-device-mqtt";
 import { devicePort, modulePort } from "./client-port";
 import { SdkModuleHost } from "./sdk-host";
+
+// The SDK packages are CommonJS; Node's ESM loader sees only some of their named exports.
+const { Client: DeviceClient, ModuleClient } = iotDevice;
+const { Mqtt } = iotDeviceMqtt;
+type ModuleClient = InstanceType<typeof ModuleClient>;
 
 export interface ConnectOptions {
   /** A module connection string; default: the environment (see `fromEnvironment`). */

@@ -1,6 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { Message } from "azure-iot-common";
+import iotCommon, { type Message as SdkMessage } from "azure-iot-common";
 import type { InboundMessage, MessageProperties } from "./host";
+
+// The SDK packages are CommonJS; Node's ESM loader sees only some of their named exports.
+const { Message } = iotCommon;
+type Message = SdkMessage;
 
 export const JSON_CONTENT_TYPE = "application/json";
 export const UTF8 = "utf-8";
