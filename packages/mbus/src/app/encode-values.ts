@@ -10,10 +10,11 @@ export function writeInt(out: Uint8Array, at: number, len: number, raw: number):
   const half = 2 ** (8 * len - 1);
   if (raw < -half || raw >= half) return `${raw} does not fit in ${len} bytes`;
   if (!Number.isSafeInteger(raw)) return `${raw} is beyond 2^53 and cannot be encoded exactly`;
-  let v = raw < 0 ? raw + 2 * half : raw;
+  // BigInt keeps negative 48/64-bit values exact (2^64 - 1 is not a double)
+  let v = BigInt.asUintN(8 * len, BigInt(raw));
   for (let i = 0; i < len; i++) {
-    out[at + i] = v % 256;
-    v = Math.floor(v / 256);
+    out[at + i] = Number(v & 0xffn);
+    v >>= 8n;
   }
   return null;
 }
