@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isValidTimeZone } from "./tz";
 
 /** Default local API port: `OMDP_EDGE_API_PORT` or 8080 (docs/interfaces.md). */
 export function defaultApiPort(env: NodeJS.ProcessEnv = process.env): number {
@@ -49,7 +50,7 @@ const Api = z.object({
 
 const Household = z.object({
   /** IANA time zone used for hourly, daily and monthly roll-ups. */
-  timeZone: z.string().min(1).default("Europe/Vienna"),
+  timeZone: z.string().min(1).refine(isValidTimeZone, "unknown IANA time zone").default("Europe/Vienna"),
 });
 
 const Meter = z.object({ householdId: z.string().min(1) });
