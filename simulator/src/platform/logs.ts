@@ -14,15 +14,21 @@ function fieldText(v: unknown): string {
   return String(v);
 }
 
-export function prettyLine(source: string, line: string, width = 6): string {
+export function prettyLine(source: string, line: string, width = 10): string {
+  let trimmed = line.trimEnd();
+  // The edge hub prefixes its module processes' lines with `[module] `: show the module as the source.
+  const nested = /^\[([A-Za-z0-9_.-]+)\] (.*)$/.exec(trimmed);
+  if (nested) {
+    source = nested[1]!;
+    trimmed = nested[2]!;
+  }
   const name = source.padEnd(width);
-  const trimmed = line.trimEnd();
-  if (!trimmed.startsWith("{")) return `         ${"     "} ${name} ${trimmed}`;
+  if (!trimmed.startsWith("{")) return `               ${name} ${trimmed}`;
   let o: Record<string, unknown>;
   try {
     o = JSON.parse(trimmed) as Record<string, unknown>;
   } catch {
-    return `         ${"     "} ${name} ${trimmed}`;
+    return `               ${name} ${trimmed}`;
   }
   const { t, level, component, msg, ...rest } = o;
   const time = typeof t === "string" && t.length >= 19 ? t.slice(11, 19) : "        ";

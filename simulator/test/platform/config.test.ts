@@ -69,9 +69,12 @@ describe("readable logs", () => {
       where: "two words",
     });
     expect(prettyLine("edge", line)).toBe(
-      '14:03:07 WARN  edge   sharing.api: listening port=8080 where="two words"',
+      '14:03:07 WARN  edge       sharing.api: listening port=8080 where="two words"',
     );
-    expect(prettyLine("edge", "plain text")).toContain("edge   plain text");
+    expect(prettyLine("edge", "plain text")).toBe("               edge       plain text");
+    expect(prettyLine("edge", `[sharing] ${line}`)).toBe(
+      '14:03:07 WARN  sharing    sharing.api: listening port=8080 where="two words"',
+    );
   });
   it("splits chunks into lines", () => {
     const lines: string[] = [];

@@ -60,6 +60,10 @@ function banner(p: PlatformHandle): string {
   const tokens = p.cloudTokens();
   for (const [hh, t] of Object.entries(tokens)) lines.push(`  Dev token   ${hh}: ${t}`);
   if (p.edgeToken()) lines.push(`  Edge token  ${p.edgeToken()}`);
+  const modules = (s.edge.info?.modules as string[] | undefined) ?? [];
+  const idle = modules.filter((m) => m.endsWith("(not running)"));
+  if (idle.length)
+    lines.push(`  Edge modules not running yet: ${idle.map((m) => m.split(" ")[0]).join(", ")}`);
   const missing = Object.entries(s).filter(([, v]) => v.state === "missing" || v.state === "failed");
   if (missing.length) {
     lines.push("  Not running:");
