@@ -1,6 +1,7 @@
 export * from "./edgehub/index";
 export {
   createMeterFleet,
+  defaultFleet,
   type FleetFaults,
   type FleetOptions,
   type Medium,

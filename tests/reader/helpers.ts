@@ -65,6 +65,6 @@ export function expectExactlyOnceInOrder(
   for (const [meterId, list] of want) {
     const r = got.get(meterId) ?? [];
     expect(r.length, `readings of ${meterId}`).toBe(list.length);
-    list.forEach((t, i) => expectSame(r[i]!, t));
+    for (const [i, t] of list.entries()) expectSame(r[i]!, t);
   }
 }

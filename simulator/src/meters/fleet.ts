@@ -19,8 +19,13 @@ export interface FleetOptions {
   readonly speed?: number;
   /** Meter time at start (default now), whole seconds. */
   readonly start?: number | Date | string;
-  /** Wall ms a slave waits before it answers (default 3; EN 13757-2 allows 11 bit times to 330 bit times + 50 ms). */
+  /**
+   * Wall ms a slave waits before it answers (default 3; EN 13757-2 allows 11 bit times to 330 bit times
+   * + 50 ms). 0 answers synchronously (no collision window): for generating telegrams offline.
+   */
   readonly answerDelayMs?: number;
+  /** Wall clock in ms (default performance.now): a virtual clock drives the fleet without timers. */
+  readonly wallClock?: () => number;
 }
 
 export interface FleetFaults {
@@ -43,6 +48,8 @@ export interface MeterFleet extends SimBus {
   readonly meters: readonly MeterInfo[];
   /** Starts the push schedule (slaves answer as soon as a master is attached). */
   start(): void;
+  /** Sends every push due by now (for a virtual wall clock; `start` does this on timers). */
+  tick(): void;
   stop(): void;
   /** Called for every telegram put on the bus; returns an unsubscribe function. */
   onTelegram(listener: (t: SentTelegram) => void): () => void;
@@ -71,7 +78,7 @@ interface PendingTx {
 
 export function createMeterFleet(opts: FleetOptions): MeterFleet {
   const start = toMs(opts.start);
-  const clock = new MeterClock(start, opts.speed ?? 1);
+  const clock = new MeterClock(start, opts.speed ?? 1, opts.wallClock);
   const ids = new Set<string>();
   const meters: SimMeter[] = opts.meters.map((spec, i) => {
     if (ids.has(spec.id)) throw new Error(`duplicate meter id ${spec.id}`);
@@ -185,6 +192,11 @@ export function createMeterFleet(opts: FleetOptions): MeterFleet {
 
   /** Queues an answer; answers that overlap on the line collide. */
   const transmit = (bytes: Uint8Array, entries: PendingTx["entries"], fault: TelegramFault | undefined) => {
+    if (answerDelay === 0) {
+      pending = { bytes, entries, fault };
+      flushPending();
+      return;
+    }
     if (pending) {
       pending.bytes = collide(pending.bytes, bytes);
       pending.entries.push(...entries);
@@ -295,6 +307,7 @@ export function createMeterFleet(opts: FleetOptions): MeterFleet {
       catchUp(clock.now());
       schedule();
     },
+    tick: () => catchUp(clock.now()),
     stop: () => {
       running = false;
       if (timer) clearTimeout(timer);

@@ -118,8 +118,10 @@ export function createMbusMeter(spec: MeterSpec, index: number, start: number): 
   const link = new MbusSlaveLink(primary, {
     identity,
     readout: (now): Readout => {
-      el.advanceTo(now);
-      const snap = snapshotOf(medium, el, now, parts);
+      // the telegram's clock has whole seconds (type I): the snapshot is taken at that second
+      const t = Math.floor(now / 1000) * 1000;
+      el.advanceTo(t);
+      const snap = snapshotOf(medium, el, t, parts);
       const telegrams: UserData[] = snap.telegrams.map((records, i) =>
         encodeReadoutTelegram({
           header: { id, manufacturer, version, medium: mediumCode, accessNumber: access++ & 0xff },
@@ -127,7 +129,7 @@ export function createMbusMeter(spec: MeterSpec, index: number, start: number): 
           moreFollows: i < snap.telegrams.length - 1,
         }),
       );
-      return { telegrams, values: snap.values, meterTime: now };
+      return { telegrams, values: snap.values, meterTime: t };
     },
   });
 
