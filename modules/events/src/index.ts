@@ -1,0 +1,29 @@
+export {
+  ControlMessage,
+  DEFAULT_RULES,
+  DesiredConfig,
+  MqttSettings,
+  meterTimeZone,
+  ReaderDiagnostics,
+  Rule,
+  Rules,
+} from "./config";
+export { RuleContext } from "./context";
+export { type EngineView, RuleEngine } from "./engine";
+export { READER_EVENT_TYPES, RULE_EVENT_TYPES, type TypePair } from "./event-types";
+export { type HState, initial, step, type Timing, type Transition } from "./hysteresis";
+export { type EventsOptions, setupEvents } from "./module";
+export { MqttBridge } from "./mqtt/bridge";
+export {
+  alertsTopic,
+  availabilityTopic,
+  discoveryFor,
+  eventTopic,
+  SENSORS,
+  statePayload,
+  stateTopic,
+  topicId,
+} from "./mqtt/discovery";
+export { type EventsReport, EventsService, type Listener, type Sender } from "./service";
+export { SnapshotFile } from "./snapshot";
+export { type ActiveAlert, type EventsState, emptyState } from "./state";
