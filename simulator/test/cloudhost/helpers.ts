@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { Store } from "@omdp/functions";
 import { type IntervalRecord, intervalId } from "@omdp/model";
 import { type CloudHost, startCloudHost } from "../../src/cloudhost/index";
 
@@ -11,7 +12,7 @@ export interface TestHost extends CloudHost {
 }
 
 /** A host on a free port with its own temp data dir, two households seeded from a config file. */
-export async function startTestHost(env: Record<string, string> = {}): Promise<TestHost> {
+export async function startTestHost(env: Record<string, string> = {}, store?: Store): Promise<TestHost> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "omdp-cloudhost-"));
   const configPath = path.join(dir, "omdp.config.json");
   fs.writeFileSync(
@@ -34,6 +35,7 @@ export async function startTestHost(env: Record<string, string> = {}): Promise<T
   const host = await startCloudHost({
     port: 0,
     configPath,
+    ...(store ? { store } : {}),
     env: { OMDP_DATA_DIR: dir, REGISTRY_CACHE_SECONDS: "0", ...env },
     log: {
       debug() {},
