@@ -1,0 +1,384 @@
+/**
+ * `omdp decode`: M-Bus (EN 13757-2/-3) and DLMS/COSEM push telegrams from hex to one JSON document.
+ *
+ *   omdp decode [--key HEX] [--auth-key HEX] [--transport auto|mbus|hdlc|raw] [HEX ...]
+ *   omdp decode --batch [--key HEX] ...      one telegram per stdin line, one JSON object per output line
+ *
+ * The kind of telegram is chosen from the bytes (structure), never by trying decoders: an M-Bus long
+ * frame whose CI is 0x00-0x1F with TSAPs 01 67 is a DLMS segment, any other M-Bus frame goes to the
+ * EN 13757-3 application layer; 7E A. is HDLC; a push APDU tag is a raw APDU. Keys are never printed.
+ */
+import { parseArgs } from "node:util";
+import {
+  type CosemValue,
+  type DlmsTransport,
+  decodePush,
+  detectTransport,
+  isDlmsSegment,
+  MBUS_DLMS,
+  type PushTelegram,
+  parseHex,
+  toHex,
+  toMeterReading,
+} from "@omdp/dlms";
+import { type DataRecord, decodeFrame, decodeTelegram, type Telegram } from "@omdp/mbus";
+
+const HELP = `Usage: omdp decode [options] [HEX ...]
+
+Decodes one telegram given as hex (arguments, or stdin when there are none; spaces, newlines and '-'
+line continuations are ignored) and prints one JSON document:
+  { transport, frames, protocol, meter?, records?, cosem?, reading? }
+
+Options:
+  --key HEX          AES-128 key of encrypted DLMS telegrams (global unicast encryption key)
+  --auth-key HEX     authentication key: verify the GCM tag of authenticated telegrams (0x10/0x30)
+  --transport T      auto (default) | mbus | hdlc | raw
+  --profile ID       meter profile for flat DLMS lists (default: matched by the list; 'none' to disable)
+  --time-zone TZ     IANA zone of the meter, for date-times without deviation (e.g. Europe/Vienna)
+  --meter-id ID      meter id for the normalised reading (default: from the telegram)
+  --batch            one telegram per stdin line; one JSON object per output line, in order, with
+                     "ok": true, or {"ok": false, "error": {"code", "message", "offset"}}
+  -h, --help         this text
+
+Exit status: 0 when every telegram decoded, 1 otherwise (with a one-line message on stderr).
+`;
+
+type Transport = "auto" | DlmsTransport;
+
+interface Options {
+  readonly key?: Uint8Array;
+  readonly authKey?: Uint8Array;
+  readonly transport: Transport;
+  readonly profile?: string;
+  readonly timeZone?: string;
+  readonly meterId?: string;
+}
+
+interface ErrorInfo {
+  readonly code: string;
+  readonly message: string;
+  readonly offset?: number;
+}
+
+type Outcome = { ok: true; doc: Record<string, unknown> } | { ok: false; error: ErrorInfo };
+
+const TRANSPORTS: readonly Transport[] = ["auto", "mbus", "hdlc", "raw"];
+
+export async function run(argv: string[]): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (e) {
+    // parseArgs' messages name the option, never its value; keys cannot leak from here.
+    process.stderr.write(`omdp decode: ${(e as Error).message}\n`);
+    return 1;
+  }
+  if (parsed.values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const opts = options(parsed.values);
+  if ("error" in opts) {
+    process.stderr.write(`omdp decode: ${opts.error}\n`);
+    return 1;
+  }
+  if (parsed.values.batch) return batch(opts);
+  const text = parsed.positionals.length > 0 ? parsed.positionals.join(" ") : await readStdin();
+  const out = decodeText(text, opts);
+  if (!out.ok) {
+    process.stderr.write(
+      `omdp decode: ${out.error.code}: ${oneLine(out.error.message)}${at(out.error.offset)}\n`,
+    );
+    return 1;
+  }
+  process.stdout.write(`${JSON.stringify(out.doc, null, 2)}\n`);
+  return 0;
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      key: { type: "string" },
+      "auth-key": { type: "string" },
+      transport: { type: "string", default: "auto" },
+      profile: { type: "string" },
+      "time-zone": { type: "string" },
+      "meter-id": { type: "string" },
+      batch: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+}
+
+function options(v: ReturnType<typeof parse>["values"]): Options | { error: string } {
+  const transport = v.transport as Transport;
+  if (!TRANSPORTS.includes(transport)) return { error: `--transport must be one of ${TRANSPORTS.join("|")}` };
+  const key = keyOption(v.key, "--key");
+  if (key instanceof Error) return { error: key.message };
+  const authKey = keyOption(v["auth-key"], "--auth-key");
+  if (authKey instanceof Error) return { error: authKey.message };
+  return {
+    transport,
+    ...(key ? { key } : {}),
+    ...(authKey ? { authKey } : {}),
+    ...(v.profile ? { profile: v.profile } : {}),
+    ...(v["time-zone"] ? { timeZone: v["time-zone"] } : {}),
+    ...(v["meter-id"] ? { meterId: v["meter-id"] } : {}),
+  };
+}
+
+/** A key option: hex of 16 or 32 bytes. The message never repeats the value. */
+function keyOption(value: string | undefined, name: string): Uint8Array | Error | undefined {
+  if (value === undefined) return undefined;
+  const r = parseHex(value);
+  if (!r.ok || (r.value.length !== 16 && r.value.length !== 32)) {
+    return new Error(`${name} must be 32 (or 64) hex digits`);
+  }
+  return r.value;
+}
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) return "";
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** One telegram per line; a line ending in `-` or `\` continues on the next. Blank lines are skipped. */
+async function batch(opts: Options): Promise<number> {
+  const text = await readStdin();
+  const telegrams: string[] = [];
+  let pending = "";
+  for (const line of text.split(/\r?\n/)) {
+    const t = line.trim();
+    if (/[-\\]$/.test(t)) {
+      pending += `${t.slice(0, -1)} `;
+      continue;
+    }
+    const whole = pending + t;
+    pending = "";
+    if (whole.trim()) telegrams.push(whole);
+  }
+  if (pending.trim()) telegrams.push(pending);
+  let failed = 0;
+  const lines: string[] = [];
+  for (const t of telegrams) {
+    const out = decodeText(t, opts);
+    if (out.ok) lines.push(JSON.stringify({ ok: true, ...out.doc }));
+    else {
+      failed++;
+      lines.push(JSON.stringify({ ok: false, error: out.error }));
+    }
+  }
+  if (lines.length > 0) process.stdout.write(`${lines.join("\n")}\n`);
+  if (failed > 0) {
+    process.stderr.write(`omdp decode: ${failed} of ${telegrams.length} telegrams did not decode\n`);
+    return 1;
+  }
+  if (telegrams.length === 0) {
+    process.stderr.write("omdp decode: no telegrams on stdin\n");
+    return 1;
+  }
+  return 0;
+}
+
+function decodeText(text: string, opts: Options): Outcome {
+  const hex = parseHex(text);
+  if (!hex.ok) return failure(hex.error.code, hex.error.message, hex.error.offset);
+  const b = hex.value;
+  if (b.length === 0) return failure("EMPTY_INPUT", "no hex digits given", 0);
+  return decodeBytes(b, opts);
+}
+
+/** Structure decides: an M-Bus frame that is not a DLMS segment is EN 13757-3, everything else DLMS. */
+function decodeBytes(b: Uint8Array, opts: Options): Outcome {
+  const isMbusStart = b[0] === 0x68 || b[0] === 0x10 || b[0] === 0xe5;
+  const wantsMbus = opts.transport === "mbus" || (opts.transport === "auto" && isMbusStart);
+  if (wantsMbus && !isDlmsOverMbus(b)) return decodeMbus(b);
+  return decodeDlms(b, opts);
+}
+
+function isDlmsOverMbus(b: Uint8Array): boolean {
+  return (
+    b.length >= 9 &&
+    b[0] === 0x68 &&
+    b[3] === 0x68 &&
+    b[6]! <= MBUS_DLMS.maxCi &&
+    b[7] === MBUS_DLMS.stsap &&
+    b[8] === MBUS_DLMS.dtsap
+  );
+}
+
+function failure(code: string, message: string, offset?: number): Outcome {
+  return { ok: false, error: offset === undefined ? { code, message } : { code, message, offset } };
+}
+
+// ---- M-Bus (EN 13757-3 application layer through @omdp/mbus) ----
+
+function decodeMbus(b: Uint8Array): Outcome {
+  const f = decodeFrame(b, 0);
+  if (!f.ok) return failure(f.error.code, f.error.reason, f.error.offset);
+  if (f.value.length !== b.length) {
+    return failure("TRAILING_BYTES", "bytes after the stop byte", f.value.length);
+  }
+  const frame = f.value.frame;
+  if (frame.kind === "ack" || frame.kind === "short") {
+    return { ok: true, doc: { transport: "mbus", frames: 1, protocol: "mbus", frame } };
+  }
+  if (isDlmsSegment(frame))
+    return failure("MBUS_SEGMENT", "a DLMS segment: decode it with the other frames", 6);
+  const t = decodeTelegram(frame);
+  if (!t.ok) return failure(t.error.code, t.error.reason, t.error.offset);
+  return mbusDocument(t.value, b);
+}
+
+function mbusDocument(t: Telegram, frame: Uint8Array): Outcome {
+  const base = { transport: "mbus", frames: 1, protocol: "mbus", ci: t.ci };
+  switch (t.type) {
+    case "applicationError":
+      return failure("APPLICATION_ERROR", `the meter reports an application error: ${t.message}`, t.offset);
+    case "selection":
+      return failure("WRONG_DIRECTION", "a selection telegram (master to slave)", 6);
+    case "fixed":
+      return {
+        ok: true,
+        doc: {
+          ...base,
+          meter: {
+            id: t.id,
+            medium: t.medium.name,
+            accessNumber: t.accessNumber,
+            status: t.status,
+          },
+          records: t.counters.map((c) => ({
+            function: t.function,
+            storage: 0,
+            tariff: 0,
+            subunit: 0,
+            quantity: c.quantity,
+            value: c.value,
+            unit: c.unit,
+            raw: c.raw === null ? null : String(c.raw),
+          })),
+        },
+      };
+    case "variable": {
+      const h = t.header;
+      const meter =
+        h?.kind === "long"
+          ? {
+              id: h.id,
+              manufacturer: h.manufacturer,
+              version: h.version,
+              medium: h.medium.name,
+              accessNumber: h.accessNumber,
+              status: h.status,
+              statusFlags: h.statusFlags,
+              signature: h.signature,
+            }
+          : h
+            ? { accessNumber: h.accessNumber, status: h.status, signature: h.signature }
+            : undefined;
+      const end = frame.length - 2 - t.trailingFillers;
+      const records = t.records.map((r, i) => record(r, frame, t.records[i + 1], end));
+      const more = t.moreRecordsFollow ? { moreRecordsFollow: true } : {};
+      return { ok: true, doc: { ...base, ...(meter ? { meter } : {}), records, ...more } };
+    }
+  }
+}
+
+function record(r: DataRecord, frame: Uint8Array, next: DataRecord | undefined, end: number) {
+  const stop = next ? next.offset - next.fillers : end;
+  return {
+    function: r.function,
+    storage: r.storage,
+    tariff: r.tariff,
+    subunit: r.subunit,
+    quantity: r.table === "plainText" ? (r.plainText ?? r.quantity) : r.quantity,
+    value: r.valueKind === "bytes" ? toHex(r.data) : r.value,
+    unit: r.unit,
+    raw: toHex(frame.subarray(r.offset, stop)),
+    ...(r.extensions.length > 0 ? { extensions: r.extensions } : {}),
+    ...(r.error ? { error: r.error } : {}),
+    ...(r.invalid ? { invalid: true } : {}),
+  };
+}
+
+// ---- DLMS/COSEM push (through @omdp/dlms) ----
+
+const READING_TRANSPORT: Record<DlmsTransport, "serial" | "hdlc" | "raw"> = {
+  mbus: "serial",
+  hdlc: "hdlc",
+  raw: "raw",
+};
+
+function decodeDlms(b: Uint8Array, opts: Options): Outcome {
+  const transport = opts.transport === "auto" ? detectTransport(b) : opts.transport;
+  if (!transport) {
+    return failure(
+      "TRANSPORT_UNKNOWN",
+      `no known telegram starts with 0x${b[0]!.toString(16).padStart(2, "0")}`,
+      0,
+    );
+  }
+  const r = decodePush(b, {
+    transport,
+    ...(opts.key ? { key: opts.key } : {}),
+    ...(opts.authKey ? { authKey: opts.authKey } : {}),
+    ...(opts.profile ? { profile: opts.profile } : {}),
+  });
+  if (!r.ok) return failure(r.error.code, r.error.message, r.error.offset);
+  return { ok: true, doc: dlmsDocument(r.value, opts) };
+}
+
+function cosemOut(c: CosemValue) {
+  return {
+    obis: c.obis,
+    value: c.value,
+    ...(c.unit !== undefined ? { unit: c.unit } : {}),
+    ...(c.text !== undefined ? { text: c.text } : {}),
+    ...(c.scaler !== undefined ? { scaler: c.scaler } : {}),
+    type: c.type,
+    source: c.source,
+  };
+}
+
+function dlmsDocument(t: PushTelegram, opts: Options): Record<string, unknown> {
+  const reading = toMeterReading(t, {
+    gatewayId: "omdp-decode",
+    transport: READING_TRANSPORT[t.transport],
+    receivedAt: new Date(),
+    ...(opts.meterId ? { meterId: opts.meterId } : {}),
+    ...(opts.timeZone ? { timeZone: opts.timeZone } : {}),
+  });
+  const meter = {
+    ...(t.systemTitle ? { systemTitle: t.systemTitle } : {}),
+    ...(t.manufacturer ? { manufacturer: t.manufacturer } : {}),
+    id: reading.meterId,
+    ...(t.frameCounter !== undefined ? { frameCounter: t.frameCounter } : {}),
+    ...(t.securityControl !== undefined ? { securityControl: t.securityControl } : {}),
+    ...(t.security ? { security: t.security } : {}),
+    invokeId: t.invokeId,
+    ...(t.dateTime ? { dateTime: t.dateTime.text } : {}),
+    ...(t.profile ? { profile: t.profile } : {}),
+  };
+  return {
+    transport: t.transport,
+    frames: t.frames,
+    protocol: "dlms",
+    meter,
+    cosem: t.cosem.map(cosemOut),
+    ...(t.unlabeled.length > 0 ? { unlabeled: t.unlabeled } : {}),
+    reading,
+  };
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, " ").trim();
+}
+
+function at(offset: number | undefined): string {
+  return offset === undefined ? "" : ` (at offset ${offset})`;
+}
