@@ -40,9 +40,9 @@ describe("admin and analyst operations", () => {
       host.admin,
     );
     expect(bad.status).toBe(400);
-    expect((await bad.json()).parameter).toBe("timeZone");
+    expect(((await bad.json()) as { parameter: string }).parameter).toBe("timeZone");
     const missing = await put("m-6", { deviceId: "edge-local" }, host.admin);
-    expect((await missing.json()).parameter).toBe("householdId");
+    expect(((await missing.json()) as { parameter: string }).parameter).toBe("householdId");
     const m4 = await get(host, "/api/meters/m-4", host.admin);
     expect(m4.body).toMatchObject({ householdId: "hh-3", deviceId: "edge-local", timeZone: "UTC" });
   });

@@ -118,7 +118,7 @@ describe("POST /runtime/ingest", () => {
       body: JSON.stringify({ nope: 1 }),
     });
     expect(res.status).toBe(400);
-    expect((await res.json()).parameter).toBe("messages");
+    expect(((await res.json()) as { parameter: string }).parameter).toBe("messages");
   });
 });
 
