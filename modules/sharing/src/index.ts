@@ -6,6 +6,7 @@ export {
   createApiHandler,
   exportPages,
   LiveFeed,
+  sseFrame,
   startApiServer,
 } from "./api";
 export { DEFAULT_CORS_ORIGINS, DesiredConfig, defaultApiPort, householdOf, timeZoneOf } from "./config";
