@@ -251,6 +251,39 @@ describe("data routes", () => {
   });
 });
 
+describe("recipient export with a raw consent", () => {
+  it("holds the consented values of readings in the range, and events only with `events`", async () => {
+    for (let i = 0; i < 3; i++)
+      await h.host.deliver("readings", reading("m1", T0 - 3_600_000 + i * 1_200_000));
+    await h.host.deliver("alerts", event("m1", T0 - 1000, "ev-x"));
+    const t = (await h.host.invoke("createToken", { name: "grid-op", recipient: "supplier" })).payload as {
+      token: string;
+    };
+    await call(h.base, "POST", "/api/consents", {
+      headers: h.auth,
+      body: { recipient: "supplier", properties: ["grid"], resolution: "raw" },
+    });
+    const from = iso(T0 - 3_000_000);
+    const r = await call(h.base, "GET", `/api/export?from=${from}&to=${iso(T0)}`, {
+      headers: { authorization: `Bearer ${t.token}` },
+    });
+    const lines = r.text
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(
+      lines.map((l) => [
+        l.kind,
+        l.body.readingTime,
+        l.body.values.map((v: { property: string }) => v.property),
+      ]),
+    ).toEqual([
+      ["reading", iso(T0 - 2_400_000), ["1-0:32.7.0"]],
+      ["reading", iso(T0 - 1_200_000), ["1-0:32.7.0"]],
+    ]);
+  });
+});
+
 describe("rules", () => {
   it("keeps the last rules and sends them to the events module", async () => {
     expect((await call(h.base, "GET", "/api/rules", { headers: h.auth })).json.rules).toEqual([]);
