@@ -68,11 +68,16 @@ for (const file of ["deployment.template.json", "deployment.debug.template.json"
     });
 
     it("maps the serial device into mbusReader, publishes the sharing API, keeps a volume for the store", () => {
-      const opts = (n: string) =>
-        manifest.modules.find((m) => m.name === n)!.createOptions as Record<string, any>;
-      expect(opts("mbusReader").HostConfig.Devices[0].PathInContainer).toBe("/dev/mbus");
-      expect(opts("sharing").HostConfig.PortBindings["8080/tcp"][0].HostPort).toBe("8080");
-      expect(opts("sharing").HostConfig.Binds.some((b: string) => b.endsWith(":/data"))).toBe(true);
+      interface HostConfig {
+        Devices?: { PathInContainer: string }[];
+        PortBindings?: Record<string, { HostPort: string }[]>;
+        Binds?: string[];
+      }
+      const host = (n: string) =>
+        (manifest.modules.find((m) => m.name === n)!.createOptions as { HostConfig: HostConfig }).HostConfig;
+      expect(host("mbusReader").Devices?.[0]?.PathInContainer).toBe("/dev/mbus");
+      expect(host("sharing").PortBindings?.["8080/tcp"]?.[0]?.HostPort).toBe("8080");
+      expect(host("sharing").Binds?.some((b) => b.endsWith(":/data"))).toBe(true);
     });
 
     it("names exactly the routes of docs/interfaces.md, and each names existing outputs and inputs", () => {
