@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_CLOUD_CONSENT_ID, LATEST_VERSION, MIGRATIONS, migrate, SharingStore } from "../src";
@@ -57,6 +59,23 @@ describe("migrations", () => {
     expect(s.tokens.list()).toEqual([expect.objectContaining({ id: "t1", recipient: null })]);
     s.stats.insert("m1", T0, { x: 1 }, "m1|2026-06-15");
     expect(s.consents.auditLog()).toHaveLength(1);
+  });
+
+  it("migrates the v1 database fixture (as the v1 module wrote it)", () => {
+    const path = dbPath();
+    const db = new Database(path);
+    db.exec(readFileSync(fileURLToPath(new URL("./fixtures/sharing-v1.sql", import.meta.url)), "utf8"));
+    expect(schemaVersion(db)).toBe(1);
+    db.close();
+    const s = new SharingStore(path, T0);
+    cleanups.push(() => s.close());
+    expect(s.migrated).toEqual([2]);
+    expect(s.readings.latest("1KFM0200000001")!.reading.values[0]!.value).toBe(12345);
+    expect(s.readings.insert([reading("1KFM0200000001", T0)])[0]!.seq).toBe(2);
+    expect(s.tokens.list()).toEqual([expect.objectContaining({ id: "tok-1", name: "app", recipient: null })]);
+    expect(s.consents.get(DEFAULT_CLOUD_CONSENT_ID)!.grantedAt).toBe("2026-01-10T08:00:00.000Z");
+    s.settings.set("k", [1], T0);
+    expect(s.settings.get("k")!.value).toEqual([1]);
   });
 
   it("opens an up-to-date database without applying anything", () => {
