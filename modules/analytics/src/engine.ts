@@ -20,6 +20,8 @@ export interface MeterTrack {
   meterId: string;
   /** Time of the last in-order reading (ms), null before the first. */
   lastMs: number | null;
+  /** Gateway clock when that reading was processed (ms): the timer only closes for a silent meter. */
+  receivedMs: number | null;
   /** Raw cumulative registers of that reading. */
   registers: Record<string, number>;
   rawImp: number | null;
@@ -55,6 +57,7 @@ export function newTrack(meterId: string): MeterTrack {
   return {
     meterId,
     lastMs: null,
+    receivedMs: null,
     registers: {},
     rawImp: null,
     rawExp: null,
@@ -208,6 +211,12 @@ export function ingest(
   for (const res of s.resolutions) {
     let a = track.accums[res]!;
     for (const kind of [imp.kind, exp.kind]) if (kind !== "normal") addFlag(a, kind);
+    if (t < a.startMs) {
+      // The timer closed this reading's interval while the meter was silent; its energy lands in the
+      // open interval (the sums still telescope), which is marked, and its sample is not used.
+      addFlag(a, "gap");
+      continue;
+    }
     if (a.baseImp === null && track.contImp !== null) a.baseImp = track.contImp;
     if (a.baseExp === null && track.contExp !== null) a.baseExp = track.contExp;
     if (tailGap) addFlag(a, "gap");
@@ -219,13 +228,19 @@ export function ingest(
     addSample(a, v.powerW);
   }
   track.lastMs = t;
+  track.receivedMs = nowMs;
   remember(track, t);
   return { outcome: "accepted", closed };
 }
 
-/** Closes intervals of a silent meter once their end is `closeGraceMs` in the past (quality partial). */
+/**
+ * Closes intervals of a silent meter once their end is `closeGraceMs` in the past (quality partial).
+ * A meter is silent when nothing arrived from it for `closeGraceMs` on the gateway clock, so a replay
+ * of old readings (reading times far behind the clock) is never cut up by the timer.
+ */
 export function tick(track: MeterTrack, nowMs: number, s: EngineSettings): Closed[] {
   const closed: Closed[] = [];
+  if (track.receivedMs !== null && nowMs - track.receivedMs < s.closeGraceMs) return closed;
   for (const res of s.resolutions) closed.push(...advance(track, res, nowMs - s.closeGraceMs, true, s));
   return closed;
 }

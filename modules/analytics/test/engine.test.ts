@@ -207,8 +207,9 @@ describe("interval energy from register deltas (hand-computed)", () => {
   it("the timer closes a silent meter's interval after the grace time, as partial", () => {
     const s = settings();
     const track = newTrack("m1");
-    ingest(track, reading("m1", { at: "2026-01-15T09:00:00Z", imp: 1000 }), LATER, s);
-    ingest(track, reading("m1", { at: "2026-01-15T09:05:00Z", imp: 1010 }), LATER, s);
+    const live = (at: string, imp: number) => ingest(track, reading("m1", { at, imp }), Date.parse(at), s);
+    live("2026-01-15T09:00:00Z", 1000);
+    live("2026-01-15T09:05:00Z", 1010);
     expect(tick(track, Date.parse("2026-01-15T09:16:59Z"), s)).toEqual([]);
     const closed = tick(track, Date.parse("2026-01-15T09:17:00Z"), s);
     expect(closed).toHaveLength(1);
@@ -216,11 +217,60 @@ describe("interval energy from register deltas (hand-computed)", () => {
     expect(closed[0]!.record.quality).toBe("partial");
     expect(closed[0]!.record.flags).toEqual(["gap"]);
     // When the meter comes back, its energy lands in the interval of its next reading.
-    const back = ingest(track, reading("m1", { at: "2026-01-15T09:40:00Z", imp: 1050 }), LATER, s);
+    const back = live("2026-01-15T09:40:00Z", 1050);
     expect(back.closed.map((c) => [c.record.intervalStart.slice(11, 16), c.record.energyImportedWh])).toEqual(
       [["09:15", 0]],
     );
     expect(track.accums.PT15M!.baseImp).toBe(1010);
+  });
+
+  it("a meter that was silent and then delivers buffered older readings keeps the sums exact", () => {
+    const s = settings();
+    const track = newTrack("m1");
+    ingest(
+      track,
+      reading("m1", { at: "2026-01-15T09:00:00Z", imp: 1000 }),
+      Date.parse("2026-01-15T09:00:00Z"),
+      s,
+    );
+    const byTimer = tick(track, Date.parse("2026-01-15T09:50:00Z"), s); // closes 09:00, 09:15, 09:30
+    expect(byTimer.map((c) => c.record.energyImportedWh)).toEqual([0, 0, 0]);
+    // Buffered readings from 09:20 and 09:40 arrive at 09:51, after their intervals were closed.
+    const now = Date.parse("2026-01-15T09:51:00Z");
+    ingest(track, reading("m1", { at: "2026-01-15T09:20:00Z", imp: 1030 }), now, s);
+    ingest(track, reading("m1", { at: "2026-01-15T09:40:00Z", imp: 1060 }), now, s);
+    const r = ingest(track, reading("m1", { at: "2026-01-15T10:00:00Z", imp: 1070 }), now + 540_000, s);
+    const rec = r.closed[0]!.record;
+    expect([rec.intervalStart, rec.energyImportedWh, rec.sampleCount, rec.quality]).toEqual([
+      "2026-01-15T09:45:00.000Z",
+      70, // 1070 - 1000: nothing lost
+      0,
+      "partial",
+    ]);
+  });
+
+  it("a replay of old readings is not cut up by the timer (the meter is not silent)", () => {
+    const s = settings();
+    const track = newTrack("m1");
+    const now = Date.parse("2026-11-26T12:00:00Z");
+    const out = [];
+    for (let m = 0; m <= 30; m += 5) {
+      out.push(
+        ...ingest(
+          track,
+          reading("m1", { at: `2026-01-15T09:${String(m).padStart(2, "0")}:00Z`, imp: 100 + m }),
+          now,
+          s,
+        ).closed,
+      );
+      out.push(...tick(track, now + 1000, s));
+    }
+    expect(
+      out.map((c) => [c.record.intervalStart.slice(11, 16), c.record.energyImportedWh, c.record.quality]),
+    ).toEqual([
+      ["09:00", 15, "complete"],
+      ["09:15", 15, "complete"],
+    ]);
   });
 
   it("rejects readings stamped in the future beyond maxFutureMs", () => {
