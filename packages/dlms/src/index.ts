@@ -19,6 +19,7 @@ export { type AxdrInput, encodeData } from "./axdr/encode";
 export { encodeLength, readLength } from "./axdr/length";
 export { DATA_TYPE_LIST, type DataType, dataType, dataTypeByName } from "./axdr/types";
 export type { AxdrValue } from "./axdr/value";
+export { type BenchTelegram, benchDlms, type DlmsBenchResult, dlmsBenchTelegrams } from "./bench";
 export {
   CLOCK_STATUS,
   type DateTimeInput,
@@ -53,5 +54,11 @@ export {
 } from "./mbus/segments";
 export { type NormaliseContext, toMeterReading } from "./normalise";
 export { type DlmsProfile, findProfile, matchProfile, PROFILES, type ProfileElement } from "./profiles/index";
-export { type DecodePushOptions, decodePush, type PushSecurity, type PushTelegram } from "./push";
+export {
+  type DecodePushOptions,
+  decodePush,
+  decodePushApdu,
+  type PushSecurity,
+  type PushTelegram,
+} from "./push";
 export { type DlmsTransport, detectTransport } from "./transport";

@@ -64,6 +64,25 @@ export function decodePush(bytes: Uint8Array, opts: DecodePushOptions = {}): Dlm
   }
 }
 
+/**
+ * Decodes an APDU that a stream reader already joined (MbusDlmsAssembler, HdlcStreamParser), keeping
+ * the transport and frame count it came with.
+ */
+export function decodePushApdu(
+  apdu: Uint8Array,
+  link: { readonly transport: DlmsTransport; readonly frames: number; readonly blocks?: number },
+  opts: Omit<DecodePushOptions, "transport"> = {},
+): DlmsResult<PushTelegram> {
+  const decoded = decodeApdu(apdu, { key: opts.key, authKey: opts.authKey });
+  if (!decoded.ok) return decoded;
+  try {
+    return ok(build(link.transport, link.frames, link.blocks ?? 0, decoded.value, opts));
+  } catch (e) {
+    if (e instanceof DlmsError) return fail(e);
+    throw e;
+  }
+}
+
 function decode(bytes: Uint8Array, opts: DecodePushOptions): PushTelegram {
   if (bytes.length === 0) throw new DlmsError("EMPTY_INPUT", "input", "no bytes", { offset: 0 });
   const transport = !opts.transport || opts.transport === "auto" ? detectTransport(bytes) : opts.transport;

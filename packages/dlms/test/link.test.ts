@@ -158,3 +158,31 @@ describe("transport detection by structure", () => {
     expect(e.ok ? "ok" : e.error.code).toBe("EMPTY_INPUT");
   });
 });
+
+describe("stream readers hand joined APDUs to decodePushApdu", () => {
+  it("M-Bus frames from @omdp/mbus FrameParser -> MbusDlmsAssembler -> decodePushApdu", async () => {
+    const { FrameParser } = await import("@omdp/mbus");
+    const { decodePushApdu } = await import("../src/push");
+    const noe = fixtures.find((f) => f.name === "mbus_netz_noe_p1")!;
+    const parser = new FrameParser();
+    const asm = new MbusDlmsAssembler();
+    const out: Uint8Array[] = [];
+    const b = bytes(noe.hex);
+    for (let i = 0; i < b.length; i += 7) {
+      for (const e of parser.push(b.subarray(i, i + 7))) {
+        if (e.type !== "frame") continue;
+        const r = asm.push(e.frame);
+        if (r instanceof Uint8Array) out.push(r);
+      }
+    }
+    expect(out).toHaveLength(1);
+    const t = decodePushApdu(
+      out[0]!,
+      { transport: "mbus", frames: asm.lastFrames },
+      { key: bytes(noe.key!) },
+    );
+    if (!t.ok) throw t.error;
+    expect(t.value.frames).toBe(2);
+    expect(t.value.cosem.find((c) => c.obis === "1.0.1.8.0.255")?.value).toBe(12937);
+  });
+});

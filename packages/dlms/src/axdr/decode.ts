@@ -49,11 +49,12 @@ export function readData(bytes: Uint8Array, offset: number, depth: number): Axdr
 
 /** Reads the content of a value whose type is known (after its tag, or untagged in a compact array). */
 function readContent(bytes: Uint8Array, p: number, t: DataType, at: number, depth: number): AxdrDecoded {
-  const base = { tag: t.tag, type: t.name, offset: at };
+  const tag = t.tag;
+  const type = t.name;
   switch (t.kind) {
     case "null":
     case "dont-care":
-      return { value: { ...base, kind: t.kind }, next: p };
+      return { value: { tag, type, offset: at, kind: t.kind }, next: p };
     case "array":
     case "structure": {
       if (depth >= MAX_DEPTH) {
@@ -85,18 +86,18 @@ function readContent(bytes: Uint8Array, p: number, t: DataType, at: number, dept
         items.push(r.value);
         q = r.next;
       }
-      return { value: { ...base, kind: t.kind, items }, next: q };
+      return { value: { tag, type, offset: at, kind: t.kind, items }, next: q };
     }
     case "boolean": {
       if (p + 1 > bytes.length) throw truncated(t.name, p, 1, bytes.length - p);
-      return { value: { ...base, kind: "boolean", value: bytes[p] !== 0 }, next: p + 1 };
+      return { value: { tag, type, offset: at, kind: "boolean", value: bytes[p] !== 0 }, next: p + 1 };
     }
     case "bit-string": {
       const { length: bits, next } = readLength(bytes, p, "bit-string length");
       const n = Math.ceil(bits / 8);
       if (next + n > bytes.length) throw truncated(t.name, next, n, bytes.length - next);
       return {
-        value: { ...base, kind: "bit-string", bits, bytes: bytes.subarray(next, next + n) },
+        value: { tag, type, offset: at, kind: "bit-string", bits, bytes: bytes.subarray(next, next + n) },
         next: next + n,
       };
     }
@@ -104,21 +105,24 @@ function readContent(bytes: Uint8Array, p: number, t: DataType, at: number, dept
     case "string": {
       const { length: n, next } = readLength(bytes, p, `${t.name} length`);
       if (next + n > bytes.length) throw truncated(t.name, next, n, bytes.length - next);
-      return { value: { ...base, kind: t.kind, bytes: bytes.subarray(next, next + n) }, next: next + n };
+      return {
+        value: { tag, type, offset: at, kind: t.kind, bytes: bytes.subarray(next, next + n) },
+        next: next + n,
+      };
     }
     case "date-time":
     case "date":
     case "time": {
       const n = t.size!;
       if (p + n > bytes.length) throw truncated(t.name, p, n, bytes.length - p);
-      return { value: { ...base, kind: t.kind, bytes: bytes.subarray(p, p + n) }, next: p + n };
+      return { value: { tag, type, offset: at, kind: t.kind, bytes: bytes.subarray(p, p + n) }, next: p + n };
     }
     case "int":
     case "uint":
     case "float": {
       const n = t.size!;
       if (p + n > bytes.length) throw truncated(t.name, p, n, bytes.length - p);
-      return { value: { ...base, kind: t.kind, value: readNumber(bytes, p, t) }, next: p + n };
+      return { value: { tag, type, offset: at, kind: t.kind, value: readNumber(bytes, p, t) }, next: p + n };
     }
     case "compact-array":
       // Only reached for a compact array nested in a type description, which Green Book 9.5 forbids.
@@ -130,17 +134,23 @@ function readContent(bytes: Uint8Array, p: number, t: DataType, at: number, dept
 }
 
 function readNumber(bytes: Uint8Array, p: number, t: DataType): number | bigint {
-  const view = new DataView(bytes.buffer, bytes.byteOffset + p, t.size);
   const signed = t.kind === "int";
   switch (t.size) {
-    case 1:
-      return signed ? view.getInt8(0) : view.getUint8(0);
-    case 2:
-      return signed ? view.getInt16(0) : view.getUint16(0);
-    case 4:
-      if (t.kind === "float") return view.getFloat32(0);
-      return signed ? view.getInt32(0) : view.getUint32(0);
+    case 1: {
+      const v = bytes[p]!;
+      return signed ? (v << 24) >> 24 : v;
+    }
+    case 2: {
+      const v = (bytes[p]! << 8) | bytes[p + 1]!;
+      return signed ? (v << 16) >> 16 : v;
+    }
+    case 4: {
+      if (t.kind === "float") return new DataView(bytes.buffer, bytes.byteOffset + p, 4).getFloat32(0);
+      const v = (bytes[p]! << 24) | (bytes[p + 1]! << 16) | (bytes[p + 2]! << 8) | bytes[p + 3]!;
+      return signed ? v : v >>> 0;
+    }
     default: {
+      const view = new DataView(bytes.buffer, bytes.byteOffset + p, 8);
       if (t.kind === "float") return view.getFloat64(0);
       const big = signed ? view.getBigInt64(0) : view.getBigUint64(0);
       return big >= BigInt(Number.MIN_SAFE_INTEGER) && big <= BigInt(Number.MAX_SAFE_INTEGER)
