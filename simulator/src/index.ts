@@ -17,3 +17,4 @@ export {
   serveTcp,
   type TcpGateway,
 } from "./meters/index";
+export { type CloudHost, type CloudHostOptions, startCloudHost } from "./cloudhost/index";
