@@ -89,6 +89,22 @@ describe("HdlcStreamParser", () => {
     expect(ev.filter((e) => e.kind === "apdu")).toHaveLength(1);
   });
 
+  it("segmented frames sharing their flags (closing flag = next opening flag)", async () => {
+    const { encodeHdlcPush } = await import("../src/encode");
+    const apdu = bytes(fixtures.find((f) => f.name === "raw_salzburg_netz")!.hex);
+    const frames = encodeHdlcPush(apdu, { maxInfo: 50 });
+    const shared = Uint8Array.from(Buffer.concat(frames.map((f, i) => (i === 0 ? f : f.subarray(1)))));
+    const p = new HdlcStreamParser();
+    const ev = p.push(shared);
+    const got = ev.filter((e) => e.kind === "apdu");
+    expect(got).toHaveLength(1);
+    expect(got[0]!.kind === "apdu" && Buffer.from(got[0]!.apdu).equals(Buffer.from(apdu))).toBe(true);
+    expect(ev.filter((e) => e.kind === "frame")).toHaveLength(frames.length);
+    const r = decodePush(shared);
+    if (!r.ok) throw r.error;
+    expect(r.value.frames).toBe(frames.length);
+  });
+
   it("keeps memory bounded on endless garbage", () => {
     const p = new HdlcStreamParser();
     const junk = new Uint8Array(10_000).fill(0x7e);
