@@ -7,7 +7,7 @@
  * its figures are merged into the same result under `figures.dlms*`; if not, that part is skipped.
  */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { decodeFrame, decodeTelegram, parseHex } from "@omdp/mbus";
@@ -42,9 +42,20 @@ function decodeAll(): number {
   return sink;
 }
 
-function measure(seconds: number): { perSec: number; mbPerSec: number; sink: number } {
+/**
+ * Runs for `seconds` of wall time. Throughput is reported per second of this process's CPU time (user +
+ * system; the loop is single-threaded, so that is one core) and per second of wall time. The machine is
+ * shared: CPU time is the figure that does not drop when other processes take the core away.
+ */
+function measure(seconds: number): {
+  perCpuSec: number;
+  perWallSec: number;
+  mbPerCpuSec: number;
+  sink: number;
+} {
   let rounds = 0;
   let sink = 0;
+  const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   const limit = BigInt(Math.round(seconds * 1e9));
   let elapsed = 0n;
@@ -53,10 +64,13 @@ function measure(seconds: number): { perSec: number; mbPerSec: number; sink: num
     rounds += 50;
     elapsed = process.hrtime.bigint() - t0;
   }
-  const s = Number(elapsed) / 1e9;
+  const c = process.cpuUsage(c0);
+  const cpuS = (c.user + c.system) / 1e6;
+  const wallS = Number(elapsed) / 1e9;
   return {
-    perSec: (rounds * telegrams.length) / s,
-    mbPerSec: (rounds * totalBytes) / s / 1e6,
+    perCpuSec: (rounds * telegrams.length) / cpuS,
+    perWallSec: (rounds * telegrams.length) / wallS,
+    mbPerCpuSec: (rounds * totalBytes) / cpuS / 1e6,
     sink,
   };
 }
@@ -80,10 +94,12 @@ async function optionalDlms(): Promise<Record<string, number>> {
 async function main(): Promise<void> {
   measure(2); // warm-up: let the JIT settle
   const runs = [measure(3), measure(3)];
-  const best = runs.reduce((a, b) => (b.perSec > a.perSec ? b : a));
+  const best = runs.reduce((a, b) => (b.perCpuSec > a.perCpuSec ? b : a));
   const figures: Record<string, number> = {
-    mbusTelegramsPerSecond: Math.round(best.perSec),
-    mbusMBPerSecond: Math.round(best.mbPerSec * 100) / 100,
+    mbusTelegramsPerSecond: Math.round(best.perCpuSec),
+    mbusMBPerSecond: Math.round(best.mbPerCpuSec * 100) / 100,
+    mbusTelegramsPerWallSecond: Math.round(best.perWallSec),
+    loadAverage1m: Math.round(loadavg()[0]! * 100) / 100,
     mbusCorpusTelegrams: telegrams.length,
     mbusCorpusBytes: totalBytes,
     mbusAvgTelegramBytes: Math.round(totalBytes / telegrams.length),
@@ -99,8 +115,9 @@ async function main(): Promise<void> {
   writeFileSync(join(here, "results", "decode.json"), `${JSON.stringify(result, null, 2)}\n`);
   process.stdout.write(
     `M-Bus full decode: ${figures.mbusTelegramsPerSecond!.toLocaleString("en")} telegrams/s, ` +
-      `${figures.mbusMBPerSecond} MB/s (${telegrams.length} corpus telegrams, avg ${figures.mbusAvgTelegramBytes} bytes; ` +
-      `target 300,000/s)\n`,
+      `${figures.mbusMBPerSecond} MB/s per CPU-second of one core ` +
+      `(${figures.mbusTelegramsPerWallSecond!.toLocaleString("en")}/s wall clock at load ${figures.loadAverage1m}; ` +
+      `${telegrams.length} corpus telegrams, avg ${figures.mbusAvgTelegramBytes} bytes; target 300,000/s)\n`,
   );
   for (const [k, v] of Object.entries(figures))
     if (k.startsWith("dlms")) process.stdout.write(`${k}: ${v}\n`);

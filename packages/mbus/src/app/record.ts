@@ -368,6 +368,12 @@ export function decodeRecord(
     }
   }
 
+  let rawYear: number | undefined;
+  if (dateAt >= 0) {
+    const y = ((b[dateAt]! & 0xe0) >> 5) | ((b[dateAt + 1]! & 0xf0) >> 1);
+    if (y > 99) rawYear = y;
+  }
+  // every field in one literal, optional ones possibly undefined: one object shape for all records
   const record: DataRecord = {
     offset: base + start,
     fillers,
@@ -375,6 +381,7 @@ export function decodeRecord(
     dife,
     vif,
     vife: vife ?? EMPTY,
+    plainText,
     function: fn,
     storage,
     tariff,
@@ -383,29 +390,20 @@ export function decodeRecord(
     table,
     quantity: entry.quantity,
     description: entry.description,
-    unit,
+    unit: plainText === undefined ? unit : unit === "" ? plainText : plainText + unit.slice(1),
     exponent,
     factor,
     value,
     valueKind,
     data: b.subarray(at, pos),
+    lvar,
     extensions: extensions ?? NO_EXT,
+    errorCode,
+    error: errorCode === undefined ? undefined : RECORD_ERRORS[errorCode]!,
+    invalid: invalid ? true : undefined,
+    summerTime: summerTime ? true : undefined,
+    rawYear,
   };
-  if (plainText !== undefined) {
-    record.plainText = plainText;
-    record.unit = unit === "" ? plainText : plainText + unit.slice(1);
-  }
-  if (lvar !== undefined) record.lvar = lvar;
-  if (errorCode !== undefined) {
-    record.errorCode = errorCode;
-    record.error = RECORD_ERRORS[errorCode]!;
-  }
-  if (invalid) record.invalid = true;
-  if (summerTime) record.summerTime = true;
-  if (dateAt >= 0) {
-    const y = ((b[dateAt]! & 0xe0) >> 5) | ((b[dateAt + 1]! & 0xf0) >> 1);
-    if (y > 99) record.rawYear = y;
-  }
   return { ok: true, value: { record, next: pos } };
 }
 
@@ -472,6 +470,7 @@ export function bare(
     dife,
     vif: null,
     vife: EMPTY,
+    plainText: undefined,
     function: fn,
     storage,
     tariff,
@@ -486,6 +485,12 @@ export function bare(
     value: null,
     valueKind: data.length > 0 ? "bytes" : "none",
     data,
+    lvar: undefined,
     extensions: NO_EXT,
+    errorCode: undefined,
+    error: undefined,
+    invalid: undefined,
+    summerTime: undefined,
+    rawYear: undefined,
   };
 }

@@ -6,20 +6,33 @@
 
 /** Little-endian two's complement integer of 1..8 bytes (type B). Exact up to 2^53. */
 export function readInt(b: Uint8Array, at: number, len: number): number {
-  if (len <= 4) {
-    let v = 0;
-    for (let i = len - 1; i >= 0; i--) v = v * 256 + b[at + i]!;
-    const top = 2 ** (8 * len);
-    return v >= top / 2 ? v - top : v;
+  switch (len) {
+    case 1:
+      return (b[at]! << 24) >> 24;
+    case 2:
+      return ((b[at]! | (b[at + 1]! << 8)) << 16) >> 16;
+    case 3:
+      return ((b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16)) << 8) >> 8;
+    case 4:
+      return b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24);
+    case 6: {
+      const lo = (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
+      const hi = ((b[at + 4]! | (b[at + 5]! << 8)) << 16) >> 16;
+      return hi * 4294967296 + lo;
+    }
+    case 8: {
+      const lo = (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
+      const hi = b[at + 4]! | (b[at + 5]! << 8) | (b[at + 6]! << 16) | (b[at + 7]! << 24);
+      return hi * 4294967296 + lo;
+    }
+    default: {
+      // other lengths (LVAR binary numbers of 5 or 7 bytes)
+      let v = 0;
+      for (let i = len - 1; i >= 0; i--) v = v * 256 + b[at + i]!;
+      const top = 2 ** (8 * len);
+      return v >= top / 2 ? v - top : v;
+    }
   }
-  // 6 or 8 bytes: low 32 bits unsigned, high part signed
-  const lo = (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
-  let hi = 0;
-  const hlen = len - 4;
-  for (let i = hlen - 1; i >= 0; i--) hi = hi * 256 + b[at + 4 + i]!;
-  const htop = 2 ** (8 * hlen);
-  if (hi >= htop / 2) hi -= htop;
-  return hi * 4294967296 + lo;
 }
 
 /** Little-endian unsigned integer of 1..6 bytes. */
