@@ -2,6 +2,7 @@ import "./styles.css";
 import { msalHandleRedirect, msalToken } from "./auth";
 import { type AppContext, makeApis, type View } from "./context";
 import { fill, h } from "./dom";
+import { pageItems } from "./lib/records";
 import {
   type AppConfig,
   type Household,
@@ -52,7 +53,7 @@ async function households(
   if (config.households.length) return [...config.households];
   try {
     const body = await ctx.edge.get<unknown>("/api/meters");
-    const list = Array.isArray(body) ? body : ((body as { items?: unknown[] })?.items ?? []);
+    const list = pageItems(body);
     const meters = list
       .map((m) =>
         typeof m === "string"

@@ -31,7 +31,17 @@ export function pageItems(body: unknown): unknown[] {
   if (Array.isArray(body)) return body;
   if (body && typeof body === "object") {
     const o = body as Json;
-    for (const k of ["items", "records", "intervals", "readings", "events", "consents", "entries", "data"]) {
+    for (const k of [
+      "items",
+      "records",
+      "intervals",
+      "readings",
+      "events",
+      "consents",
+      "entries",
+      "meters",
+      "data",
+    ]) {
       if (Array.isArray(o[k])) return o[k] as unknown[];
     }
   }

@@ -132,7 +132,17 @@ export const privacyView: View = (root, ctx) => {
               h("td", {}, String(e.action ?? "")),
               h("td", {}, String(e.actor ?? e.by ?? "")),
               h("td", {}, String(e.recipient ?? "")),
-              h("td", { class: "small" }, JSON.stringify(e.details ?? e.consent ?? "").slice(0, 120)),
+              h(
+                "td",
+                { class: "small" },
+                [
+                  Array.isArray(e.properties) ? e.properties.join(", ") : String(e.properties ?? ""),
+                  e.resolution ? `at ${RESOLUTION_TEXT[String(e.resolution)] ?? String(e.resolution)}` : "",
+                  e.until ? `until ${formatDateTime(String(e.until), tz)}` : "",
+                ]
+                  .filter(Boolean)
+                  .join(" "),
+              ),
             );
           }),
       );
