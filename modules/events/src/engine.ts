@@ -28,8 +28,9 @@ export class RuleEngine {
     return ctx.made;
   }
 
-  reading(r: MeterReading): Event[] {
-    return this.run((ctx, rules) => onReading(ctx, rules, r));
+  /** `receivedMs`: gateway clock at arrival (default: the reading time). */
+  reading(r: MeterReading, receivedMs?: number): Event[] {
+    return this.run((ctx, rules) => onReading(ctx, rules, r, receivedMs));
   }
 
   interval(rec: IntervalRecord): Event[] {

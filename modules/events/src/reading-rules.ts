@@ -67,12 +67,21 @@ function band(rule: Rule, r: MeterReading): Band | null {
   }
 }
 
-export function onReading(ctx: RuleContext, rules: readonly Rule[], r: MeterReading): void {
+/** `receivedMs`: the gateway clock at arrival (default: the reading time). */
+export function onReading(
+  ctx: RuleContext,
+  rules: readonly Rule[],
+  r: MeterReading,
+  receivedMs?: number,
+): void {
   const t = Date.parse(r.readingTime);
   const meterId = r.meterId;
   const prev = ctx.state.lastSeen[meterId];
   const fresh = prev === undefined || t > prev;
-  if (fresh) ctx.state.lastSeen[meterId] = t;
+  if (fresh) {
+    ctx.state.lastSeen[meterId] = t;
+    ctx.state.lastReceived[meterId] = receivedMs ?? t;
+  }
 
   for (const rule of rules) {
     if (!appliesTo(rule, meterId)) continue;
@@ -107,12 +116,15 @@ export function onReading(ctx: RuleContext, rules: readonly Rule[], r: MeterRead
   }
 }
 
-/** Timer: a meter without readings for the rule's minutes goes offline (once, until it is back). */
+/**
+ * Timer: a meter from which nothing arrived for the rule's minutes (gateway clock, so a replay of old
+ * readings is not "silent") goes offline, once, until it is back.
+ */
 export function onTickSilent(ctx: RuleContext, rules: readonly Rule[], nowMs: number): void {
   for (const rule of rules) {
     if (rule.kind !== "meterSilent" || !rule.enabled) continue;
     const limitMs = rule.minutes * 60_000;
-    for (const [meterId, last] of Object.entries(ctx.state.lastSeen)) {
+    for (const [meterId, last] of Object.entries(ctx.state.lastReceived)) {
       if (!appliesTo(rule, meterId) || nowMs - last < limitMs) continue;
       const key = `${rule.id}|${meterId}`;
       const h = slot(ctx.state.alerts, key, () => initial());
@@ -126,7 +138,10 @@ export function onTickSilent(ctx: RuleContext, rules: readonly Rule[], nowMs: nu
         meterId,
         type: RULE_EVENT_TYPES.meterSilent.fire,
         atMs,
-        details: { lastSeen: new Date(last).toISOString(), minutes: rule.minutes },
+        details: {
+          lastSeen: new Date(ctx.state.lastSeen[meterId] ?? last).toISOString(),
+          minutes: rule.minutes,
+        },
       });
     }
   }

@@ -110,7 +110,7 @@ export class EventsService {
     if (!p.success) return this.invalid("reading", p.error.issues);
     this.counters.readings += 1;
     for (const l of this.listeners) l.reading?.(p.data);
-    await this.after(this.engine.reading(p.data));
+    await this.after(this.engine.reading(p.data, this.now()));
   }
 
   async interval(body: unknown): Promise<void> {

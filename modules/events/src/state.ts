@@ -25,6 +25,8 @@ export interface EventsState {
   active: Record<string, ActiveAlert>;
   /** Newest reading time per meter (ms). */
   lastSeen: Record<string, number>;
+  /** Gateway clock when the newest reading of each meter arrived (ms): silence is judged on it. */
+  lastReceived: Record<string, number>;
   /** Imported energy of the current local day per meter, with the interval ids counted (de-duplication). */
   energy: Record<string, { date: string; importedWh: number; ids: string[] }>;
   /** Local date a budget rule last fired, per `ruleId|meterId`. */
@@ -50,6 +52,7 @@ export function emptyState(): EventsState {
     alerts: {},
     active: {},
     lastSeen: {},
+    lastReceived: {},
     energy: {},
     budgetFired: {},
     nights: {},

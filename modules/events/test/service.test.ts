@@ -102,6 +102,29 @@ describe("EventsService", () => {
     expect(a.report().activeAlerts[0]!.acked).toBe(true);
   });
 
+  it("judges silence on the gateway clock: a replay of old readings is not offline, real silence is", async () => {
+    const sender = new Collect();
+    let now = Date.parse("2026-11-26T12:00:00Z");
+    const svc = new EventsService(
+      new SnapshotFile(join(dir, "events.json")),
+      sender,
+      log,
+      DesiredConfig.parse({ rules: [{ id: "silent", kind: "meterSilent", minutes: 15 }] }),
+      () => now,
+    );
+    for (let m = 0; m < 60; m += 5) {
+      await svc.reading(power("m1", Date.parse("2026-01-15T09:00:00Z") + m * 60_000, 100));
+      now += 1000;
+      await svc.tick();
+    }
+    expect(sender.sent).toEqual([]);
+    now += 15 * 60_000;
+    await svc.tick();
+    expect(sender.sent.map((e) => [e.type, e.details.lastSeen])).toEqual([
+      ["meter.offline", "2026-01-15T09:55:00.000Z"],
+    ]);
+  });
+
   it("keeps a corrupt snapshot aside and starts empty", () => {
     writeFileSync(join(dir, "events.json"), "{ torn");
     const a = open(new Collect());
