@@ -191,3 +191,52 @@ describe("the security control byte is read by its bits", () => {
     }
   });
 });
+
+describe("general-ded-ciphering (DC) and general-ciphering (DD)", () => {
+  const glo = encryptGloCiphering({
+    plaintext,
+    key: KEY,
+    systemTitle: ST,
+    frameCounter: 5,
+    securityControl: 0x20,
+  });
+
+  it("DC has the layout of DB and uses the given (dedicated) key", () => {
+    const ded = Uint8Array.from(glo);
+    ded[0] = 0xdc;
+    const r = decodePush(ded, { key: KEY });
+    if (!r.ok) throw r.error;
+    expect(r.value.security?.apdu).toBe("general-ded-ciphering");
+    expect(r.value.cosem.find((c) => c.obis === "1.0.1.8.0.255")?.value).toBe(123456);
+  });
+
+  it("DD with an identified key: IV from the originator system title", () => {
+    const content = glo.subarray(glo[10] === 0x81 ? 12 : 11);
+    const len = content.length < 0x80 ? [content.length] : [0x81, content.length];
+    const dd = Uint8Array.from([
+      0xdd,
+      8,
+      ...new Uint8Array(8).fill(1), // transaction-id
+      8,
+      ...ST, // originator-system-title
+      8,
+      ...new Uint8Array(8).fill(2), // recipient-system-title
+      0, // date-time (empty)
+      0, // other-information (empty)
+      1,
+      0,
+      0, // key-info present: identified-key, global unicast
+      ...len,
+      ...content,
+    ]);
+    const r = decodePush(dd, { key: KEY });
+    if (!r.ok) throw r.error;
+    expect(r.value.security).toMatchObject({ apdu: "general-ciphering", tagVerified: false });
+    expect(r.value.systemTitle).toBe(Buffer.from(ST).toString("hex"));
+    const wrapped = Uint8Array.from(dd);
+    expect([wrapped[30], wrapped[31]]).toEqual([1, 0]);
+    wrapped[31] = 1; // key-info: wrapped-key
+    const u = decodePush(wrapped, { key: KEY });
+    expect(u.ok ? "ok" : u.error.code).toBe("SECURITY_UNSUPPORTED");
+  });
+});

@@ -59,20 +59,7 @@ export class MbusDlmsAssembler {
   }
 
   push(frame: Frame, offset = 0): Uint8Array | DlmsError | undefined {
-    if (frame.kind !== "long" || !isDlmsSegment(frame)) {
-      const ci = frame.kind === "long" || frame.kind === "control" ? frame.ci : -1;
-      return new DlmsError(
-        "MBUS_NOT_DLMS",
-        "mbus",
-        "not a DLMS segment (needs CI 0x00-0x1F and TSAPs 01 67)",
-        {
-          offset,
-          field: frame.kind === "long" && ci <= MBUS_DLMS.maxCi ? "STSAP/DTSAP" : "CI",
-          expected: frame.kind === "long" && ci <= MBUS_DLMS.maxCi ? "01 67" : "0x00..0x1f",
-          actual: ci < 0 ? frame.kind : ci <= MBUS_DLMS.maxCi ? "other TSAPs" : ci,
-        },
-      );
-    }
+    if (frame.kind !== "long" || !isDlmsSegment(frame)) return notDlms(frame, offset);
     const seq = frame.ci & MBUS_DLMS.sequenceMask;
     if (seq === 0) this.reset();
     if (seq !== this.expected) {
@@ -103,6 +90,32 @@ export class MbusDlmsAssembler {
     this.reset();
     return apdu;
   }
+}
+
+function notDlms(frame: Frame, offset: number): DlmsError {
+  const message = "not a DLMS segment (needs a long frame with CI 0x00-0x1F and TSAPs 01 67)";
+  if (frame.kind !== "long") {
+    return new DlmsError("MBUS_NOT_DLMS", "mbus", message, {
+      offset,
+      field: "frame",
+      expected: "long",
+      actual: frame.kind,
+    });
+  }
+  if (frame.ci > MBUS_DLMS.maxCi) {
+    return new DlmsError("MBUS_NOT_DLMS", "mbus", message, {
+      offset,
+      field: "CI",
+      expected: "0x00..0x1f",
+      actual: frame.ci,
+    });
+  }
+  return new DlmsError("MBUS_NOT_DLMS", "mbus", message, {
+    offset,
+    field: "STSAP/DTSAP",
+    expected: "01 67",
+    actual: Array.from(frame.data.subarray(0, 2), (b) => b.toString(16).padStart(2, "0")).join(" "),
+  });
 }
 
 export interface MbusPushOptions {
