@@ -111,7 +111,7 @@ describe("simulator -> PTY (socat) -> reader", () => {
     ).toBe(true);
     await reader.stop();
     expect(errors).toEqual([]);
-    expectExactlyOnceInOrder(sent, readings);
+    expectExactlyOnceInOrder(sent, readings, 1);
     expect(new Set(readings.map((r) => r.values[0]!.unit))).toEqual(new Set(["Wh", "m3"]));
   });
 });

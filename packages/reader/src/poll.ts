@@ -58,13 +58,24 @@ export function readoutToReading(
 ): { reading: MeterReading; header: LongHeader | undefined } {
   let header: LongHeader | undefined;
   const records: DataRecord[] = [];
+  let lastAccess: number | undefined;
   for (const f of frames) {
     const t = decodeTelegram(f);
     if (!t.ok) throw new ReaderError("DECODE", t.error.message, { offset: t.error.offset, meterId });
     if (t.value.type === "applicationError")
       throw new ReaderError("DECODE", `application error: ${t.value.message}`, { meterId });
     if (t.value.type !== "variable") continue;
-    if (!header && t.value.header?.kind === "long") header = t.value.header;
+    const h = t.value.header;
+    // EN 13757-3 clause 6.2: the slave counts every RSP_UD in the access number; a gap inside one
+    // read-out means another master took a telegram in between, and the parts do not belong together
+    if (h && lastAccess !== undefined && h.accessNumber !== ((lastAccess + 1) & 0xff))
+      throw new ReaderError(
+        "DECODE",
+        `read-out interrupted: access number ${h.accessNumber} after ${lastAccess} (another master on the bus?)`,
+        { meterId },
+      );
+    if (h) lastAccess = h.accessNumber;
+    if (!header && h?.kind === "long") header = h;
     records.push(...t.value.records);
   }
   const medium = header?.medium.code ?? 0;
@@ -91,6 +102,8 @@ export function readoutToReading(
       readingTime: readingTime ?? receivedAt,
       receivedAt,
       source: { protocol: "mbus", transport: opts.transport, gatewayId: opts.gatewayId },
+      // without the meter's clock the reading time is the reception time: say so
+      ...(readingTime ? {} : { faultCode: "noMeterTime" }),
       values,
     },
   };
