@@ -63,7 +63,9 @@ export function onInterval(
         details: { date: day.date, importedWh: day.importedWh, budgetWh: rule.budgetWh },
       });
     }
-    if (rule.kind === "baseLoadJump") baseLoad(ctx, rule, key, rec, local, endMs - startMs);
+    // A night minimum needs intervals of at most an hour (a P1D record says nothing about the night).
+    if (rule.kind === "baseLoadJump" && endMs - startMs <= 3_600_000)
+      baseLoad(ctx, rule, key, rec, local, endMs - startMs);
   }
 }
 

@@ -262,3 +262,36 @@ describe("configuration", () => {
     expect(DesiredConfig.safeParse({ rules: [{ id: "a", kind: "weather" }] }).success).toBe(false);
   });
 });
+
+describe("event types", () => {
+  it("every type a rule can make is valid for the Event schema", async () => {
+    const { READER_EVENT_TYPES, RULE_EVENT_TYPES } = await import("../src/event-types");
+    const all = [...Object.values(RULE_EVENT_TYPES), ...Object.values(READER_EVENT_TYPES)].flatMap((p) =>
+      p.resolve ? [p.fire, p.resolve] : [p.fire],
+    );
+    expect(all.length).toBe(19); // 6 rule kinds (5 with a resolve type) + 4 reader counters x 2
+    for (const type of all) {
+      expect(
+        Event.safeParse({
+          schemaVersion: 1,
+          id: "x",
+          type,
+          severity: "info",
+          meterId: "m",
+          at: "2026-01-01T00:00:00Z",
+        }).success,
+      ).toBe(true);
+    }
+  });
+
+  it("base load ignores intervals longer than an hour", () => {
+    const e = engine([{ id: "base", kind: "baseLoadJump", minDays: 1 }]);
+    const day = {
+      ...quarter("m1", Date.parse("2026-05-01T22:00:00Z"), 9000),
+      intervalEnd: "2026-05-02T22:00:00.000Z",
+      resolution: "P1D" as const,
+    };
+    e.interval(day);
+    expect(e.state.nights["base|m1"]).toBeUndefined();
+  });
+});

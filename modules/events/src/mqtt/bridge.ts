@@ -51,7 +51,7 @@ export class MqttBridge implements Listener {
     this.client = connect(s.url, opts);
     this.client.on("connect", () => {
       this.counters.connects += 1;
-      this.log.info("mqtt connected", { url: s.url });
+      this.log.info("mqtt connected", { broker: brokerForLog(s.url) });
       this.client.subscribe(haStatusTopic(s), { qos: 1 });
       this.put({ topic: availabilityTopic(s), payload: "online", retain: true });
       this.announce();
@@ -114,4 +114,10 @@ export class MqttBridge implements Listener {
     }
     await this.client.endAsync();
   }
+}
+
+/** The broker URL without user info (credentials never reach the log). */
+function brokerForLog(url: string): string {
+  const u = URL.canParse(url) ? new URL(url) : null;
+  return u ? `${u.protocol}//${u.host}` : "(invalid url)";
 }
