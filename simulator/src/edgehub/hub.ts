@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import { createServer as createTlsServer } from "node:tls";
@@ -209,10 +210,12 @@ export async function startEdgeHub(opts: EdgeHubOptions = {}): Promise<EdgeHub> 
   for (const name of toRun) {
     const m = manifest.modules.find((x) => x.name === name);
     if (!m) throw new Error(`module '${name}' is not in the manifest`);
-    const cmd = opts.moduleCommand?.(name) ?? {
-      command: process.execPath,
-      args: ["--import", "tsx", join("modules", name, "src", "main.ts")],
-    };
+    const main = join("modules", name, "src", "main.ts");
+    if (!opts.moduleCommand && !existsSync(join(REPO_ROOT, main))) {
+      log.error("module has no entry point; not started", { module: name, missing: main });
+      continue;
+    }
+    const cmd = opts.moduleCommand?.(name) ?? { command: process.execPath, args: ["--import", "tsx", main] };
     supervisor.start({
       name,
       command: cmd.command,
