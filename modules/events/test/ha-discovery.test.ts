@@ -165,6 +165,8 @@ describe("publishing to a real MQTT broker (aedes, in-process)", () => {
   let server: Server;
   let url: string;
   const logins: string[] = [];
+  /** Topics clients published to the broker (to subscribe only once the retained ones are stored). */
+  const published = new Set<string>();
   let dir: string;
 
   beforeAll(async () => {
@@ -173,6 +175,9 @@ describe("publishing to a real MQTT broker (aedes, in-process)", () => {
       logins.push(`${client.id}:${username}`);
       done(null, username === "ha" && password?.toString() === "s3cret");
     };
+    broker.on("publish", (packet, client) => {
+      if (client) published.add(packet.topic);
+    });
     server = createServer(broker.handle);
     server.listen(0, "127.0.0.1");
     await once(server, "listening");
@@ -198,6 +203,15 @@ describe("publishing to a real MQTT broker (aedes, in-process)", () => {
     expect(logins).toContain("omdp-test:ha");
 
     await host.deliver("readings", meterReading("m1", "2026-05-04T12:00:00Z", 1_000_500, 2_000, 3500, 0));
+    const retained = [
+      "homeassistant/sensor/omdp/m1_energy_export/config",
+      "homeassistant/sensor/omdp/m1_energy_import/config",
+      "homeassistant/sensor/omdp/m1_power/config",
+      "omdp/m1/state",
+      "omdp/m1/alerts",
+      "omdp/omdp/availability",
+    ];
+    await waitFor(() => retained.every((t) => published.has(t)), "publications at the broker");
 
     const client: MqttClient = await connectAsync(url, {
       username: "ha",
@@ -210,7 +224,7 @@ describe("publishing to a real MQTT broker (aedes, in-process)", () => {
     });
     await client.subscribeAsync(["homeassistant/#", "omdp/#"], { qos: 1 });
     // Retained messages arrive on subscription.
-    await waitFor(() => got.has("omdp/m1/state") && got.has("omdp/omdp/availability"), "retained state");
+    await waitFor(() => retained.every((t) => got.has(t)), "retained messages");
     const configs = [...got.keys()].filter((t) => DISCOVERY_TOPIC.test(t)).sort();
     expect(configs).toEqual([
       "homeassistant/sensor/omdp/m1_energy_export/config",
