@@ -126,7 +126,7 @@ async function start(): Promise<void> {
   document.documentElement.dataset.household = household.id;
   let unmount: () => void = () => {};
   const route = () => {
-    const id = location.hash.replace(/^#\/?/, "") || "live";
+    const id = location.hash.replace(/^#\/?/, "").split("?")[0] || "live";
     const r = ROUTES.find((x) => x.id === id) ?? ROUTES[0]!;
     for (const a of links) {
       if (a.dataset.route === r.id) a.setAttribute("aria-current", "page");

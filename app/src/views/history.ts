@@ -66,8 +66,12 @@ const pct = (now: number, before: number): string => {
 export const historyView: View = (root, ctx) => {
   const tz = ctx.household.timeZone;
   const meters = ctx.household.meters;
-  let meterId = meters[0]?.id ?? "";
-  let kind: PeriodKind = "day";
+  // `#/history?kind=year&meter=ID` opens a given view (links, bookmarks, the benchmark).
+  const params = new URLSearchParams(location.hash.split("?")[1] ?? "");
+  const askedMeter = params.get("meter");
+  let meterId = meters.find((m) => m.id === askedMeter)?.id ?? meters[0]?.id ?? "";
+  const askedKind = params.get("kind") as PeriodKind | null;
+  let kind: PeriodKind = askedKind && PERIOD_KINDS.includes(askedKind) ? askedKind : "day";
   let period = periodContaining(kind, Date.now(), tz);
   let series: HistorySeries | null = null;
   let viewFrom = period.start;
@@ -82,6 +86,7 @@ export const historyView: View = (root, ctx) => {
     { id: "history-meter", "aria-label": "Meter" },
     meters.map((m) => h("option", { value: m.id }, m.name ?? m.id)),
   );
+  meterSelect.value = meterId;
   meterSelect.addEventListener("change", () => {
     meterId = meterSelect.value;
     void load();
