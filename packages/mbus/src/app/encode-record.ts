@@ -51,6 +51,8 @@ export interface RecordSpec {
   summerTime?: boolean;
   /** Year field beyond 99 of a date (see DataRecord.rawYear). */
   rawYear?: number;
+  /** Date/time bits the value string does not carry (see DataRecord.dateExtra). */
+  dateExtra?: number;
   /** Idle filler bytes (0x2F) to write before the record. */
   fillers?: number;
 }
@@ -242,6 +244,11 @@ function writeData(
     else if (fixedLen === 6) e = writeTypeI(tmp, 0, value, spec.invalid === true, spec.rawYear);
     else if (fixedLen === 3) e = writeTypeJ(tmp, 0, value);
     else e = `a text value needs LVAR coding, not ${coding}`;
+    let extra = spec.dateExtra ?? 0;
+    for (let i = 0; i < fixedLen && extra > 0; i++) {
+      tmp[i] = tmp[i]! | (extra % 256);
+      extra = Math.floor(extra / 256);
+    }
   } else if (coding === "real32") {
     const v = factor === 1 ? value : value / factor;
     writeReal32(tmp, 0, exponent < 0 ? v * 10 ** -exponent : exponent > 0 ? v / 10 ** exponent : v);

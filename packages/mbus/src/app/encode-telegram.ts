@@ -18,6 +18,8 @@ export interface LongHeaderSpec {
   kind: "long";
   id: string;
   manufacturer: string;
+  /** The 2-byte code; wins over `manufacturer` when given (it also carries bit 15, which letters cannot). */
+  manufacturerCode?: number;
   version: number;
   medium: number | { code: number };
   accessNumber: number;
@@ -55,6 +57,8 @@ export interface FixedCounterSpec {
   /** The counter as transmitted (before the unit factor); or `value` in the unit's SI unit. */
   raw?: number | null;
   value?: number | null;
+  /** The 4 counter bytes as sent; used when there is no raw value (a BCD counter with a non-decimal digit). */
+  bytes?: Uint8Array;
 }
 
 export interface ApplicationErrorSpec {
@@ -122,7 +126,7 @@ export function encodeUserData(spec: UserDataSpec): Uint8Array {
       const h = spec.header;
       if (h?.kind === "long") {
         idBytes(w, h.id);
-        const man = manufacturerCode(h.manufacturer);
+        const man = h.manufacturerCode ?? manufacturerCode(h.manufacturer);
         w.byte(man & 0xff);
         w.byte(man >> 8);
         w.byte(byte(h.version, "version"));
@@ -149,6 +153,10 @@ export function encodeUserData(spec: UserDataSpec): Uint8Array {
       w.byte((c2.unitCode & 0x3f) | (((m >> 2) & 0x03) << 6));
       const binary = (spec.status & 0x80) !== 0;
       for (const c of [c1, c2]) {
+        if ((c.raw === null || c.raw === undefined) && c.bytes?.length === 4) {
+          w.bytes(c.bytes);
+          continue;
+        }
         const unit = FIXED_UNITS[c.unitCode & 0x3f]!;
         const raw =
           c.raw ??

@@ -22,7 +22,7 @@ export function writeInt(out: Uint8Array, at: number, len: number, raw: number):
 /** BCD least significant byte first; negative values put 0xF in the top nibble (annex A, type A). */
 export function writeBcd(out: Uint8Array, at: number, len: number, raw: number): string | null {
   if (!Number.isInteger(raw)) return `not an integer: ${raw}`;
-  const neg = raw < 0;
+  const neg = raw < 0 || Object.is(raw, -0); // "F0" is a negative zero on the wire
   let v = Math.abs(raw);
   const digits = 2 * len - (neg ? 1 : 0);
   if (v >= 10 ** digits) return `${raw} does not fit in ${digits} BCD digits`;

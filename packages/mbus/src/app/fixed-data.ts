@@ -20,6 +20,8 @@ export interface FixedCounter {
   /** Scaled to the unit; null when a BCD counter holds a non-decimal digit. */
   value: number | null;
   raw: number | null;
+  /** The 4 counter bytes as sent (a view). */
+  bytes: Uint8Array;
 }
 
 export interface FixedData {
@@ -57,6 +59,7 @@ export function decodeFixedData(ci: number, b: Uint8Array, base: number): Decode
       unit: unit.unit,
       value: valid ? (unit.factor < 1 ? raw / Math.round(1 / unit.factor) : raw * unit.factor) : null,
       raw: valid ? raw : null,
+      bytes: b.subarray(at, at + 4),
     };
   };
   return ok({

@@ -6,7 +6,10 @@ export function manufacturerLetters(code: number): string {
   return String.fromCharCode(((code >> 10) & 0x1f) + 64, ((code >> 5) & 0x1f) + 64, (code & 0x1f) + 64);
 }
 
-/** Three letters to the 2-byte code; throws MbusError("ENCODE") on anything but A-Z. */
+/**
+ * Three letters to the 2-byte code; throws MbusError("ENCODE") on characters outside "@A-Z[\\]^_" (the 32
+ * values a 5-bit field can hold; only A-Z are assigned, the others appear in damaged or test frames).
+ */
 export function manufacturerCode(letters: string): number {
   if (letters.length !== 3)
     throw new MbusError("ENCODE", "manufacturer needs 3 letters", {
@@ -16,8 +19,9 @@ export function manufacturerCode(letters: string): number {
     });
   let code = 0;
   for (let i = 0; i < 3; i++) {
-    const c = letters.charCodeAt(i) & ~0x20; // upper case
-    if (c < 0x41 || c > 0x5a)
+    let c = letters.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) c -= 0x20; // lower case letters
+    if (c < 0x40 || c > 0x5f)
       throw new MbusError("ENCODE", "manufacturer letters must be A-Z", {
         offset: 0,
         field: "manufacturer",

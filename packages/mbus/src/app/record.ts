@@ -79,6 +79,28 @@ export interface DataRecord {
   summerTime?: boolean;
   /** The 7-bit year field of a type F/G/I date when it is beyond 99 (out of range; kept to re-encode). */
   rawYear?: number;
+  /**
+   * Bits of a date/time field that the value string does not carry (type F hundred-year and reserved
+   * bits, type I day of week and week number, ...), little endian; kept so that encoding is byte-exact.
+   */
+  dateExtra?: number;
+  /** Bytes of the record from its DIF to the end of its data (fillers before it not included). */
+  length: number;
+}
+
+/** Per date/time type: the bits of each byte that the value string does not carry. */
+const EXTRA_MASK = {
+  G: [0, 0],
+  F: [0x40, 0x60, 0, 0],
+  I: [0xc0, 0x40, 0xe0, 0, 0, 0xff],
+  J: [0xc0, 0xc0, 0xe0],
+  K: [0x20, 0, 0, 0],
+} as const;
+
+function extraBits(b: Uint8Array, at: number, mask: readonly number[]): number | undefined {
+  let v = 0;
+  for (let i = mask.length - 1; i >= 0; i--) v = v * 256 + (b[at + i]! & mask[i]!);
+  return v === 0 ? undefined : v;
 }
 
 const EMPTY: readonly number[] = Object.freeze([]);
@@ -319,6 +341,7 @@ export function decodeRecord(
   let invalid: boolean | undefined;
   let summerTime: boolean | undefined;
   let dateAt = -1;
+  let dateExtra: number | undefined;
   const kind = entry.kind;
   if (len > 0) {
     if (lvar !== undefined) {
@@ -339,23 +362,28 @@ export function decodeRecord(
         value = typeG(b, at);
         valueKind = "date";
         dateAt = at;
+        dateExtra = extraBits(b, at, EXTRA_MASK.G);
       } else if (len === 4 && coding === "int32" && kind !== "dst") {
         value = typeF(b, at);
         valueKind = "dateTime";
         invalid = typeFInvalid(b, at);
         summerTime = typeFSummerTime(b, at);
         dateAt = at + 2;
+        dateExtra = extraBits(b, at, EXTRA_MASK.F);
       } else if (len === 4 && coding === "int32") {
         value = typeK(b, at);
         valueKind = "dst";
+        dateExtra = extraBits(b, at, EXTRA_MASK.K);
       } else if (len === 6 && coding === "int48") {
         value = typeI(b, at);
         valueKind = "dateTime";
         invalid = typeIInvalid(b, at);
         dateAt = at + 3;
+        dateExtra = extraBits(b, at, EXTRA_MASK.I);
       } else if (len === 3 && coding === "int24") {
         value = typeJ(b, at);
         valueKind = "time";
+        dateExtra = extraBits(b, at, EXTRA_MASK.J);
       } else {
         value = numeric(b, at, len, coding, factor, exponent);
         if (value === null) invalid = true;
@@ -403,6 +431,8 @@ export function decodeRecord(
     invalid: invalid ? true : undefined,
     summerTime: summerTime ? true : undefined,
     rawYear,
+    dateExtra,
+    length: pos - start,
   };
   return { ok: true, value: { record, next: pos } };
 }
@@ -423,8 +453,11 @@ function numeric(
     case "int48":
     case "int64":
       return scale(readInt(b, at, len), factor, exponent);
-    case "real32":
-      return scale(readReal32(b, at), factor, exponent);
+    case "real32": {
+      // NaN has many bit patterns; report it as no value (the raw data field keeps the bits)
+      const f = readReal32(b, at);
+      return Number.isNaN(f) ? null : scale(f, factor, exponent);
+    }
     case "bcd2":
     case "bcd4":
     case "bcd6":
@@ -492,5 +525,7 @@ export function bare(
     invalid: undefined,
     summerTime: undefined,
     rawYear: undefined,
+    dateExtra: undefined,
+    length: 1 + data.length,
   };
 }
