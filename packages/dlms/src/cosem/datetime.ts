@@ -55,22 +55,34 @@ export function decodeDateTime(b: Uint8Array): DlmsDateTime | undefined {
   const dev = (((b[9]! << 8) | b[10]!) << 16) >> 16;
   const deviation = dev === -0x8000 ? undefined : dev >= -720 && dev <= 720 ? dev : null;
   const status = b[11]!;
-  if ([month, day, dayOfWeek, hour, minute, second, hundredths, deviation].includes(null)) return undefined;
+  if (
+    month === null ||
+    day === null ||
+    dayOfWeek === null ||
+    hour === null ||
+    minute === null ||
+    second === null ||
+    hundredths === null ||
+    deviation === null
+  ) {
+    return undefined;
+  }
   const clockStatus = status === 0xff ? undefined : status;
-  const dt = {
+  const fields = { year, month, day, hour, minute, second, deviation };
+  return {
     year,
-    month: month ?? undefined,
-    day: day ?? undefined,
-    dayOfWeek: dayOfWeek ?? undefined,
-    hour: hour ?? undefined,
-    minute: minute ?? undefined,
-    second: second ?? undefined,
-    hundredths: hundredths ?? undefined,
-    deviation: deviation ?? undefined,
+    month,
+    day,
+    dayOfWeek,
+    hour,
+    minute,
+    second,
+    hundredths,
+    deviation,
     clockStatus,
     dst: clockStatus !== undefined && (clockStatus & CLOCK_STATUS.daylightSavingActive) !== 0,
+    text: formatDateTime(fields),
   };
-  return { ...dt, text: formatDateTime(dt) };
 }
 
 const two = (n: number | undefined): string => (n === undefined ? "**" : String(n).padStart(2, "0"));

@@ -89,7 +89,7 @@ export function fromValue(
 ): CosemValue {
   const raw = numberOf(value);
   const dateTime = asDateTime(value);
-  const text = textOf(value);
+  const text = dateTime ? dateTime.text : textOf(value);
   let v: JsonValue;
   if (raw !== undefined) {
     const exact = (value as AxdrNumber).value;
@@ -101,16 +101,17 @@ export function fromValue(
           ? raw
           : applyScaler(raw, scaler);
   } else v = text ?? toJson(value);
-  return {
+  const out: { -readonly [K in keyof CosemValue]: CosemValue[K] } = {
     obis,
     value: v,
     type: value.type,
     source,
-    ...(unit !== undefined ? { unit } : {}),
-    ...(scaler !== undefined && raw !== undefined ? { scaler } : {}),
-    ...(text !== undefined ? { text } : {}),
-    ...(dateTime ? { dateTime } : {}),
   };
+  if (unit !== undefined) out.unit = unit;
+  if (scaler !== undefined && raw !== undefined) out.scaler = scaler;
+  if (text !== undefined) out.text = text;
+  if (dateTime) out.dateTime = dateTime;
+  return out;
 }
 
 /**
