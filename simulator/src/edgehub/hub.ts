@@ -63,6 +63,8 @@ export interface EdgeHubOptions {
   readonly runModules?: boolean | readonly string[];
   /** Command for a module (default `node --import tsx modules/<name>/src/main.ts` in the repo root). */
   readonly moduleCommand?: (name: string) => { command: string; args: string[] };
+  /** `host:port` of an M-Bus/TCP endpoint (the meter simulator): the reader's transport (`OMDP_READER_TCP`). */
+  readonly simulatorTcp?: string;
   /** Extra environment for every module process. */
   readonly moduleEnv?: Readonly<Record<string, string>>;
   /** Local adjustments merged over the manifest's desired properties (e.g. loopback-only API). */
@@ -223,8 +225,10 @@ export async function startEdgeHub(opts: EdgeHubOptions = {}): Promise<EdgeHub> 
       cwd: REPO_ROOT,
       restartPolicy: m.restartPolicy,
       env: {
-        ...(process.env as Record<string, string>),
+        // Manifest env is the default; a developer's own environment wins locally.
         ...m.env,
+        ...(process.env as Record<string, string>),
+        ...(opts.simulatorTcp ? { OMDP_READER_TCP: opts.simulatorTcp } : {}),
         ...opts.moduleEnv,
         OMDP_DATA_DIR: rootDataDir,
         IOTEDGE_DEVICEID: deviceId,
