@@ -127,8 +127,10 @@ export class EventsService {
     await this.after(this.engine.diagnostics(p.data));
   }
 
+  /** Timer: silent meters and reader windows; also writes state left unsaved by quiet periods. */
   async tick(): Promise<void> {
     await this.after(this.engine.tick(this.now()));
+    if (this.dirtySince !== null) this.save();
   }
 
   /** Input `control`: `setRules` (persisted, reported) or `ackEvent`. Returns what changed. */
