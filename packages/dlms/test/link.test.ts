@@ -202,3 +202,30 @@ describe("stream readers hand joined APDUs to decodePushApdu", () => {
     expect(t.value.cosem.find((c) => c.obis === "1.0.1.8.0.255")?.value).toBe(12937);
   });
 });
+
+describe("general-block-transfer order", () => {
+  it("blocks out of order are a typed GBT_BLOCK error, in one buffer and in a stream", () => {
+    const e450 = bytes(fixtures.find((f) => f.name === "hdlc_landis_gyr_e450")!.hex);
+    const frames: Uint8Array[] = [];
+    let p = 0;
+    while (p < e450.length) {
+      const r = decodeHdlcFrame(e450, p);
+      if (!r.ok) throw r.error;
+      frames.push(e450.subarray(p, r.value.next + 1));
+      p = r.value.next + 1;
+    }
+    expect(frames).toHaveLength(3);
+    const swapped = Uint8Array.from(Buffer.concat([frames[0]!, frames[2]!, frames[1]!]));
+    const r = decodePush(swapped, {
+      key: bytes(fixtures.find((f) => f.name === "hdlc_landis_gyr_e450")!.key!),
+    });
+    expect(r.ok ? "ok" : r.error.code).toBe("GBT_BLOCK");
+    if (!r.ok) expect([r.error.expected, r.error.actual]).toEqual([2, 3]);
+    const s = new HdlcStreamParser();
+    const ev = s.push(swapped);
+    expect(ev.some((e) => e.kind === "error" && e.error.code === "GBT_BLOCK")).toBe(true);
+    expect(ev.some((e) => e.kind === "apdu")).toBe(false);
+    // the stream recovers with the next complete transfer
+    expect(s.push(e450).filter((e) => e.kind === "apdu")).toHaveLength(1);
+  });
+});
