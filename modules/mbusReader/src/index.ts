@@ -1,0 +1,2 @@
+export { DesiredConfig, defaultTransport, SetKeyRequest } from "./config";
+export { type MbusReaderOptions, readerConfigFor, setupMbusReader } from "./module";

@@ -1,0 +1,132 @@
+/**
+ * Wiring of the reader to a ModuleHost: desired properties (re)configure the reader; readings go out on
+ * `readings`, diagnostics on `diagnostics`; direct methods getStatus, scanBus, setKey. The reader itself
+ * (@omdp/reader) knows nothing of IoT Edge, so the same code runs as a leaf device or `omdp read`.
+ */
+import { chmod, readFile, writeFile } from "node:fs/promises";
+import type { ModuleHost } from "@omdp/edge-module";
+import type { Logger } from "@omdp/logger";
+import { createReader, KeyStore, type LinkFactory, type Reader, ReaderConfig } from "@omdp/reader";
+import { z } from "zod";
+import { DesiredConfig, SetKeyRequest } from "./config";
+
+export interface MbusReaderOptions {
+  /** Use this link instead of the configured transport (tests). */
+  readonly link?: LinkFactory;
+}
+
+/** The reader config a desired state stands for. */
+export function readerConfigFor(d: DesiredConfig, gatewayId: string): ReaderConfig {
+  return ReaderConfig.parse({
+    gatewayId,
+    transport: d.transport,
+    mode: d.mode,
+    framing: d.framing,
+    meters: d.meters,
+    ...(d.keysFile ? { keysFile: d.keysFile } : {}),
+    pollIntervalS: d.pollInterval,
+    timeZone: d.timeZone,
+    scanOnStart: d.scanOnStart,
+    timing: { marginMs: d.answerMarginMs, retries: 2, maxTelegrams: 16 },
+    diagnosticsIntervalS: d.diagnosticsInterval,
+  });
+}
+
+/** Adds one key to a keys file (created with mode 600); other entries are kept. */
+async function persistKey(path: string, req: SetKeyRequest): Promise<void> {
+  let current: Record<string, unknown> = {};
+  try {
+    current = JSON.parse(await readFile(path, "utf8")) as Record<string, unknown>;
+  } catch {
+    current = {};
+  }
+  current[req.meterId] = req.authKey ? { key: req.key, authKey: req.authKey } : req.key;
+  await writeFile(path, `${JSON.stringify(current, null, 2)}\n`, { mode: 0o600 });
+  await chmod(path, 0o600);
+}
+
+export async function setupMbusReader(
+  host: ModuleHost,
+  log: Logger,
+  opts: MbusReaderOptions = {},
+): Promise<{ stop(): Promise<void>; reader(): Reader | undefined }> {
+  const keys = new KeyStore();
+  let reader: Reader | undefined;
+  let desired: DesiredConfig | undefined;
+  const gatewayId = host.deviceId;
+
+  const send = (output: string, body: unknown, properties: Record<string, string>) =>
+    host
+      .send(output, body, properties)
+      .catch((err) => log.warn("send failed", { output, error: String(err) }));
+
+  const startReader = async (d: DesiredConfig) => {
+    await reader?.stop();
+    const config = readerConfigFor(d, gatewayId);
+    const next = createReader(config, {
+      log: log.child("reader"),
+      keys,
+      ...(opts.link ? { link: opts.link } : {}),
+    });
+    next.on("reading", (r) => void send("readings", r, { kind: "reading", meterId: r.meterId }));
+    next.on("diagnostics", (diag) => {
+      void send("diagnostics", diag, { kind: "diagnostics" });
+      void host
+        .report({ reader: { link: diag.link, counters: diag.counters, lastError: diag.lastError ?? null } })
+        .catch(() => undefined);
+    });
+    next.on("error", (e) => log.debug("reader error", { code: e.code, message: e.message, ...e.details }));
+    reader = next;
+    await next.start();
+    log.info("reader started", {
+      mode: config.mode,
+      transport: config.transport.kind,
+      meters: config.meters.length,
+    });
+  };
+
+  host.onDesired(DesiredConfig, async (d) => {
+    desired = d;
+    try {
+      await startReader(d);
+      await host.report({ reader: { status: "running", mode: d.mode, transport: d.transport.kind } });
+    } catch (err) {
+      log.error("reader not started", { error: keys.redact(String((err as Error).message ?? err)) });
+      await host.report({ reader: { status: "error", error: keys.redact(String((err as Error).message)) } });
+    }
+  });
+
+  host.onMethod("getStatus", z.unknown(), () => {
+    const d = reader?.diagnostics();
+    return {
+      running: reader !== undefined,
+      mode: desired?.mode,
+      transport: desired?.transport.kind,
+      link: d?.link,
+      counters: d?.counters,
+      meters: d?.meters ?? {},
+      /** Which meters have a key (never the keys). */
+      metersWithKeys: keys.ids(),
+    };
+  });
+
+  host.onMethod("scanBus", z.unknown(), async () => {
+    if (!reader || desired?.mode !== "poll") throw new Error("scanBus needs mode poll");
+    return { found: await reader.scan() };
+  });
+
+  host.onMethod("setKey", SetKeyRequest, async (req) => {
+    keys.set(req.meterId, req.key, req.authKey);
+    if (desired?.keysFile) await persistKey(desired.keysFile, req);
+    log.info("key stored", { meterId: req.meterId, persisted: Boolean(desired?.keysFile) });
+    return { meterId: req.meterId, stored: true, persisted: Boolean(desired?.keysFile) };
+  });
+
+  return {
+    reader: () => reader,
+    stop: async () => {
+      await reader?.stop();
+      reader = undefined;
+    },
+  };
+}
