@@ -45,7 +45,10 @@ CREATE TABLE IF NOT EXISTS readings (
 CREATE TABLE IF NOT EXISTS latest (
   meter_id TEXT PRIMARY KEY,
   household_id TEXT NOT NULL,
-  doc TEXT NOT NULL
+  reading_time INTEGER,
+  reading TEXT,
+  interval_end INTEGER,
+  interval TEXT
 );
 CREATE TABLE IF NOT EXISTS events (
   id TEXT PRIMARY KEY,

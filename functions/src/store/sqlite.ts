@@ -9,7 +9,7 @@ import {
   type RollupKey,
   summarize,
 } from "../series/rollup";
-import type { IntervalWrite, SeriesResolution, SeriesRow } from "../series/types";
+import { type IntervalWrite, rollupId, type SeriesResolution, type SeriesRow } from "../series/types";
 import {
   type DeadLetter,
   type DeletionReport,
@@ -46,6 +46,35 @@ interface SeriesDbRow {
   quality: string;
   flags: string;
   derived: number;
+}
+
+/** Marks a rollup whose children carry flags: `recompute` finishes it in JS. */
+const FLAGS_PENDING = "?";
+
+/** The rollup of a bucket computed by SQLite from its children (see summarize in series/rollup.ts). */
+function rollupSqlText(children: readonly SeriesResolution[]): string {
+  const inList = children.map((r) => `'${r}'`).join(",");
+  const range = `meter_id = @meter AND resolution IN (${inList}) AND start >= @start AND start < @end`;
+  return `INSERT INTO series (meter_id, resolution, start, end, id, household_id, import_wh, export_wh, pmin, pavg,
+      pmax, registers, samples, quality, flags, derived)
+    SELECT @meter, @res, @start, @end, @id, @hh, SUM(import_wh), SUM(export_wh), MIN(pmin),
+      ROUND(SUM(pavg * (end - start)) / SUM(CASE WHEN pavg IS NULL THEN 0 ELSE end - start END), 3), MAX(pmax),
+      (SELECT registers FROM series WHERE ${range} ORDER BY end DESC LIMIT 1),
+      SUM(samples),
+      CASE WHEN SUM(quality = 'estimated') > 0 THEN 'estimated'
+           WHEN SUM(quality = 'partial') > 0 OR SUM(end - start) < @end - @start THEN 'partial'
+           ELSE 'complete' END,
+      CASE WHEN MAX(flags NOT IN ('[]', '["gap"]')) = 1 THEN '${FLAGS_PENDING}'
+           WHEN MAX(flags = '["gap"]') = 1 OR SUM(end - start) < @end - @start THEN '["gap"]'
+           ELSE '[]' END,
+      1
+    FROM series WHERE ${range}
+    GROUP BY meter_id HAVING COUNT(*) > 0
+    ON CONFLICT (meter_id, resolution, start) DO UPDATE SET end = excluded.end, id = excluded.id,
+      household_id = excluded.household_id, import_wh = excluded.import_wh, export_wh = excluded.export_wh,
+      pmin = excluded.pmin, pavg = excluded.pavg, pmax = excluded.pmax, registers = excluded.registers,
+      samples = excluded.samples, quality = excluded.quality, flags = excluded.flags, derived = excluded.derived
+    RETURNING flags`;
 }
 
 const parseFlags = (s: string): string[] => (s === "[]" ? [] : (JSON.parse(s) as string[]));
@@ -111,6 +140,7 @@ export class SqliteStore implements Store {
     this.db = new Database(file);
     this.db.exec(SQLITE_SCHEMA);
     const db = this.db;
+    const rollupSql = (res: readonly SeriesResolution[]) => db.prepare(rollupSqlText(res));
     const children = (res: readonly SeriesResolution[]) =>
       db.prepare(
         `SELECT start, end, import_wh, export_wh, pmin, pavg, pmax, samples, quality, flags FROM series
@@ -153,11 +183,25 @@ export class SqliteStore implements Store {
       series: db.prepare(
         "SELECT * FROM series WHERE meter_id = ? AND resolution = ? AND start >= ? AND start < ? ORDER BY start LIMIT ?",
       ),
-      getLatest: db.prepare("SELECT doc FROM latest WHERE meter_id = ?"),
-      putLatest: db.prepare(
-        `INSERT INTO latest (meter_id, household_id, doc) VALUES (?, ?, ?)
-         ON CONFLICT (meter_id) DO UPDATE SET household_id = excluded.household_id, doc = excluded.doc`,
+      getLatest: db.prepare("SELECT * FROM latest WHERE meter_id = ?"),
+      // Latest values advance only forward in data time: one statement, no read-modify-write.
+      latestInterval: db.prepare(
+        `INSERT INTO latest (meter_id, household_id, interval_end, interval) VALUES (?, ?, ?, ?)
+         ON CONFLICT (meter_id) DO UPDATE SET household_id = excluded.household_id,
+           interval_end = excluded.interval_end, interval = excluded.interval
+         WHERE latest.interval_end IS NULL OR excluded.interval_end > latest.interval_end`,
       ),
+      latestReading: db.prepare(
+        `INSERT INTO latest (meter_id, household_id, reading_time, reading) VALUES (?, ?, ?, ?)
+         ON CONFLICT (meter_id) DO UPDATE SET household_id = excluded.household_id,
+           reading_time = excluded.reading_time, reading = excluded.reading
+         WHERE latest.reading_time IS NULL OR excluded.reading_time > latest.reading_time`,
+      ),
+      rollup: {
+        PT1H: rollupSql(childResolutions("PT1H")),
+        P1D: rollupSql(childResolutions("P1D")),
+        P1M: rollupSql(childResolutions("P1M")),
+      } as Record<string, Database.Statement>,
       putReading: db.prepare(
         `INSERT INTO readings (meter_id, reading_time, household_id, doc) VALUES (?, ?, ?, ?)
          ON CONFLICT (meter_id, reading_time) DO UPDATE SET household_id = excluded.household_id, doc = excluded.doc`,
@@ -216,12 +260,28 @@ export class SqliteStore implements Store {
       for (const key of affectedRollups(writes)) this.recompute(key);
       for (const w of newest.values()) {
         const { timeZone: _tz, ...interval } = w;
-        this.advanceLatest({ meterId: w.meterId, householdId: w.householdId, interval });
+        this.st.latestInterval.run(w.meterId, w.householdId, w.end, JSON.stringify(interval));
       }
     })();
   }
 
+  /**
+   * Recomputes one rollup from its children inside SQLite (one INSERT ... SELECT, the same rules as
+   * `summarize`). Children carrying flags are rare; for them the rollup is recomputed in JS.
+   */
   private recompute(key: RollupKey): void {
+    const out = this.st.rollup[key.resolution]!.get({
+      meter: key.meterId,
+      res: key.resolution,
+      start: key.start,
+      end: key.end,
+      id: rollupId(key.meterId, key.resolution, key.start),
+      hh: key.householdId,
+    }) as { flags: string } | undefined;
+    if (out && out.flags === FLAGS_PENDING) this.recomputeInJs(key);
+  }
+
+  private recomputeInJs(key: RollupKey): void {
     const rows = this.st.children[key.resolution]!.all(key.meterId, key.start, key.end) as SeriesDbRow[];
     if (rows.length === 0) return;
     const kids: ChildSummary[] = rows.map((r) => ({
@@ -242,14 +302,6 @@ export class SqliteStore implements Store {
     this.st.upsertSeries.run(toDb(summarize(key, kids, JSON.parse(last.registers))));
   }
 
-  private advanceLatest(patch: Parameters<typeof newerLatest>[1]): void {
-    const cur = this.st.getLatest.get(patch.meterId) as { doc: string } | undefined;
-    const current = cur ? (JSON.parse(cur.doc) as LatestValues) : undefined;
-    const next = newerLatest(current, patch);
-    const doc = JSON.stringify(next);
-    if (cur?.doc !== doc) this.st.putLatest.run(patch.meterId, patch.householdId, doc);
-  }
-
   async writeReadings(readings: readonly StoredReading[]): Promise<void> {
     if (readings.length === 0) return;
     this.db.transaction(() => {
@@ -260,11 +312,12 @@ export class SqliteStore implements Store {
           householdId,
           JSON.stringify(reading),
         );
-        this.advanceLatest({
-          meterId: reading.meterId,
+        this.st.latestReading.run(
+          reading.meterId,
           householdId,
-          reading: { readingTime: reading.readingTime, values: reading.values },
-        });
+          Date.parse(reading.readingTime),
+          JSON.stringify({ readingTime: reading.readingTime, values: reading.values }),
+        );
       }
     })();
   }
@@ -302,8 +355,16 @@ export class SqliteStore implements Store {
   }
 
   async getLatest(meterId: string): Promise<LatestValues | undefined> {
-    const r = this.st.getLatest.get(meterId) as { doc: string } | undefined;
-    return r ? (JSON.parse(r.doc) as LatestValues) : undefined;
+    const r = this.st.getLatest.get(meterId) as
+      | { household_id: string; reading: string | null; interval: string | null }
+      | undefined;
+    if (!r) return undefined;
+    return newerLatest(undefined, {
+      meterId,
+      householdId: r.household_id,
+      ...(r.reading ? { reading: JSON.parse(r.reading) as NonNullable<LatestValues["reading"]> } : {}),
+      ...(r.interval ? { interval: JSON.parse(r.interval) as SeriesRow } : {}),
+    });
   }
 
   async querySeries(q: SeriesQuery): Promise<Page<SeriesRow>> {

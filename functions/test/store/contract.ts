@@ -137,6 +137,29 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect(months.items[0]!.flags).toContain("gap");
     });
 
+    it("carries the children's flags up to every rollup", async () => {
+      const ws = writes("m-1", "hh-1", "Europe/Vienna", VIENNA_DAY, 4).map((w, i) =>
+        i === 2 ? { ...w, flags: ["reset"], quality: "estimated" as const } : w,
+      );
+      await store.writeIntervals(ws);
+      const hour = await store.querySeries({
+        meterId: "m-1",
+        resolution: "PT1H",
+        from: 0,
+        to: 4e12,
+        limit: 10,
+      });
+      expect(hour.items[0]).toMatchObject({ flags: ["reset"], quality: "estimated" });
+      const day = await store.querySeries({
+        meterId: "m-1",
+        resolution: "P1D",
+        from: 0,
+        to: 4e12,
+        limit: 10,
+      });
+      expect(day.items[0]).toMatchObject({ flags: ["gap", "reset"], quality: "estimated" });
+    });
+
     it("leaves the store unchanged when the same batch is written again", async () => {
       const batch = writes("m-1", "hh-1", "Europe/Vienna", VIENNA_DAY, 40);
       await store.writeIntervals(batch);
