@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type RunningModule, startModule } from "@omdp/edge-module";
+import { connectLeafDevice, type RunningModule, startModule } from "@omdp/edge-module";
 import { createLogger } from "@omdp/logger";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
@@ -105,6 +105,18 @@ describe("omdp edge (client verbs against a running hub)", () => {
     expect(patched.code).toBe(0);
     const twin = await omdp("twin", "analytics", "--admin-port", port);
     expect(JSON.parse(twin.stdout).desired.resolution).toBe("PT1H");
+  });
+
+  it("prints leaf-device credentials that connect through the gateway", async () => {
+    const r = await omdp("leaf", "reader-gw-1", "--admin-port", port);
+    expect(r.code).toBe(0);
+    const cs = /OMDP_LEAF_CONNECTION_STRING='([^']+)'/.exec(r.stdout)?.[1] ?? "";
+    expect(cs).toContain("DeviceId=reader-gw-1;");
+    expect(cs).toContain(`GatewayHostName=127.0.0.1:${hub.mqttPort}`);
+    expect(r.stdout).toContain(`OMDP_LEAF_CA_FILE='${hub.caFile}'`);
+    const leaf = await connectLeafDevice({ connectionString: cs, ca: hub.ca, logger: quiet });
+    expect(hub.connected()).toContain("reader-gw-1");
+    await leaf.close();
   });
 
   it("reports usage errors with status 2", async () => {

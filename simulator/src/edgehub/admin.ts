@@ -10,6 +10,8 @@ export interface AdminActions {
   patchDesired(target: string, patch: JsonObject): number;
   twin(target: string): unknown;
   health(): unknown;
+  /** Connection string (with GatewayHostName) and CA file for a module or a leaf device. */
+  credentials(target: string): { connectionString: string; caFile: string };
   upstream(): unknown;
 }
 
@@ -49,7 +51,8 @@ async function readJson(
  * in spirit):
  * `POST /modules/{id}/methods/{name}[?timeoutMs=]` body = payload, answers `{ status, payload }`;
  * `GET /modules/{id}/twin`; `PATCH /modules/{id}/twin/desired` body = patch, answers `{ version }`;
- * `GET /upstream` (store-and-forward figures); `GET /health`. `{id}` is a module name or a leaf device id.
+ * `GET /upstream` (store-and-forward figures); `GET /health`; `GET /devices/{id}/credentials` (connection
+ * string with GatewayHostName and the CA file of a module or leaf device: loopback only, for developers). `{id}` is a module name or a leaf device id.
  */
 export async function startAdmin(
   actions: AdminActions,
@@ -68,6 +71,8 @@ export async function startAdmin(
     const parts = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
     if (req.method === "GET" && url.pathname === "/health") return send(res, 200, actions.health());
     if (req.method === "GET" && url.pathname === "/upstream") return send(res, 200, actions.upstream());
+    if (req.method === "GET" && parts[0] === "devices" && parts[2] === "credentials" && parts.length === 3)
+      return send(res, 200, actions.credentials(parts[1]!));
     if (parts[0] === "modules" && parts.length >= 3) {
       const target = parts[1]!;
       if (req.method === "POST" && parts[2] === "methods" && parts.length === 4) {

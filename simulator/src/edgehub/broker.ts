@@ -86,6 +86,7 @@ export class HubBroker {
   };
   private readonly sessions = new Map<string, Session>();
   private readonly pending = new Map<string, PendingInput[]>();
+  private readonly droppedInputs = new Map<string, number>();
   private readonly methodCalls = new Map<string, { key: string; resolve: (o: MethodOutcome) => void }>();
   private rid = 0;
 
@@ -300,7 +301,10 @@ export class HubBroker {
     const max = this.deps.maxPendingPerModule ?? 10_000;
     if (list.length > max) {
       list.shift();
-      this.deps.log.warn("module offline too long; oldest pending input dropped", { module: key });
+      const dropped = (this.droppedInputs.get(key) ?? 0) + 1;
+      this.droppedInputs.set(key, dropped);
+      if (dropped === 1 || dropped % 1000 === 0)
+        this.deps.log.warn("module not connected; oldest pending input dropped", { module: key, dropped });
     }
     this.pending.set(key, list);
   }

@@ -197,6 +197,7 @@ export async function startEdgeHub(opts: EdgeHubOptions = {}): Promise<EdgeHub> 
               counters: broker.counters,
               upstream: queue?.stats() ?? null,
             }),
+            credentials: (t) => ({ connectionString: connectionStringFor(t), caFile: cert.caFile }),
             upstream: () => ({ ...(queue?.stats() ?? {}), lastError: forwarder?.lastError ?? null }),
           },
           opts.adminPort ?? envPort("OMDP_EDGE_ADMIN_PORT", 8884),

@@ -14,6 +14,8 @@ const HELP = `Usage:
   omdp edge token create --name <name>         create a local API token (sharing.createToken)
   omdp edge token revoke --id <id>             revoke a token (sharing.revokeToken)
   omdp edge upstream                           store-and-forward queue figures
+  omdp edge leaf <deviceId>                    credentials for a reader running as a leaf device
+                                               (prints OMDP_LEAF_CONNECTION_STRING and OMDP_LEAF_CA_FILE)
 
 Options of 'omdp edge':
   --manifest FILE      deployment manifest (default deployment.template.json)
@@ -198,6 +200,20 @@ export async function run(argv: string[]): Promise<number> {
           return await invoke(adminPort, "sharing", "revokeToken", { id: values.id }, values.timeout);
         }
         throw new UsageError("usage: omdp edge token create --name <name> | revoke --id <id>");
+      }
+      case "leaf": {
+        const [deviceId] = positionals;
+        if (!deviceId) throw new UsageError("usage: omdp edge leaf <deviceId>");
+        const r = await admin(adminPort, "GET", `/devices/${encodeURIComponent(deviceId)}/credentials`);
+        if (r.status !== 200) {
+          print(r.json);
+          return 1;
+        }
+        const c = r.json as { connectionString: string; caFile: string };
+        process.stdout.write(
+          `OMDP_LEAF_CONNECTION_STRING='${c.connectionString}'\nOMDP_LEAF_CA_FILE='${c.caFile}'\n`,
+        );
+        return 0;
       }
       case "upstream": {
         const r = await admin(adminPort, "GET", "/upstream");
