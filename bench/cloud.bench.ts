@@ -46,6 +46,7 @@ function write(meter: number, slot: number): IntervalWrite {
     sampleCount: 15,
     quality: "complete",
     flags: [],
+    derived: false,
     timeZone: TZ,
   };
 }
