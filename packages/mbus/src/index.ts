@@ -1,6 +1,8 @@
 // @omdp/mbus: EN 13757-2 link layer and EN 13757-3 application layer codec.
 
 export { CI, type CiLayout, ciLayout } from "./app/ci";
+export { type DataField, lvarLength, readDataField, scale, type ValueKind } from "./app/data-field";
+export { type Dib, readDib } from "./app/dib";
 // encoding (EN 13757-3, the simulator and master use these)
 export { type RecordSpec, vibFor, vibScaling } from "./app/encode-record";
 export {
@@ -30,7 +32,7 @@ export {
 } from "./app/header";
 // application layer (EN 13757-3)
 export { manufacturerCode, manufacturerLetters } from "./app/manufacturer";
-export { type DataRecord, decodeRecord, lvarLength, type ValueKind, type VifTable } from "./app/record";
+export { type DataRecord, decodeRecord } from "./app/record";
 export {
   type ApplicationError,
   decodeRecords,
@@ -43,6 +45,7 @@ export {
   type UserData,
   type VariableData,
 } from "./app/telegram";
+export { readVib, type Vib, type VifTable } from "./app/vib";
 // errors
 export {
   type DecodeResult,

@@ -11,6 +11,7 @@ import { FB_VIF } from "../tables/vif-fb";
 import { FD_VIF } from "../tables/vif-fd";
 import { PRIMARY_VIF, VIF_SPECIAL } from "../tables/vif-primary";
 import { COMBINABLE_VIFE } from "../tables/vife-combinable";
+import { lvarLength } from "./data-field";
 import {
   writeBcd,
   writeInt,
@@ -22,7 +23,6 @@ import {
   writeTypeJ,
   writeTypeK,
 } from "./encode-values";
-import { lvarLength } from "./record";
 import type { ByteWriter } from "./writer";
 
 /** What encodeRecord needs; a decoded DataRecord satisfies it. */

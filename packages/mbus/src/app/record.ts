@@ -1,42 +1,18 @@
 /**
- * EN 13757-3:2013 clause 6.3-6.5: one data record = DIB (DIF + up to 10 DIFE) + VIB (VIF + up to 10 VIFE)
- * + data. Decoding is a single pass over the bytes with no exceptions and no per-byte allocation; VIF
- * meanings come from the precomputed 128-entry tables in ../tables.
+ * EN 13757-3:2013 clause 6.3-6.5: one data record = DIB (dib.ts) + VIB (vib.ts) + data field
+ * (data-field.ts). Decoding is a single pass with no exceptions; the three readers fill scratch objects
+ * owned by this module (decoding is synchronous, so one set serves every call) and the record is built
+ * as one object literal with every field, so all records share one shape.
  */
-import { type DecodeResult, fail, hex2 } from "../errors";
-import {
-  type DataCoding,
-  DIF_CODING,
-  DIF_FUNCTION,
-  DIF_SPECIAL,
-  MAX_DIFE,
-  MAX_VIFE,
-  type RecordFunction,
-} from "../tables/dif";
-import type { VifEntry, VifValueKind } from "../tables/types";
-import { FB_VIF } from "../tables/vif-fb";
-import { FD_VIF } from "../tables/vif-fd";
-import { PRIMARY_VIF, VIF_SPECIAL } from "../tables/vif-primary";
-import { COMBINABLE_VIFE, RECORD_ERRORS } from "../tables/vife-combinable";
-import {
-  readBcd,
-  readInt,
-  readReal32,
-  readReversedText,
-  typeF,
-  typeFInvalid,
-  typeFSummerTime,
-  typeG,
-  typeI,
-  typeIInvalid,
-  typeJ,
-  typeK,
-} from "./values";
+import { type DecodeResult, ok } from "../errors";
+import type { DataCoding, RecordFunction } from "../tables/dif";
+import { RECORD_ERRORS } from "../tables/vife-combinable";
+import { type DataField, newDataField, readDataField, type ValueKind } from "./data-field";
+import { EMPTY_BYTES, newDib, readDib } from "./dib";
+import { NO_EXTENSIONS, newVib, readVib, type VifTable } from "./vib";
 
-/** Which table gave the record its meaning. */
-export type VifTable = "primary" | "fd" | "fb" | "plainText" | "manufacturer" | "none";
-
-export type ValueKind = VifValueKind | "none";
+export type { ValueKind } from "./data-field";
+export type { VifTable } from "./vib";
 
 export interface DataRecord {
   /** Offset of the DIF (in the frame when decoded through decodeTelegram, else in the user data). */
@@ -88,57 +64,14 @@ export interface DataRecord {
   length: number;
 }
 
-/** Per date/time type: the bits of each byte that the value string does not carry. */
-const EXTRA_MASK = {
-  G: [0, 0],
-  F: [0x40, 0x60, 0, 0],
-  I: [0xc0, 0x40, 0xe0, 0, 0, 0xff],
-  J: [0xc0, 0xc0, 0xe0],
-  K: [0x20, 0, 0, 0],
-} as const;
-
-function extraBits(b: Uint8Array, at: number, mask: readonly number[]): number | undefined {
-  let v = 0;
-  for (let i = mask.length - 1; i >= 0; i--) v = v * 256 + (b[at + i]! & mask[i]!);
-  return v === 0 ? undefined : v;
-}
-
-const EMPTY: readonly number[] = Object.freeze([]);
-const NO_EXT: readonly string[] = Object.freeze([]);
-const POW10: readonly number[] = (() => {
-  const a: number[] = [];
-  for (let i = 0; i <= 24; i++) a.push(10 ** i);
-  return a;
-})();
-
-function scale(raw: number, factor: number, exponent: number): number {
-  const v = factor === 1 ? raw : raw * factor;
-  if (exponent === 0) return v;
-  return exponent < 0 ? v / POW10[-exponent]! : v * POW10[exponent]!;
-}
-
-const RESERVED_ENTRY: VifEntry = Object.freeze({
-  quantity: "reserved",
-  description: "Reserved",
-  unit: "",
-  exponent: 0,
-  factor: 1,
-  kind: "number",
-});
-const PLAIN_ENTRY: VifEntry = Object.freeze({
-  quantity: "plainText",
-  description: "Plain text unit",
-  unit: "",
-  exponent: 0,
-  factor: 1,
-  kind: "number",
-});
-const MANUFACTURER_ENTRY: VifEntry = PRIMARY_VIF[VIF_SPECIAL.MANUFACTURER]!;
-
 export interface RecordDecodeOk {
   record: DataRecord;
   next: number;
 }
+
+const dib = newDib();
+const vib = newVib();
+const field: DataField = newDataField();
 
 /**
  * Decodes the record whose DIF is at `pos` (the caller has skipped idle fillers and handled 0x0F/0x1F).
@@ -152,335 +85,71 @@ export function decodeRecord(
   fillers: number,
 ): DecodeResult<RecordDecodeOk> {
   const start = pos;
-  const dif = b[pos++]!;
-  // clause 6.3.2: DIF = extension bit, storage LSB, function (2 bits), data field (4 bits)
-  let storage = (dif >> 6) & 1;
-  let tariff = 0;
-  let subunit = 0;
-  let dife: readonly number[] = EMPTY;
-  if (dif & 0x80) {
-    const list: number[] = [];
-    let ext = true;
-    while (ext) {
-      if (pos >= end)
-        return fail("PREMATURE_END", "data ended inside the DIFE chain", {
-          offset: base + pos,
-          field: "dife",
-        });
-      if (list.length === MAX_DIFE)
-        return fail("TOO_MANY_DIFE", "more than 10 DIFEs (clause 6.3.4)", {
-          offset: base + pos,
-          expected: MAX_DIFE,
-          actual: list.length + 1,
-          field: "dife",
-        });
-      const e = b[pos++]!;
-      const n = list.length;
-      // clause 6.3.4: DIFE = extension, subunit bit, tariff (2 bits), storage (4 bits)
-      storage += (e & 0x0f) * 2 ** (1 + 4 * n);
-      tariff += ((e >> 4) & 0x03) * 2 ** (2 * n);
-      subunit += ((e >> 6) & 1) * 2 ** n;
-      list.push(e);
-      ext = (e & 0x80) !== 0;
-    }
-    dife = list;
+  let e = readDib(b, pos, end, base, dib);
+  if (e) return { ok: false, error: e };
+  if (dib.function === "globalReadout") {
+    const record = bare(
+      base + start,
+      fillers,
+      dib.dif,
+      dib.dife,
+      "globalReadout",
+      dib.storage,
+      dib.tariff,
+      dib.subunit,
+      b.subarray(dib.next, dib.next),
+    );
+    return ok({ record, next: dib.next });
   }
-  if (dif === DIF_SPECIAL.GLOBAL_READOUT) {
-    return {
-      ok: true,
-      value: {
-        record: bare(
-          start + base,
-          fillers,
-          dif,
-          dife,
-          "globalReadout",
-          storage,
-          tariff,
-          subunit,
-          b.subarray(pos, pos),
-        ),
-        next: pos,
-      },
-    };
-  }
-  const dataField = dif & 0x0f;
-  if (dataField === 0x0f)
-    return fail("BAD_VALUE", `reserved special DIF ${hex2(dif)} (table 6)`, {
-      offset: base + start,
-      actual: dif,
-      field: "dif",
-    });
-  const codingInfo = DIF_CODING[dataField]!;
-  const fn = DIF_FUNCTION[(dif >> 4) & 0x03]!;
-
-  // clause 6.4: VIF and VIFEs
-  if (pos >= end)
-    return fail("PREMATURE_END", "data ended before the VIF", { offset: base + pos, field: "vif" });
-  const vif = b[pos++]!;
-  const v7 = vif & 0x7f;
-  let entry: VifEntry | undefined;
-  let table: VifTable = "primary";
-  let plainText: string | undefined;
-  let vifeStartsCombinable = 0; // index in vife[] from which VIFEs are combinable (table 15)
-  let manufacturerVifes = false;
-  const vife: number[] | null = vif & 0x80 ? [] : null;
-
-  if (v7 === VIF_SPECIAL.PLAIN_TEXT) {
-    // clause 6.4.3: the unit follows as text: length byte, then the characters (last first)
-    if (pos >= end)
-      return fail("PREMATURE_END", "data ended before the plain-text VIF length", {
-        offset: base + pos,
-        field: "plainText",
-      });
-    const len = b[pos++]!;
-    if (pos + len > end)
-      return fail("PREMATURE_END", "plain-text VIF longer than the remaining data", {
-        offset: base + pos - 1,
-        expected: len,
-        actual: end - pos,
-        field: "plainText",
-      });
-    plainText = readReversedText(b, pos, len);
-    pos += len;
-    entry = PLAIN_ENTRY;
-    table = "plainText";
-  } else if (v7 === VIF_SPECIAL.EXTENSION_FD || v7 === VIF_SPECIAL.EXTENSION_FB) {
-    if (!vife || pos >= end)
-      return fail("PREMATURE_END", "extension VIF without its VIFE", { offset: base + pos, field: "vife" });
-    const x = b[pos++]!;
-    vife.push(x);
-    table = v7 === VIF_SPECIAL.EXTENSION_FD ? "fd" : "fb";
-    entry = (table === "fd" ? FD_VIF : FB_VIF)[x & 0x7f] ?? RESERVED_ENTRY;
-    vifeStartsCombinable = 1;
-  } else if (v7 === VIF_SPECIAL.MANUFACTURER) {
-    entry = MANUFACTURER_ENTRY;
-    table = "manufacturer";
-    manufacturerVifes = true;
-  } else {
-    entry = PRIMARY_VIF[v7] ?? RESERVED_ENTRY;
-  }
-
-  let exponent = entry.exponent;
-  const factor = entry.factor;
-  let unit = entry.unit;
-  let extensions: string[] | null = null;
-  let errorCode: number | undefined;
-  if (vife) {
-    let ext = vife.length === 0 ? true : (vife[0]! & 0x80) !== 0;
-    while (ext) {
-      if (pos >= end)
-        return fail("PREMATURE_END", "data ended inside the VIFE chain", {
-          offset: base + pos,
-          field: "vife",
-        });
-      if (vife.length === MAX_VIFE)
-        return fail("TOO_MANY_VIFE", "more than 10 VIFEs (clause 6.4.1)", {
-          offset: base + pos,
-          expected: MAX_VIFE,
-          actual: vife.length + 1,
-          field: "vife",
-        });
-      const x = b[pos++]!;
-      vife.push(x);
-      ext = (x & 0x80) !== 0;
-    }
-    // table 15: combinable VIFEs
-    for (let i = vifeStartsCombinable; i < vife.length && !manufacturerVifes; i++) {
-      const e = COMBINABLE_VIFE[vife[i]! & 0x7f]!;
-      if (extensions === null) extensions = [];
-      extensions.push(e.description);
-      switch (e.effect) {
-        case "error":
-          errorCode = vife[i]! & 0x1f;
-          break;
-        case "per":
-          unit = unit === "" ? `1${e.suffix}` : unit + e.suffix;
-          break;
-        case "scale":
-          exponent += e.exponent!;
-          break;
-        case "manufacturer":
-          manufacturerVifes = true;
-          break;
-        default:
-          break;
-      }
-    }
-  }
-
-  // clause 6.5: data field
-  let len = codingInfo.length;
-  let lvar: number | undefined;
-  let coding = codingInfo.coding;
-  if (len < 0) {
-    if (pos >= end)
-      return fail("PREMATURE_END", "data ended before the LVAR byte", { offset: base + pos, field: "lvar" });
-    lvar = b[pos++]!;
-    len = lvarLength(lvar);
-    if (len < 0)
-      return fail("BAD_LVAR", `reserved LVAR ${hex2(lvar)} (annex A, table A.1)`, {
-        offset: base + pos - 1,
-        actual: lvar,
-        field: "lvar",
-      });
-    coding = "lvar";
-  }
-  if (pos + len > end)
-    return fail("PREMATURE_END", "data ended inside the data field", {
-      offset: base + pos,
-      expected: len,
-      actual: end - pos,
-      field: "data",
-    });
-  const at = pos;
-  pos += len;
-
-  let value: number | string | null = null;
-  let valueKind: ValueKind = len === 0 ? "none" : "number";
-  let invalid: boolean | undefined;
-  let summerTime: boolean | undefined;
-  let dateAt = -1;
-  let dateExtra: number | undefined;
-  const kind = entry.kind;
-  if (len > 0) {
-    if (lvar !== undefined) {
-      if (lvar < 0xc0) {
-        value = readReversedText(b, at, len);
-        valueKind = "text";
-      } else if (lvar < 0xe0) {
-        const v = readBcd(b, at, len);
-        if (Number.isNaN(v)) invalid = true;
-        else value = scale(lvar >= 0xd0 ? -v : v, factor, exponent);
-      } else if (len <= 8) {
-        value = scale(readInt(b, at, len), factor, exponent);
-      } else {
-        valueKind = "bytes";
-      }
-    } else if (kind === "date" || kind === "dateTime" || kind === "time" || kind === "dst") {
-      if (len === 2 && coding === "int16") {
-        value = typeG(b, at);
-        valueKind = "date";
-        dateAt = at;
-        dateExtra = extraBits(b, at, EXTRA_MASK.G);
-      } else if (len === 4 && coding === "int32" && kind !== "dst") {
-        value = typeF(b, at);
-        valueKind = "dateTime";
-        invalid = typeFInvalid(b, at);
-        summerTime = typeFSummerTime(b, at);
-        dateAt = at + 2;
-        dateExtra = extraBits(b, at, EXTRA_MASK.F);
-      } else if (len === 4 && coding === "int32") {
-        value = typeK(b, at);
-        valueKind = "dst";
-        dateExtra = extraBits(b, at, EXTRA_MASK.K);
-      } else if (len === 6 && coding === "int48") {
-        value = typeI(b, at);
-        valueKind = "dateTime";
-        invalid = typeIInvalid(b, at);
-        dateAt = at + 3;
-        dateExtra = extraBits(b, at, EXTRA_MASK.I);
-      } else if (len === 3 && coding === "int24") {
-        value = typeJ(b, at);
-        valueKind = "time";
-        dateExtra = extraBits(b, at, EXTRA_MASK.J);
-      } else {
-        value = numeric(b, at, len, coding, factor, exponent);
-        if (value === null) invalid = true;
-      }
-    } else if (kind === "bytes") {
-      valueKind = "bytes";
-    } else {
-      value = numeric(b, at, len, coding, factor, exponent);
-      if (value === null) invalid = true;
-    }
-  }
-
-  let rawYear: number | undefined;
-  if (dateAt >= 0) {
-    const y = ((b[dateAt]! & 0xe0) >> 5) | ((b[dateAt + 1]! & 0xf0) >> 1);
-    if (y > 99) rawYear = y;
-  }
-  // every field in one literal, optional ones possibly undefined: one object shape for all records
+  e = readVib(b, dib.next, end, base, vib);
+  if (e) return { ok: false, error: e };
+  e = readDataField(
+    b,
+    vib.next,
+    end,
+    base,
+    dib.coding,
+    dib.length,
+    vib.entry.kind,
+    vib.factor,
+    vib.exponent,
+    field,
+  );
+  if (e) return { ok: false, error: e };
+  const errorCode = vib.errorCode;
   const record: DataRecord = {
     offset: base + start,
     fillers,
-    dif,
-    dife,
-    vif,
-    vife: vife ?? EMPTY,
-    plainText,
-    function: fn,
-    storage,
-    tariff,
-    subunit,
-    coding,
-    table,
-    quantity: entry.quantity,
-    description: entry.description,
-    unit: plainText === undefined ? unit : unit === "" ? plainText : plainText + unit.slice(1),
-    exponent,
-    factor,
-    value,
-    valueKind,
-    data: b.subarray(at, pos),
-    lvar,
-    extensions: extensions ?? NO_EXT,
+    dif: dib.dif,
+    dife: dib.dife,
+    vif: vib.vif,
+    vife: vib.vife,
+    plainText: vib.plainText,
+    function: dib.function,
+    storage: dib.storage,
+    tariff: dib.tariff,
+    subunit: dib.subunit,
+    coding: field.coding,
+    table: vib.table,
+    quantity: vib.entry.quantity,
+    description: vib.entry.description,
+    unit: vib.unit,
+    exponent: vib.exponent,
+    factor: vib.factor,
+    value: field.value,
+    valueKind: field.valueKind,
+    data: b.subarray(field.at, field.next),
+    lvar: field.lvar,
+    extensions: vib.extensions,
     errorCode,
     error: errorCode === undefined ? undefined : RECORD_ERRORS[errorCode]!,
-    invalid: invalid ? true : undefined,
-    summerTime: summerTime ? true : undefined,
-    rawYear,
-    dateExtra,
-    length: pos - start,
+    invalid: field.invalid ? true : undefined,
+    summerTime: field.summerTime ? true : undefined,
+    rawYear: field.rawYear,
+    dateExtra: field.dateExtra,
+    length: field.next - start,
   };
-  return { ok: true, value: { record, next: pos } };
-}
-
-function numeric(
-  b: Uint8Array,
-  at: number,
-  len: number,
-  coding: DataCoding,
-  factor: number,
-  exponent: number,
-): number | null {
-  switch (coding) {
-    case "int8":
-    case "int16":
-    case "int24":
-    case "int32":
-    case "int48":
-    case "int64":
-      return scale(readInt(b, at, len), factor, exponent);
-    case "real32": {
-      // NaN has many bit patterns; report it as no value (the raw data field keeps the bits)
-      const f = readReal32(b, at);
-      return Number.isNaN(f) ? null : scale(f, factor, exponent);
-    }
-    case "bcd2":
-    case "bcd4":
-    case "bcd6":
-    case "bcd8":
-    case "bcd12": {
-      const v = readBcd(b, at, len);
-      return Number.isNaN(v) ? null : scale(v, factor, exponent);
-    }
-    default:
-      return null;
-  }
-}
-
-/** Annex A table A.1: length of variable-length data from its LVAR byte; -1 when reserved. */
-export function lvarLength(lvar: number): number {
-  if (lvar <= 0xbf) return lvar; // 8-bit text
-  if (lvar <= 0xcf) return lvar <= 0xc9 ? lvar - 0xc0 : -1; // positive BCD, LVAR-C0h bytes
-  if (lvar <= 0xdf) return lvar <= 0xd9 ? lvar - 0xd0 : -1; // negative BCD
-  if (lvar <= 0xef) return lvar - 0xe0; // binary number, LVAR-E0h bytes
-  if (lvar <= 0xf4) return 4 * (lvar - 0xec); // binary number, 4*(LVAR-ECh) bytes: F0h = 16 .. F4h = 32
-  if (lvar === 0xf5) return 48;
-  if (lvar === 0xf6) return 64;
-  return -1; // F7h-FFh reserved
+  return ok({ record, next: field.next });
 }
 
 /** A record without VIF and value: manufacturer data block or global readout request. */
@@ -496,19 +165,20 @@ export function bare(
   data: Uint8Array,
 ): DataRecord {
   const manufacturer = fn === "manufacturer" || fn === "moreRecordsFollow";
+  const coding: DataCoding = "none";
   return {
     offset,
     fillers,
     dif,
-    dife,
+    dife: dife.length === 0 ? EMPTY_BYTES : dife,
     vif: null,
-    vife: EMPTY,
+    vife: EMPTY_BYTES,
     plainText: undefined,
     function: fn,
     storage,
     tariff,
     subunit,
-    coding: "none",
+    coding,
     table: "none",
     quantity: manufacturer ? "manufacturerData" : "globalReadout",
     description: manufacturer ? "Manufacturer specific data" : "Global readout request",
@@ -519,13 +189,13 @@ export function bare(
     valueKind: data.length > 0 ? "bytes" : "none",
     data,
     lvar: undefined,
-    extensions: NO_EXT,
+    extensions: NO_EXTENSIONS,
     errorCode: undefined,
     error: undefined,
     invalid: undefined,
     summerTime: undefined,
     rawYear: undefined,
     dateExtra: undefined,
-    length: 1 + data.length,
+    length: 1 + dife.length + data.length,
   };
 }

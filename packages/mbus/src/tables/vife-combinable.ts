@@ -121,7 +121,7 @@ function expand(ranges: readonly VifeRange[]): readonly VifeEntry[] {
     for (let code = r.first; code <= r.last; code++) {
       const e: VifeEntry = { effect: r.effect, description: r.description };
       if (r.suffix !== undefined) e.suffix = r.suffix;
-      if (r.expBase !== undefined) e.exponent = r.first === 0x7d ? 3 : r.expBase + (code - r.first);
+      if (r.expBase !== undefined) e.exponent = r.expBase + (code - r.first);
       table[code] = Object.freeze(e);
     }
   }

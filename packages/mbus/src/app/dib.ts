@@ -1,0 +1,91 @@
+/**
+ * EN 13757-3:2013 clause 6.3: the data information block, DIF + up to 10 DIFEs.
+ *   DIF  = extension | storage LSB | function (2 bits) | data field (4 bits)      (clause 6.3.2, table 4)
+ *   DIFE = extension | subunit bit | tariff (2 bits)   | storage (4 bits)         (clause 6.3.4)
+ * Fills a caller-owned scratch object (no allocation unless DIFEs are present); returns an error or null.
+ */
+import { hex2, MbusError } from "../errors";
+import { type DataCoding, DIF_CODING, DIF_FUNCTION, MAX_DIFE, type RecordFunction } from "../tables/dif";
+
+export interface Dib {
+  dif: number;
+  dife: readonly number[];
+  storage: number;
+  tariff: number;
+  subunit: number;
+  function: RecordFunction;
+  coding: DataCoding;
+  /** Data length in bytes from the DIF; -1 = variable length (LVAR follows the VIB). */
+  length: number;
+  /** Offset after the DIB. */
+  next: number;
+}
+
+export const EMPTY_BYTES: readonly number[] = Object.freeze([]);
+
+export function newDib(): Dib {
+  return {
+    dif: 0,
+    dife: EMPTY_BYTES,
+    storage: 0,
+    tariff: 0,
+    subunit: 0,
+    function: "instantaneous",
+    coding: "none",
+    length: 0,
+    next: 0,
+  };
+}
+
+/** Reads the DIB at `pos`. The caller has already handled the special DIFs 0x0F, 0x1F, 0x2F and 0x7F. */
+export function readDib(b: Uint8Array, pos: number, end: number, base: number, out: Dib): MbusError | null {
+  const dif = b[pos++]!;
+  let storage = (dif >> 6) & 1;
+  let tariff = 0;
+  let subunit = 0;
+  let dife: readonly number[] = EMPTY_BYTES;
+  if (dif & 0x80) {
+    const list: number[] = [];
+    let ext = true;
+    while (ext) {
+      if (pos >= end)
+        return new MbusError("PREMATURE_END", "data ended inside the DIFE chain", {
+          offset: base + pos,
+          field: "dife",
+        });
+      if (list.length === MAX_DIFE)
+        return new MbusError("TOO_MANY_DIFE", "more than 10 DIFEs (clause 6.3.4)", {
+          offset: base + pos,
+          expected: MAX_DIFE,
+          actual: list.length + 1,
+          field: "dife",
+        });
+      const e = b[pos++]!;
+      const n = list.length;
+      storage += (e & 0x0f) * 2 ** (1 + 4 * n);
+      tariff += ((e >> 4) & 0x03) * 2 ** (2 * n);
+      subunit += ((e >> 6) & 1) * 2 ** n;
+      list.push(e);
+      ext = (e & 0x80) !== 0;
+    }
+    dife = list;
+  }
+  const dataField = dif & 0x0f;
+  if (dataField === 0x0f && dif !== 0x7f)
+    return new MbusError("BAD_VALUE", `reserved special DIF ${hex2(dif)} (table 6)`, {
+      offset: base + pos - 1 - dife.length,
+      actual: dif,
+      field: "dif",
+    });
+  const coding = DIF_CODING[dataField]!;
+  out.dif = dif;
+  out.dife = dife;
+  out.storage = storage;
+  out.tariff = tariff;
+  out.subunit = subunit;
+  out.function = dif === 0x7f ? "globalReadout" : DIF_FUNCTION[(dif >> 4) & 0x03]!;
+  out.coding = coding.coding;
+  out.length = coding.length;
+  out.next = pos;
+  return null;
+}
