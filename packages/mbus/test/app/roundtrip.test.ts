@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import {
   type DataRecord,
   decodeTelegramHex,
+  encodeRecord,
   encodeTelegram,
   parseHex,
   type RecordSpec,
@@ -37,6 +38,26 @@ describe("round trip: encode(decode(x)) reproduces x", () => {
       expect(toHex(encodeTelegram(toSpec(r.value)))).toBe(toHex(b.value));
     });
   }
+  it("every record alone: encodeRecord(record) equals the record's bytes in the frame", () => {
+    let n = 0;
+    let expected = 0;
+    for (const fx of validFixtures()) {
+      const b = parseHex(fx.hex);
+      const r = decodeTelegramHex(fx.hex);
+      if (!b.ok || !r.ok) throw new Error(fx.name);
+      if (r.value.type !== "variable") continue;
+      expected += fx.expected.records.length;
+      for (const rec of r.value.records) {
+        const own = b.value.subarray(rec.offset, rec.offset + rec.length);
+        expect(toHex(encodeRecord({ ...spec(rec), fillers: 0 })), `${fx.name} @${rec.offset}`).toBe(
+          toHex(own),
+        );
+        n++;
+      }
+    }
+    expect(n).toBe(expected);
+    expect(n).toBeGreaterThan(400);
+  });
   // the invalid corpus vectors that decode to a result (application errors, the reported one) too
   for (const fx of invalidFixtures()) {
     const r = decodeTelegramHex(fx.hex);
