@@ -155,12 +155,12 @@ export function typeK(b: Uint8Array, at: number): string {
   const b2 = b[at + 2]!;
   const b3 = b[at + 3]!;
   const beginHour = b0 & 0x1f;
-  const deviation = (b0 >> 6) * ((b1 & 0x20) !== 0 ? -1 : 1);
+  const deviation = b0 >> 6;
+  const sign = (b1 & 0x20) !== 0 ? "-" : "+";
   const beginDay = b1 & 0x1f;
   const beginMonth = b2 & 0x0f;
   const endMonth = b2 >> 4;
   const endDay = b3 & 0x1f;
   const endHour = (b3 >> 5) | ((b1 >> 6) << 3);
-  const sign = deviation < 0 ? "-" : "+";
-  return `${p2(beginMonth)}-${p2(beginDay)}T${p2(beginHour)}/${p2(endMonth)}-${p2(endDay)}T${p2(endHour)}/${sign}${Math.abs(deviation)}`;
+  return `${p2(beginMonth)}-${p2(beginDay)}T${p2(beginHour)}/${p2(endMonth)}-${p2(endDay)}T${p2(endHour)}/${sign}${deviation}`;
 }
