@@ -325,8 +325,11 @@ export class CosmosStore implements Store {
       const level = levelsAbove(w.resolution)[0];
       if (level) add(level, w);
     }
-    const keep = ttl(this.opts.retentionDays.rollups);
+    // Hourly rollups live as long as the intervals; day and month rollups as long as RETENTION_ROLLUPS_DAYS.
+    const keepHours = ttl(this.opts.retentionDays.intervals);
+    const keepLonger = ttl(this.opts.retentionDays.rollups);
     for (const [i, level] of ROLLUP_LEVELS.entries()) {
+      const keep = level.resolution === "PT1H" ? keepHours : keepLonger;
       const byStart = pending.get(level.resolution);
       if (!byStart) continue;
       for (const p of byStart.values()) {
