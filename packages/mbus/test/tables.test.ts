@@ -112,3 +112,38 @@ describe("every table code through a record", () => {
     }
   });
 });
+
+describe("every combinable VIFE and every DIF coding through a record", () => {
+  it("128 combinable VIFEs after VIF 0x03", () => {
+    for (let c = 0; c < 0x80; c++) {
+      const bytes = Uint8Array.of(0x04, 0x83, c, 0x39, 0x30, 0x00, 0x00);
+      const r = decodeUserData(0x78, bytes);
+      if (!r.ok || r.value.type !== "variable") throw new Error(`VIFE 0x${c.toString(16)}`);
+      const rec = r.value.records[0]!;
+      expect(rec.extensions.length, `VIFE 0x${c.toString(16)}`).toBe(1);
+      if (c < 0x20) expect(rec.errorCode).toBe(c);
+      if (c === 0x22) expect(rec.unit).toBe("Wh/h");
+      const { data, ...rest } = rec;
+      expect(toHex(encodeRecord(rec.value === null ? { ...rest, data } : rest))).toBe(toHex(bytes));
+    }
+  });
+
+  it("data field codings 0x0-0xE with VIF 0x13 (volume, 10^-3 m3)", () => {
+    const payload = [0x12, 0x34, 0x56, 0x78, 0x90, 0x12, 0x00, 0x00];
+    const lengths = [0, 1, 2, 3, 4, 4, 6, 8, 0, 1, 2, 3, 4, -1, 6];
+    for (let d = 0; d <= 0x0e; d++) {
+      const len = lengths[d]!;
+      const data = len < 0 ? [0xc2, 0x34, 0x12] : payload.slice(0, len);
+      const bytes = Uint8Array.from([d, 0x13, ...data]);
+      const r = decodeUserData(0x78, bytes);
+      if (!r.ok || r.value.type !== "variable") throw new Error(`DIF 0x${d.toString(16)}`);
+      const rec = r.value.records[0]!;
+      expect(rec.length, `DIF 0x${d.toString(16)} length`).toBe(bytes.length);
+      if (d === 0x0c) expect(rec.value).toBeCloseTo(78563.412, 6);
+      if (d === 0x04) expect(rec.value).toBeCloseTo(2018915.346, 6);
+      if (d === 0x0d) expect(rec.value).toBeCloseTo(1.234, 9);
+      const { data: raw, ...rest } = rec;
+      expect(toHex(encodeRecord(rec.value === null ? { ...rest, data: raw } : rest))).toBe(toHex(bytes));
+    }
+  });
+});
