@@ -5,6 +5,29 @@ import type { SeriesResolution } from "../series/types";
  * Cosmos SQL, built in one place and unit-tested as text: some of it (GROUP BY) cannot run on the
  * in-process emulator used in tests (@vercel/cosmosdb-server), so its shape is asserted instead.
  */
+/** What a series query returns: the row without the rollup slots and system properties (fewer bytes, fewer RU). */
+const SERIES_FIELDS = [
+  "recordId",
+  "meterId",
+  "householdId",
+  "resolution",
+  "start",
+  "end",
+  "importWh",
+  "exportWh",
+  "powerMinW",
+  "powerAvgW",
+  "powerMaxW",
+  "registers",
+  "sampleCount",
+  "quality",
+  "flags",
+  "derived",
+]
+  // `end` is a reserved word in Cosmos SQL: bracket notation, in a VALUE object literal.
+  .map((f) => `"${f}": c["${f}"]`)
+  .join(", ");
+
 export function seriesQuery(
   meterId: string,
   resolution: SeriesResolution,
@@ -12,8 +35,7 @@ export function seriesQuery(
   to: number,
 ): SqlQuerySpec {
   return {
-    query:
-      "SELECT * FROM c WHERE c.meterId = @meterId AND c.resolution = @resolution AND c.start >= @from AND c.start < @to ORDER BY c.start",
+    query: `SELECT VALUE { ${SERIES_FIELDS} } FROM c WHERE c.meterId = @meterId AND c.resolution = @resolution AND c.start >= @from AND c.start < @to ORDER BY c.start`,
     parameters: [
       { name: "@meterId", value: meterId },
       { name: "@resolution", value: resolution },
