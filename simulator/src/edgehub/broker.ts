@@ -40,8 +40,20 @@ export interface MethodOutcome {
 interface Session {
   readonly client: Client;
   readonly id: Identity;
-  readonly subs: Set<string>;
 }
+
+/**
+ * Does the client hold this subscription? Read from aedes's own per-client table, which also holds
+ * subscriptions restored from a persistent session (the SDK connects with clean=false and does not
+ * subscribe again when the session is present; aedes emits no `subscribe` event for those).
+ */
+function subscribed(client: Client, filter: string): boolean {
+  const subs = (client as Client & { subscriptions?: Record<string, unknown> }).subscriptions;
+  return subs !== undefined && Object.hasOwn(subs, filter);
+}
+
+const METHODS_FILTER = "$iothub/methods/POST/#";
+const DESIRED_FILTER = "$iothub/twin/PATCH/properties/desired/#";
 
 interface PendingInput {
   readonly topic: string;
@@ -54,6 +66,7 @@ export interface HubCounters {
   routedUpstream: number;
   unrouted: number;
   refusedConnections: number;
+  connections: number;
 }
 
 const NOT_AUTHORIZED = 5;
@@ -83,6 +96,7 @@ export class HubBroker {
     routedUpstream: 0,
     unrouted: 0,
     refusedConnections: 0,
+    connections: 0,
   };
   private readonly sessions = new Map<string, Session>();
   private readonly pending = new Map<string, PendingInput[]>();
@@ -125,10 +139,6 @@ export class HubBroker {
         subs.map((s) => s.topic),
       ),
     );
-    aedes.on("unsubscribe", (topics, client) => {
-      const s = self!.sessions.get(client.id);
-      for (const t of topics) s?.subs.delete(t);
-    });
     return self;
   }
 
@@ -169,10 +179,25 @@ export class HubBroker {
   }
 
   private onReady(client: Client): void {
-    const id = identityOfClientId(client.id);
-    const prev = this.sessions.get(client.id);
-    this.sessions.set(client.id, { client, id, subs: prev?.client === client ? prev.subs : new Set() });
+    this.sessions.set(client.id, { client, id: identityOfClientId(client.id) });
+    this.counters.connections += 1;
     this.deps.log.info("client connected", { clientId: client.id });
+    if (this.inputFilter(client.id) && subscribed(client, this.inputFilter(client.id)!))
+      this.flushPending(client.id);
+  }
+
+  /** The input subscription of a module's client id (`devices/{d}/modules/{m}/inputs/#`). */
+  private inputFilter(key: string): string | undefined {
+    const id = identityOfClientId(key);
+    return id.moduleId ? `devices/${id.deviceId}/modules/${id.moduleId}/inputs/#` : undefined;
+  }
+
+  /** Closes a client's connection from the hub side (tests: a network drop). */
+  drop(key: string): boolean {
+    const s = this.sessions.get(key);
+    if (!s) return false;
+    s.client.conn.destroy();
+    return true;
   }
 
   private onGone(client: Client): void {
@@ -190,9 +215,6 @@ export class HubBroker {
   }
 
   private onSubscribe(client: Client, topics: string[]): void {
-    const s = this.sessions.get(client.id);
-    if (!s) return;
-    for (const t of topics) s.subs.add(t);
     if (topics.some((t) => t.endsWith("/inputs/#"))) this.flushPending(client.id);
   }
 
@@ -291,7 +313,8 @@ export class HubBroker {
   private deliverInput(key: string, topic: string, payload: Buffer): void {
     const s = this.sessions.get(key);
     const queued = this.pending.get(key);
-    if (s && [...s.subs].some((f) => f.endsWith("/inputs/#"))) {
+    const filter = this.inputFilter(key);
+    if (s && filter && subscribed(s.client, filter)) {
       if (queued?.length) this.flushPending(key);
       s.client.publish({ cmd: "publish", topic, payload, qos: 1, retain: false, dup: false }, noop);
       return;
@@ -352,7 +375,7 @@ export class HubBroker {
   patchDesired(key: string, patch: JsonObject): number {
     const version = this.deps.twins.patchDesired(key, patch);
     const s = this.sessions.get(key);
-    if (s?.subs.has("$iothub/twin/PATCH/properties/desired/#"))
+    if (s && subscribed(s.client, DESIRED_FILTER))
       this.sendTo(s.client, desiredPatchTopic(version), JSON.stringify({ ...patch, $version: version }));
     return version;
   }
@@ -360,7 +383,7 @@ export class HubBroker {
   /** Invokes a direct method on a connected module or device (IoT Hub semantics: 404 if offline, 504 on timeout). */
   invoke(key: string, method: string, payload: unknown, timeoutMs = 30_000): Promise<MethodOutcome> {
     const s = this.sessions.get(key);
-    if (!s?.subs.has("$iothub/methods/POST/#"))
+    if (!s || !subscribed(s.client, METHODS_FILTER))
       return Promise.resolve({
         status: 404,
         payload: { error: { code: "device.notOnline", message: `'${key}' is not connected for methods` } },

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { type JsonObject, mergePatch } from "@omdp/edge-module";
 import { createLogger, type Logger } from "@omdp/logger";
 import { startAdmin } from "./admin";
-import { HubBroker, type MethodOutcome } from "./broker";
+import { HubBroker, type HubCounters, type MethodOutcome } from "./broker";
 import { ensureCertificate } from "./certs";
 import { Forwarder, type ForwarderOptions, httpSink, type UpstreamSink } from "./forwarder";
 import { connectionString, IdentityRegistry } from "./identities";
@@ -93,6 +93,10 @@ export interface EdgeHub {
   upstreamStats(): QueueStats | undefined;
   modules(): ChildStatus[];
   connected(): string[];
+  /** Closes a module's or leaf device's connection from the hub side (tests: a network drop). */
+  dropConnection(target: string): boolean;
+  /** Message and connection counters of the broker. */
+  counters(): HubCounters;
   stop(): Promise<void>;
   /** Same as `stop`. */
   close(): Promise<void>;
@@ -258,6 +262,8 @@ export async function startEdgeHub(opts: EdgeHubOptions = {}): Promise<EdgeHub> 
     upstreamStats: () => queue?.stats(),
     modules: () => supervisor.status(),
     connected: () => broker.connectedClients(),
+    dropConnection: (t) => broker.drop(keyOf(t)),
+    counters: () => ({ ...broker.counters }),
     close: () => hub.stop(),
     async stop() {
       if (stopped) return;

@@ -5,7 +5,7 @@ import { type InboundMessage, type RunningModule, startModule } from "@omdp/edge
 import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { type EdgeHub, startEdgeHub } from "../../src/edgehub/index";
-import { quiet, until } from "./helpers";
+import { quiet, startTestHub, type TestHub, until } from "./helpers";
 
 describe("a module survives an edge hub restart", () => {
   const dir = mkdtempSync(join(tmpdir(), "omdp-edgehub-restart-"));
@@ -62,5 +62,42 @@ describe("a module survives an edge hub restart", () => {
     await reader.host.send("readings", { n: 1 }, { kind: "reading" });
     await until(() => got.length === 1, 5_000, "input after reconnect");
     await reader.stop();
+  });
+});
+
+describe("a module whose connection drops (same hub, persistent MQTT session)", () => {
+  let t: TestHub;
+  let mod: RunningModule | undefined;
+  afterAll(async () => {
+    await mod?.stop();
+    await t?.close();
+  });
+
+  it("gets its session back: methods and inputs work without resubscribing", async () => {
+    t = await startTestHub();
+    const got: InboundMessage[] = [];
+    mod = await startModule(
+      "sharing",
+      (host) => {
+        host.onMethod("ping", z.object({}), () => "pong");
+        host.onInput("readings", (m) => {
+          got.push(m);
+        });
+      },
+      { connectionString: t.hub.connectionStringFor("sharing"), ca: t.hub.ca, logger: quiet },
+    );
+    expect((await t.hub.invoke("sharing", "ping", {})).payload).toBe("pong");
+    const before = t.hub.counters().connections;
+    expect(t.hub.dropConnection("sharing")).toBe(true);
+    await until(() => t.hub.counters().connections > before, 20_000, "reconnect");
+    let r = await t.hub.invoke("sharing", "ping", {}, 1_000);
+    for (let i = 0; i < 30 && r.status !== 200; i++) {
+      await new Promise((res) => setTimeout(res, 100));
+      r = await t.hub.invoke("sharing", "ping", {}, 1_000);
+    }
+    expect(r).toEqual({ status: 200, payload: "pong" });
+    const reader = await t.connect("mbusReader");
+    await reader.send("readings", { n: 2 }, { kind: "reading" });
+    await until(() => got.length === 1, 5_000, "input after the drop");
   });
 });
