@@ -9,6 +9,7 @@
 import {
   type DataNotificationInput,
   encodeDataNotification,
+  encodeHdlcPush,
   encodeMbusPush,
   encryptGloCiphering,
 } from "@omdp/dlms";
@@ -209,7 +210,7 @@ export function createDlmsMeter(spec: MeterSpec, start: number): PushingMeter {
         frameCounter: frameCounter++ >>> 0,
         securityControl: 0x20,
       });
-      const frames = encodeMbusPush(apdu);
+      const frames = spec.framing === "hdlc" ? encodeHdlcPush(apdu) : encodeMbusPush(apdu);
       return { bytes: Buffer.concat(frames), values, meterTime: t };
     },
   };

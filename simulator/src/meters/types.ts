@@ -24,6 +24,8 @@ export interface MeterSpec {
   readonly manufacturer?: string;
   /** M-Bus: RSP_UD telegrams per read-out (default 2 for electricity and heat, 1 otherwise). */
   readonly telegrams?: number;
+  /** DLMS: link framing of the pushes: M-Bus long frames (customer interface, default) or HDLC (P1/HAN). */
+  readonly framing?: "mbus" | "hdlc";
   /** DLMS: push interval in meter seconds (default 5). */
   readonly pushIntervalS?: number;
 }
