@@ -18,7 +18,7 @@ import { ensureAppBuilt } from "../simulator/src/platform/build";
 import { REPO_ROOT, startAppServer } from "../simulator/src/platform/index";
 import { CHROMIUM, CHROMIUM_ARGS } from "../tests/e2e/support";
 
-const METER = "ELEC-HH1-0001";
+const METER = "KFM1000000001";
 const HOUSEHOLD = "hh-1";
 const RUNS = 5;
 const TARGETS = { liveTtfmpMs: 1500, yearHistoryTtfmpMs: 1500, bundleGzipKb: 300 };

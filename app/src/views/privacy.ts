@@ -216,19 +216,25 @@ export const privacyView: View = (root, ctx) => {
     h("p", {}, "You decide what leaves your home, at which detail, and for how long."),
     status.el,
     h(
-      "table",
-      { class: "data" },
-      h("caption", {}, "Consents"),
+      "div",
+      { class: "scroll-x" },
       h(
-        "thead",
-        {},
+        "table",
+        { class: "data" },
+        h("caption", {}, "Consents"),
         h(
-          "tr",
+          "thead",
           {},
-          ["Who", "Which data", "Resolution", "Until", "Status", ""].map((t) => h("th", { scope: "col" }, t)),
+          h(
+            "tr",
+            {},
+            ["Who", "Which data", "Resolution", "Until", "Status", ""].map((t) =>
+              h("th", { scope: "col" }, t),
+            ),
+          ),
         ),
+        table,
       ),
-      table,
     ),
     h(
       "form",
@@ -265,19 +271,23 @@ export const privacyView: View = (root, ctx) => {
         : h("p", { class: "muted" }, "Detached: no data is in the cloud."),
     ),
     h(
-      "table",
-      { class: "data" },
-      h("caption", {}, "Audit log"),
+      "div",
+      { class: "scroll-x" },
       h(
-        "thead",
-        {},
+        "table",
+        { class: "data" },
+        h("caption", {}, "Audit log"),
         h(
-          "tr",
+          "thead",
           {},
-          ["When", "What", "Who", "Recipient", "Details"].map((t) => h("th", { scope: "col" }, t)),
+          h(
+            "tr",
+            {},
+            ["When", "What", "Who", "Recipient", "Details"].map((t) => h("th", { scope: "col" }, t)),
+          ),
         ),
+        audit,
       ),
-      audit,
     ),
   );
   void refresh();

@@ -91,14 +91,14 @@ export const DEFAULT_HOUSEHOLDS: readonly HouseholdConfig[] = [
     id: "hh-1",
     name: "Flat Gruber",
     timeZone: "Europe/Vienna",
-    meters: [{ id: "ELEC-HH1-0001", kind: "dlms", pv: false }],
+    meters: [{ id: "KFM1000000001", kind: "dlms", pv: false }],
   },
   {
     id: "hh-2",
     name: "House Huber (PV)",
     timeZone: "Europe/Vienna",
     meters: [
-      { id: "ELEC-HH2-0002", kind: "dlms", pv: true },
+      { id: "SAG1000000002", kind: "dlms", pv: true },
       { id: "12345678", kind: "mbus", pv: false },
     ],
   },

@@ -4,7 +4,6 @@
  * API token for the app (direct method `createToken`).
  */
 import { join } from "node:path";
-import { meterRegistry } from "./config";
 import { fail, importOrMissing, onShutdown, platformFromEnv, runnerLogger, tell } from "./runner";
 
 const log = runnerLogger("edge");
@@ -71,16 +70,13 @@ async function main(): Promise<void> {
       timeZone: h.timeZone,
       meters: h.meters.map((m) => ({ id: m.id })),
     })),
+    // The reader module (listen mode: the DLMS meters push) reads the simulator's M-Bus/TCP gateway with
+    // the simulator's keys. Meter ids of the form KFM1000000001 are their system titles, so pushes map to
+    // the configured ids without further configuration.
     moduleEnv: {
-      OMDP_SIM_TCP: `127.0.0.1:${cfg.ports.simTcp}`,
-      OMDP_KEYS_FILE: join(cfg.dataDir, "keys.json"),
-    },
-    desiredOverrides: {
-      mbusReader: {
-        tcp: `127.0.0.1:${cfg.ports.simTcp}`,
-        keysFile: join(cfg.dataDir, "keys.json"),
-        meters: Object.fromEntries(meterRegistry(cfg).map((m) => [m.meterId, { kind: m.meter.kind }])),
-      },
+      OMDP_READER_TCP: `127.0.0.1:${cfg.ports.simTcp}`,
+      OMDP_READER_KEYS_FILE: join(cfg.dataDir, "keys.json"),
+      OMDP_READER_MODE: "listen",
     },
   });
   onShutdown(log, () => hub.close());
