@@ -15,7 +15,7 @@ import type { Medium, MeterSpec, SentValue } from "./types";
 /** EN 13757-3 table 3 medium codes. */
 export const MEDIUM_CODE: Record<Medium, number> = { electricity: 0x02, gas: 0x03, heat: 0x04, water: 0x07 };
 
-/** `OMD12345678`: manufacturer letters and the 8-digit secondary id. */
+/** `OMD12345678`: manufacturer letters and the 8-digit secondary id (a bare `12345678` is the id too). */
 const MBUS_ID = /^([A-Z]{3})(\d{8})$/;
 
 interface Snapshot {
@@ -85,6 +85,8 @@ function snapshotOf(
 export function secondaryIdFor(spec: MeterSpec, index: number): { manufacturer: string; id: string } {
   const m = MBUS_ID.exec(spec.id);
   if (m) return { manufacturer: spec.manufacturer ?? m[1]!, id: spec.secondaryId ?? m[2]! };
+  if (/^\d{8}$/.test(spec.id))
+    return { manufacturer: spec.manufacturer ?? "OMD", id: spec.secondaryId ?? spec.id };
   // the first digit differs between the first nine meters, so a secondary scan finds them quickly
   const rest = String(hash32(spec.seed, 0x5ec) % 10_000_000).padStart(7, "0");
   return { manufacturer: spec.manufacturer ?? "OMD", id: spec.secondaryId ?? `${(index % 9) + 1}${rest}` };
