@@ -107,3 +107,23 @@ for (const file of ["deployment.template.json", "deployment.debug.template.json"
     });
   });
 }
+
+describe("the local profile over the manifest", () => {
+  it.each(["analytics", "events", "sharing"])("still validates against %s's DesiredConfig", async (name) => {
+    const { localDesired } = await import("../../simulator/src/edgehub/index");
+    const { mergePatch } = await import("@omdp/edge-module");
+    const manifest = parseManifest(JSON.parse(read("deployment.template.json")));
+    const local = localDesired({
+      apiPort: 18080,
+      cloud: false,
+      households: [{ id: "hh-1", timeZone: "Europe/Vienna", meters: [{ id: "m-1" }] }],
+    });
+    const desired = mergePatch(
+      manifest.modules.find((m) => m.name === name)!.desired as Record<string, unknown>,
+      local[name] ?? {},
+    );
+    const mod = (await import(`../../modules/${name}/src/config.ts`)) as { DesiredConfig: ZodType };
+    const r = mod.DesiredConfig.safeParse(desired);
+    expect(r.success, r.success ? "" : JSON.stringify(r.error.issues)).toBe(true);
+  });
+});

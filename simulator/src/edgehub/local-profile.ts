@@ -18,13 +18,15 @@ export interface LocalProfile {
 /**
  * Desired-property adjustments for running the deployment on a developer machine: the local API on
  * 127.0.0.1 (the manifest binds 0.0.0.0 inside a container), the households and meters of
- * `omdp.config.json`, the cloud switched off when detached. Merged over the manifest's desired properties.
+ * `omdp.config.json` (sharing: households and meter ownership; analytics and events: time zones), the
+ * cloud switched off when detached. Merged over the manifest's desired properties.
  */
 export function localDesired(p: LocalProfile): Record<string, JsonObject> {
   const sharing: JsonObject = {
     api: { host: "127.0.0.1", ...(p.apiPort !== undefined ? { port: p.apiPort } : {}) },
   };
   const analytics: JsonObject = {};
+  const events: JsonObject = {};
   if (p.cloud !== undefined) sharing.cloud = { enabled: p.cloud };
   const hh = p.households ?? [];
   if (hh.length > 0) {
@@ -39,6 +41,8 @@ export function localDesired(p: LocalProfile): Record<string, JsonObject> {
     analytics.meters = Object.fromEntries(
       hh.flatMap((h) => h.meters.map((m) => [m.id, h.timeZone ? { timeZone: h.timeZone } : {}])),
     );
+    if (hh[0]!.timeZone) events.defaultTimeZone = hh[0]!.timeZone;
+    events.meters = analytics.meters;
   }
-  return { sharing, analytics };
+  return { sharing, analytics, events };
 }

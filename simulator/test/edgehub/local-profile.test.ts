@@ -22,6 +22,14 @@ describe("local profile", () => {
         "m-3": { householdId: "hh-2" },
       },
     });
+    expect(d.events).toEqual({
+      defaultTimeZone: "Europe/Vienna",
+      meters: {
+        "m-1": { timeZone: "Europe/Vienna" },
+        "m-2": { timeZone: "Europe/Vienna" },
+        "m-3": { timeZone: "Europe/Berlin" },
+      },
+    });
     expect(d.analytics).toEqual({
       defaultTimeZone: "Europe/Vienna",
       meters: {
@@ -32,6 +40,6 @@ describe("local profile", () => {
     });
   });
   it("only moves the API to loopback when nothing else is known", () => {
-    expect(localDesired({})).toEqual({ sharing: { api: { host: "127.0.0.1" } }, analytics: {} });
+    expect(localDesired({})).toEqual({ sharing: { api: { host: "127.0.0.1" } }, analytics: {}, events: {} });
   });
 });
