@@ -30,6 +30,18 @@ param exportRetentionDays int = 7
 @description('Minimum number of households in an aggregate group (k-anonymity)')
 @minValue(2)
 param aggregateMinHouseholds int = 10
+@description('Lifetime of a household export download link (SAS), minutes')
+param exportLinkMinutes int = 15
+@description('Cosmos DB retention in days (-1 keeps forever): 15-minute intervals and hourly rollups')
+param retentionIntervalsDays int = 730
+@description('Retention of day and month rollups, days')
+param retentionRollupsDays int = 3650
+@description('Retention of raw readings (only uploaded with the household consent at resolution raw), days')
+param retentionReadingsDays int = 31
+@description('Retention of alerts, days')
+param retentionEventsDays int = 730
+@description('Retention of parked (dead-letter) messages, days')
+param retentionDeadlettersDays int = 30
 @description('Entra ID tenant that issues the API tokens')
 param authTenantId string = subscription().tenantId
 @description('Audience (application ID URI or client id) of the API app registration')
@@ -104,15 +116,23 @@ module functionApp 'modules/functionapp.bicep' = {
       OMDP_STORE: 'cosmos'
       COSMOS_ENDPOINT: cosmosEndpoint
       COSMOS_DATABASE: cosmosDatabaseName
-      IOTHUB_EVENTS__fullyQualifiedNamespace: iotHub.outputs.eventHubNamespace
-      IOTHUB_EVENTS_NAME: iotHub.outputs.eventHubName
+      COSMOS_GROUP_BY: 'true'
+      IotHubEventHub__fullyQualifiedNamespace: iotHub.outputs.eventHubNamespace
+      IOTHUB_EVENTHUB_NAME: iotHub.outputs.eventHubName
       IOTHUB_CONSUMER_GROUP: iotHub.outputs.consumerGroup
-      EXPORT_STORAGE__blobServiceUri: storage.outputs.blobEndpoint
+      EXPORT_STORAGE_URL: storage.outputs.blobEndpoint
       EXPORT_CONTAINER: 'exports'
+      EXPORT_SAS_MINUTES: exportLinkMinutes
       AUTH_ISSUER: '${environment().authentication.loginEndpoint}${authTenantId}/v2.0'
       AUTH_AUDIENCE: authAudience
       AUTH_JWKS_URI: '${environment().authentication.loginEndpoint}${authTenantId}/discovery/v2.0/keys'
       AGGREGATE_MIN_HOUSEHOLDS: aggregateMinHouseholds
+      RETENTION_INTERVALS_DAYS: retentionIntervalsDays
+      RETENTION_ROLLUPS_DAYS: retentionRollupsDays
+      RETENTION_READINGS_DAYS: retentionReadingsDays
+      RETENTION_EVENTS_DAYS: retentionEventsDays
+      RETENTION_DEADLETTERS_DAYS: retentionDeadlettersDays
+      REGISTRY_CACHE_SECONDS: 60
       CORS_ORIGINS: staticWebApp.outputs.url
     }
   }

@@ -18,6 +18,13 @@ param staticWebAppSku = 'Free'
 // Retention: logs and export blobs (data retention per container is the TTL in cosmos-containers.json).
 param logRetentionDays = 30
 param exportRetentionDays = 7
+// Data retention in Cosmos DB, days (-1 keeps forever).
+param retentionIntervalsDays = 730
+param retentionRollupsDays = 3650
+param retentionReadingsDays = 31
+param retentionEventsDays = 730
+param retentionDeadlettersDays = 30
+param exportLinkMinutes = 15
 // k-anonymity threshold of /api/aggregates.
 param aggregateMinHouseholds = 10
 // The API's app registration (Entra ID): audience of the bearer tokens.

@@ -45,16 +45,19 @@ resource container 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/container
     parent: database
     name: c.name
     properties: {
-      resource: {
-        id: c.name
-        partitionKey: {
-          paths: c.partitionKeyPaths
-          kind: length(c.partitionKeyPaths) > 1 ? 'MultiHash' : 'Hash'
-          version: 2
-        }
-        indexingPolicy: c.indexingPolicy
-        defaultTtl: c.defaultTtl
-      }
+      // defaultTtl -1: TTL on, each item carries its own `ttl` (retention from app settings).
+      resource: union(
+        {
+          id: c.name
+          partitionKey: {
+            paths: c.partitionKeyPaths
+            kind: length(c.partitionKeyPaths) > 1 ? 'MultiHash' : 'Hash'
+            version: 2
+          }
+          indexingPolicy: c.indexingPolicy
+        },
+        contains(c, 'defaultTtl') ? { defaultTtl: c.defaultTtl } : {}
+      )
     }
   }
 ]

@@ -10,7 +10,7 @@ param units int = 1
 @minValue(2)
 param partitionCount int = 4
 @description('Consumer group the ingest Function reads with (its own, never $Default)')
-param ingestConsumerGroup string = 'ingest'
+param ingestConsumerGroup string = 'omdp-ingest'
 @description('User-assigned identity used by routing endpoints')
 param routingIdentityId string
 param blobEndpoint string

@@ -141,29 +141,16 @@ describe("infra matches the code", () => {
     for (const name of read) expect(provided, `app setting ${name}`).toContain(name);
   });
 
-  it("creates exactly the Cosmos containers, partition keys and TTLs the code uses", async () => {
+  it("creates exactly the Cosmos containers, partition keys, indexing and TTLs the code uses", async () => {
     const json = JSON.parse(readFileSync(join(infra, "cosmos-containers.json"), "utf8")) as Array<{
       name: string;
-      partitionKeyPaths: string[];
-      defaultTtl: number;
     }>;
-    const code = (await import("../../functions/src/store/cosmos-containers")) as {
-      COSMOS_CONTAINERS: ReadonlyArray<{
-        name: string;
-        partitionKeyPaths: readonly string[];
-        defaultTtl: number;
-      }>;
-    };
-    const shape = (
-      list: ReadonlyArray<{ name: string; partitionKeyPaths: readonly string[]; defaultTtl: number }>,
-    ) =>
-      list.map((c) => ({
-        name: c.name,
-        partitionKeyPaths: [...c.partitionKeyPaths],
-        defaultTtl: c.defaultTtl,
-      }));
-    expect(shape(json)).toEqual(shape(code.COSMOS_CONTAINERS));
-    expect(existsSync(join(root, "docs/cosmos-design.md"))).toBe(true);
+    const { cosmosContainersForBicep } = await import("../../scripts/gen-cosmos-containers");
+    // If this fails: npx tsx scripts/gen-cosmos-containers.ts
+    expect(json).toEqual(cosmosContainersForBicep());
+    expect(modules.get("modules/cosmos.bicep")!.text).toContain(
+      "loadJsonContent('../cosmos-containers.json')",
+    );
     const design = readFileSync(join(root, "docs/cosmos-design.md"), "utf8");
     for (const c of json) expect(design, `docs/cosmos-design.md names ${c.name}`).toContain(c.name);
   });
