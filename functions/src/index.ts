@@ -20,6 +20,7 @@ export { MeterRegistry } from "./ingest/registry";
 export { apiInterval, type SeriesRow } from "./series/types";
 export type { Services } from "./services";
 export { readSettings, SETTINGS, type Settings } from "./settings";
+export { COSMOS_CONTAINERS, type ContainerSpec } from "./store/cosmos-containers";
 export { createStore } from "./store/factory";
 export type { DeadLetter, DeletionReport, LatestValues, MeterRecord, Page, Store } from "./store/port";
 export { SqliteStore } from "./store/sqlite";
