@@ -1,8 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { UpstreamMessage } from "../../src/edgehub/index";
-import { startTestHub, type TestHub, until } from "./helpers";
+import { startEdgeHub, type UpstreamMessage } from "../../src/edgehub/index";
+import { quiet, startTestHub, type TestHub, until } from "./helpers";
 
 /** A stand-in for the local cloud's /runtime/ingest that can be taken down and brought back on its port. */
 class Sink {
@@ -99,5 +99,40 @@ describe("store-and-forward of $upstream", () => {
     });
     expect(String(first.systemProperties["message-id"])).toMatch(/^[0-9a-f-]{36}$/);
     expect(t.hub.upstreamStats()).toMatchObject({ queued: 0, delivered: total, dropped: 0, expired: 0 });
+  });
+});
+
+describe("store-and-forward across a hub restart", () => {
+  it("delivers what was stored before the restart, in order, once the sink is back", async () => {
+    const sink = new Sink();
+    await sink.up();
+    const url = `http://127.0.0.1:${sink.port}/runtime/ingest`;
+    await sink.down();
+    const first = await startTestHub({ upstream: url, forwarder: { minBackoffMs: 50, maxBackoffMs: 100 } });
+    const sharing = await first.connect("sharing");
+    for (let i = 0; i < 10; i++) await sharing.send("upstream", { n: i }, { kind: "event" });
+    expect(first.hub.upstreamStats()?.queued).toBe(10);
+    await sharing.close();
+    await first.hub.stop();
+
+    await sink.up();
+    const second = await startEdgeHub({
+      dataDir: first.dir,
+      mqttPort: 0,
+      adminPort: null,
+      upstream: url,
+      runModules: false,
+      logger: quiet,
+      forwarder: { minBackoffMs: 50, maxBackoffMs: 100 },
+    });
+    try {
+      await until(() => sink.received.length >= 10, 10_000, "stored messages");
+      expect(sink.received.map((m) => (m.body as { n: number }).n)).toEqual([...Array(10).keys()]);
+      expect(second.upstreamStats()?.queued).toBe(0);
+    } finally {
+      await second.stop();
+      await first.close();
+      await sink.down();
+    }
   });
 });
