@@ -1,3 +1,4 @@
+export { type CloudHost, type CloudHostOptions, startCloudHost } from "./cloudhost/index";
 export * from "./edgehub/index";
 export {
   createMeterFleet,
@@ -17,4 +18,3 @@ export {
   serveTcp,
   type TcpGateway,
 } from "./meters/index";
-export { type CloudHost, type CloudHostOptions, startCloudHost } from "./cloudhost/index";
