@@ -9,6 +9,7 @@ import {
   DlmsError,
   decodePush,
   HdlcStreamParser,
+  isDlmsSegment,
   MbusDlmsAssembler,
   readCiphered,
   toHex,
@@ -98,6 +99,8 @@ export class ListenPipeline {
       }
       if (ev.frame.kind !== "long") continue; // E5 bytes inside garbage, or other masters' short frames
       this.deps.diag.count("framesOk");
+      // RSP_UDs of EN 13757-3 slaves answering some master share the line: not ours to decode
+      if (!isDlmsSegment(ev.frame)) continue;
       const out = this.assembler.push(ev.frame, ev.offset);
       if (out instanceof DlmsError) {
         this.deps.diag.count("decodeErrors");

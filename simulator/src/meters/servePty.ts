@@ -2,7 +2,8 @@
  * A serial line made of a PTY pair (`socat pty,raw,echo=0,link=A pty,raw,echo=0,link=B`): the
  * simulator holds end A, a reader opens end B as if it were a USB M-Bus master or a customer-interface
  * cable. `unplug()` kills socat (both links vanish, the reader's port closes) and `replug()` makes a new
- * pair under the same names, like pulling and re-inserting a USB adapter.
+ * pair under the same names, like pulling and re-inserting a USB adapter. A `path` that already exists
+ * (a socat pair the user made, a real serial adapter) is opened as is, without socat.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -86,6 +87,10 @@ export async function servePty(bus: SimBus, opts: PtyOptions): Promise<PtyLine> 
       ),
       failed,
     ]);
+    await attachPort();
+  };
+
+  const attachPort = async () => {
     const p = new SerialPort({
       path: opts.path,
       baudRate: opts.baudRate ?? 2400,
@@ -102,20 +107,23 @@ export async function servePty(bus: SimBus, opts: PtyOptions): Promise<PtyLine> 
     p.on("error", () => undefined);
   };
 
-  await plug();
+  // a device that is already there (a socat pair the user made, a real serial port) is opened as is
+  const external = existsSync(opts.path);
+  const open = external ? attachPort : plug;
+  await open();
   return {
     path: opts.path,
     peerPath,
     get plugged() {
-      return socat !== undefined;
+      return port !== undefined;
     },
     unplug: async () => {
       await closePort();
       await stopSocat();
     },
     replug: async () => {
-      if (socat) return;
-      await plug();
+      if (socat || port) return;
+      await open();
     },
     close: async () => {
       await closePort();
