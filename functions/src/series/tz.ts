@@ -3,7 +3,6 @@
  * its local midnight to midnight, 23 or 25 hours long on DST days). Offsets come from Intl.
  */
 const FORMATS = new Map<string, Intl.DateTimeFormat>();
-const OFFSETS = new Map<string, number>();
 const QUARTER_HOUR = 900_000;
 
 function format(tz: string): Intl.DateTimeFormat {
@@ -33,21 +32,42 @@ export function isValidTimeZone(tz: string): boolean {
   }
 }
 
-/** UTC offset of `tz` at instant `ms`, in milliseconds (local = utc + offset). */
-export function offsetMs(ms: number, tz: string): number {
-  if (tz === "UTC" || tz === "Etc/UTC") return 0;
-  // Zone transitions happen on quarter-hour boundaries, so the offset is constant within one.
-  const key = `${tz}|${Math.floor(ms / QUARTER_HOUR)}`;
-  const cached = OFFSETS.get(key);
-  if (cached !== undefined) return cached;
+/** UTC offset of `tz` at `ms` from Intl (slow: a formatToParts call). */
+export function intlOffsetMs(ms: number, tz: string): number {
   const p: Record<string, number> = {};
   for (const part of format(tz).formatToParts(new Date(ms))) {
     if (part.type !== "literal") p[part.type] = Number(part.value);
   }
   const asUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
-  const off = asUtc - Math.floor(ms / 1000) * 1000;
-  if (OFFSETS.size > 200_000) OFFSETS.clear();
-  OFFSETS.set(key, off);
+  return asUtc - Math.floor(ms / 1000) * 1000;
+}
+
+/** Spans of constant offset learned per zone (newest last, at most 32 per zone). */
+const SPANS = new Map<string, { from: number; to: number; off: number }[]>();
+const SPAN_MS = 6 * 3_600_000;
+
+/**
+ * UTC offset of `tz` at instant `ms`, in milliseconds (local = utc + offset). Zone transitions happen
+ * on quarter-hour boundaries and never twice within 6 hours (tzdb), so when the offset at the start of
+ * a quarter hour equals the offset just before start + 6 h, it is constant over that span: the span is
+ * remembered and later instants in it cost a comparison instead of an Intl call.
+ */
+export function offsetMs(ms: number, tz: string): number {
+  if (tz === "UTC" || tz === "Etc/UTC") return 0;
+  let spans = SPANS.get(tz);
+  if (!spans) {
+    spans = [];
+    SPANS.set(tz, spans);
+  }
+  for (let i = spans.length - 1; i >= 0; i--) {
+    const s = spans[i]!;
+    if (ms >= s.from && ms < s.to) return s.off;
+  }
+  const from = Math.floor(ms / QUARTER_HOUR) * QUARTER_HOUR;
+  const off = intlOffsetMs(from, tz);
+  const constant = intlOffsetMs(from + SPAN_MS - 1000, tz) === off;
+  spans.push({ from, to: from + (constant ? SPAN_MS : QUARTER_HOUR), off });
+  if (spans.length > 32) spans.shift();
   return off;
 }
 

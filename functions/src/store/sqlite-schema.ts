@@ -6,6 +6,8 @@
 export const SQLITE_SCHEMA = `
 PRAGMA journal_mode = WAL;
 PRAGMA synchronous = NORMAL;
+PRAGMA cache_size = -65536;
+PRAGMA temp_store = MEMORY;
 CREATE TABLE IF NOT EXISTS meters (
   id TEXT PRIMARY KEY,
   household_id TEXT NOT NULL,
