@@ -164,8 +164,14 @@ export function createDlmsMeter(spec: MeterSpec, start: number): PushingMeter {
   };
 
   const valuesAt = (t: number): SentValue[] => {
-    element.advanceTo(t);
-    return pushValues(element).values;
+    if (t >= element.position) {
+      element.advanceTo(t);
+      return pushValues(element).values;
+    }
+    // a time already passed: the curve is deterministic, so integrate it again from the start
+    const past = new ElectricityElement(profile, start);
+    past.advanceTo(t);
+    return pushValues(past).values;
   };
 
   return {

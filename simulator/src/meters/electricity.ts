@@ -20,6 +20,11 @@ export class ElectricityElement {
   readonly reactiveExportVarh: IntegratingRegister;
   /** The next UTC second to integrate. */
   private next: number;
+
+  /** Meter time (ms) up to which the registers are integrated. */
+  get position(): number {
+    return this.next * 1000;
+  }
   private last: PowerSample;
 
   constructor(

@@ -53,7 +53,10 @@ export interface MeterFleet extends SimBus {
   stop(): void;
   /** Called for every telegram put on the bus; returns an unsubscribe function. */
   onTelegram(listener: (t: SentTelegram) => void): () => void;
-  /** Register and instantaneous values of a meter at meter time `at` (default now), in platform units. */
+  /**
+   * Register and instantaneous values of a meter at meter time `at` (default now), in platform units;
+   * any time since the fleet's start (a past time is integrated again from the start).
+   */
   registers(meterId: string, at?: number): { meterTime: number; values: SentValue[] };
   /** Keys of the push meters: meterId to AES-128 key (hex). Simulator keys only. */
   keys(): Record<string, string>;

@@ -94,10 +94,11 @@ export function secondaryIdFor(spec: MeterSpec, index: number): { manufacturer: 
 
 export function createMbusMeter(spec: MeterSpec, index: number, start: number): PolledMeter {
   const medium = spec.medium ?? "electricity";
-  const el =
+  const makeElement = () =>
     medium === "electricity"
       ? new ElectricityElement(householdProfile(spec.seed, { pv: spec.pv ?? false }), start)
       : new MediumElement(medium, spec.seed, start);
+  const el = makeElement();
   const { manufacturer, id } = secondaryIdFor(spec, index);
   if (!/^\d{8}$/.test(id)) throw new RangeError(`secondary id of ${spec.id} must be 8 digits`);
   const primary = spec.primaryAddress ?? (index % 250) + 1;
@@ -139,8 +140,14 @@ export function createMbusMeter(spec: MeterSpec, index: number, start: number): 
     mode: "poll",
     info,
     valuesAt: (t) => {
-      el.advanceTo(t);
-      return snapshotOf(medium, el, t, 1).values;
+      if (t >= el.position) {
+        el.advanceTo(t);
+        return snapshotOf(medium, el, t, 1).values;
+      }
+      // a time already passed: the draws are deterministic, so integrate again from the start
+      const past = makeElement();
+      past.advanceTo(t);
+      return snapshotOf(medium, past, t, 1).values;
     },
     handle: (frame, now) => link.handle(frame, now),
   };

@@ -71,6 +71,11 @@ export class MediumElement {
   readonly volumeL: IntegratingRegister;
   readonly energyWh: IntegratingRegister;
   private next: number;
+
+  /** Meter time (ms) up to which the registers are integrated. */
+  get position(): number {
+    return this.next * 1000;
+  }
   private flow = 0;
   private power = 0;
   private flowTempDc = 600;

@@ -105,6 +105,13 @@ describe("DLMS push meters", () => {
       expect(aMinus(t)).toBe(Math.floor(exp / 3600));
     }
     expect(aPlus(sent.at(-1)!)).toBeGreaterThan(aPlus(sent[0]!));
+    // registers at any past meter time equal what the push at that time carried
+    for (const t of [sent[0]!, sent[100]!, sent.at(-1)!]) {
+      const r = fleet.registers("KFM1000000004", t.meterTime).values;
+      expect(r.find((v) => v.property === "1-0:1.8.0")!.value).toBe(aPlus(t));
+      expect(r.find((v) => v.property === "1-0:2.8.0")!.value).toBe(aMinus(t));
+    }
+    expect(fleet.registers("KFM1000000004", START).values).toEqual(before.values);
   });
 });
 
