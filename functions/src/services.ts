@@ -1,4 +1,5 @@
 import { createLogger, type Logger } from "@omdp/logger";
+import { loadOrCreateLocalKey } from "./auth/local-keys";
 import { type Authenticator, createAuthenticator } from "./auth/verify";
 import { createExportTarget, type ExportTarget } from "./export/blob";
 import { MeterRegistry } from "./ingest/registry";
@@ -23,8 +24,10 @@ export function getServices(): Promise<Services> {
   shared ??= (async () => {
     const settings = readSettings();
     const store = await createStore(settings);
-    if (!settings.auth.jwksUri)
-      throw new Error("app setting AUTH_JWKS_URI is required in the Functions host");
+    // Azure: Entra ID's JWKS. `func start` without AUTH_JWKS_URI: the local key (`omdp token` signs with it).
+    const jwks = settings.auth.jwksUri
+      ? { uri: settings.auth.jwksUri }
+      : { keys: (await loadOrCreateLocalKey(settings.dataDir)).jwks };
     const exporter = createExportTarget(settings.export);
     return {
       settings,
@@ -33,7 +36,7 @@ export function getServices(): Promise<Services> {
       auth: createAuthenticator({
         issuer: settings.auth.issuer,
         audience: settings.auth.audience,
-        jwks: { uri: settings.auth.jwksUri },
+        jwks,
       }),
       ...(exporter ? { exporter } : {}),
       log: createLogger("functions"),
