@@ -63,6 +63,10 @@ function corsHeaders(origin: string | undefined, allowed: readonly string[]): Re
   };
 }
 
+function isLoopback(address: string | undefined): boolean {
+  return address === "127.0.0.1" || address === "::1" || address === "::ffff:127.0.0.1";
+}
+
 /** Parses the local ingest body: `{ messages: [ { body, properties, systemProperties } ] }`. */
 function ingestMessages(raw: Buffer): EventHubMessage[] {
   let parsed: unknown;
@@ -110,6 +114,10 @@ export function createHandler(
     try {
       if (url.pathname === "/runtime/ingest") {
         if (method !== "POST") throw new ProblemError(405, "Method Not Allowed", "use POST");
+        // The ingest endpoint has no token: it answers loopback callers only (the local edge hub).
+        if (!isLoopback(req.socket.remoteAddress)) {
+          throw new ProblemError(403, "Forbidden", "the ingest endpoint is local-host only");
+        }
         const result = await ingestBatch(ingestMessages(await readBody(req)), services);
         send(res, 200, { "content-type": "application/json" }, JSON.stringify(result));
         return;
