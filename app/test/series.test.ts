@@ -67,6 +67,18 @@ describe("history series", () => {
     expect(w.baseLoadW).toBe(200); // 50 Wh in 15 min
     expect(w.bucketsWithData).toBe(3);
   });
+  it("leaves partial intervals out of the base load when complete ones exist", () => {
+    const recs = normaliseIntervals([
+      { ...rec(day.start, 15, 5), quality: "partial" },
+      { ...rec(day.start + 900_000, 15, 100), quality: "complete" },
+    ]);
+    const w = windowStats(buildSeries(day, prevDay, "PT15M", recs, []), day.start, day.end);
+    expect(w.baseLoadW).toBe(400);
+    const onlyPartial = normaliseIntervals([{ ...rec(day.start, 15, 5), quality: "partial" }]);
+    expect(
+      windowStats(buildSeries(day, prevDay, "PT15M", onlyPartial, []), day.start, day.end).baseLoadW,
+    ).toBe(20);
+  });
   it("restricts everything to a zoomed window", () => {
     const w = windowStats(s, day.start + 15 * 60_000, day.start + 30 * 60_000);
     expect(w.importWh).toBe(250);

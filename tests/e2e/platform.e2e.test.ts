@@ -245,7 +245,7 @@ describe("the platform in a real browser", () => {
     expect(closing.registers[IMPORT]).toBe(lastShown.registers[IMPORT]);
     expect(shownImport).toBe(closing.registers[IMPORT]! - opening);
     expect(shownExport).toBe((closing.registers[EXPORT] ?? 0) - openingExport);
-    await shot("history", "history.png");
+    await shot("history");
 
     // CSV of what is shown: the same energy, to the Wh.
     const [download] = await Promise.all([
@@ -278,6 +278,19 @@ describe("the platform in a real browser", () => {
       { timeout: 5_000 },
     );
     expect(refetched).toBe(0);
+
+    // The picture for the README: the day view of the day the data is in.
+    await page.click('button[data-kind="day"]');
+    const dataDay = periodContaining("day", Date.parse(lastShown.intervalStart), TZ);
+    let today = periodContaining("day", Date.now(), TZ);
+    for (let i = 0; i < 3 && today.start > dataDay.start; i++) {
+      await page.getByRole("button", { name: "Previous period" }).click();
+      today = periodContaining("day", today.start - 1, TZ);
+    }
+    await page.waitForFunction(() => document.querySelector("main")?.dataset.painted === "1", null, {
+      timeout: 10_000,
+    });
+    await shot("history-day", "history.png");
   }, 60_000);
 
   it("is usable on a phone: no horizontal scrolling, every control has an accessible name", async () => {

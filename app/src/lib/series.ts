@@ -90,6 +90,7 @@ export function windowStats(s: HistorySeries, from: number, to: number): WindowS
   const [a, b] = visibleRange(s.starts, from, to);
   let peak: number | null = null;
   let base: number | null = null;
+  let baseAny: number | null = null;
   for (const r of s.records) {
     if (r.start < from || r.start >= to) continue;
     const hours = (r.end - r.start) / 3_600_000;
@@ -97,9 +98,14 @@ export function windowStats(s: HistorySeries, from: number, to: number): WindowS
     // Peak demand: the interval average where intervals are short; rollups carry their own maximum.
     const p = hours > 0 && hours <= 0.25 ? avg : (r.powerMaxW ?? avg);
     if (p !== null && (peak === null || p > peak)) peak = p;
+    // Base load: the lowest average of a complete interval (a partial one, e.g. the first after a
+    // start, holds less energy than its length says); partial ones count only when nothing else exists.
     const bl = hours > 0 && hours <= 1 ? avg : (r.powerMinW ?? avg);
-    if (bl !== null && (base === null || bl < base)) base = bl;
+    if (bl === null) continue;
+    if (r.quality === "complete" && (base === null || bl < base)) base = bl;
+    if (baseAny === null || bl < baseAny) baseAny = bl;
   }
+  base ??= baseAny;
   let withData = 0;
   for (let i = a; i < b; i++) if (s.importWh[i] !== null || s.exportWh[i] !== null) withData++;
   return {

@@ -2,7 +2,7 @@ import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import type { AppContext, View } from "../context";
 import { download, fill, h, statusLine } from "../dom";
-import { formatDateTime, formatKw, formatKwh, isoLocal, kwhPlain } from "../lib/format";
+import { axisLabel, formatDateTime, formatKw, formatKwh, isoLocal, kwhPlain } from "../lib/format";
 import {
   type HistoryResolution,
   PERIOD_KINDS,
@@ -101,7 +101,10 @@ export const historyView: View = (root, ctx) => {
         "aria-pressed": k === kind ? "true" : "false",
         onclick: () => {
           kind = k;
-          period = periodContaining(kind, Math.min(period.start + 1, Date.now()), tz);
+          // Keep "now" in view when the shown period holds it; otherwise keep the start of the shown period.
+          const now = Date.now();
+          const anchor = period.start <= now && now < period.end ? now : period.start;
+          period = periodContaining(kind, anchor, tz);
           for (const b of kindButtons)
             b.setAttribute("aria-pressed", b.dataset.kind === k ? "true" : "false");
           void load();
@@ -297,9 +300,18 @@ export const historyView: View = (root, ctx) => {
     const opts: uPlot.Options = {
       width,
       height: Math.min(360, Math.max(220, Math.round(width * 0.45))),
+      // Ticks fall on round times of the household's zone; labels are written by axisLabel.
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), tz),
       scales: { x: { time: true, min: viewFrom / 1000, max: viewTo / 1000 } },
-      axes: [{}, { label: "kWh", size: 60 }],
+      axes: [
+        {
+          values: (u, splits) => {
+            const span = ((u.scales.x?.max ?? 0) - (u.scales.x?.min ?? 0)) * 1000;
+            return splits.map((sec) => axisLabel(sec * 1000, span, tz));
+          },
+        },
+        { label: "kWh", size: 60 },
+      ],
       cursor: { drag: { x: true, y: false } },
       series: [
         {},

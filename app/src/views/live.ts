@@ -73,6 +73,8 @@ export const liveView: View = (root, ctx) => {
       return;
     }
     const b = base.get(id);
+    // Meters that send no per-phase power get no empty column for it.
+    const phasePower = s.phases.some((p) => p.powerW !== null);
     fill(
       card,
       title,
@@ -110,7 +112,7 @@ export const liveView: View = (root, ctx) => {
                 h("th", { scope: "col" }, "Phase"),
                 h("th", { scope: "col" }, "Voltage"),
                 h("th", { scope: "col" }, "Current"),
-                h("th", { scope: "col" }, "Power"),
+                phasePower ? h("th", { scope: "col" }, "Power") : null,
               ),
             ),
             h(
@@ -123,7 +125,7 @@ export const liveView: View = (root, ctx) => {
                   h("th", { scope: "row" }, `L${p.phase}`),
                   h("td", {}, formatVolts(p.voltageV)),
                   h("td", {}, formatAmps(p.currentA)),
-                  h("td", {}, formatKw(p.powerW)),
+                  phasePower ? h("td", {}, formatKw(p.powerW)) : null,
                 ),
               ),
             ),

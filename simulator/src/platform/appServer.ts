@@ -27,6 +27,8 @@ export interface AppServerOptions {
   readonly config: () => unknown;
   /** Upstreams by path prefix, e.g. `{ "/edge": "http://127.0.0.1:8080", "/cloud": "http://127.0.0.1:7071" }`. */
   readonly proxies: Readonly<Record<string, string>>;
+  /** Prefixes answered 404 (e.g. `/cloud` when detached) instead of falling back to the app. */
+  readonly absent?: readonly string[];
 }
 
 export interface AppServer {
@@ -119,6 +121,14 @@ export function startAppServer(opts: AppServerOptions): Promise<AppServer> {
     for (const [prefix, target] of Object.entries(opts.proxies)) {
       if (url.pathname === prefix || url.pathname.startsWith(`${prefix}/`)) {
         proxy(req, res, target, url.pathname.slice(prefix.length) + url.search);
+        return;
+      }
+    }
+    for (const prefix of opts.absent ?? []) {
+      if (url.pathname === prefix || url.pathname.startsWith(`${prefix}/`)) {
+        sendJson(res, 404, {
+          error: { code: "not_configured", message: `${prefix} is not part of this platform` },
+        });
         return;
       }
     }

@@ -168,6 +168,7 @@ export async function startPlatform(input: PlatformConfig, opts: StartOptions = 
         "/edge": `http://127.0.0.1:${ports.edgeApi}`,
         ...(config.detached ? {} : { "/cloud": `http://127.0.0.1:${ports.cloud}` }),
       },
+      absent: config.detached ? ["/cloud"] : [],
       config: () => {
         const tokens = cloudTokens();
         return {

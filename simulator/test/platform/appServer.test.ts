@@ -31,6 +31,7 @@ beforeAll(async () => {
     port: 0,
     config: () => ({ edgeUrl: "edge", cloudUrl: "cloud" }),
     proxies: { "/edge": `http://127.0.0.1:${upstreamPort}`, "/cloud": "http://127.0.0.1:1" },
+    absent: ["/elsewhere"],
   });
 });
 
@@ -76,6 +77,11 @@ describe("app server", () => {
     const { value } = await reader.read();
     expect(new TextDecoder().decode(value)).toContain("event: reading");
     ctl.abort();
+  });
+  it("answers 404 for a part that is not configured, not the app", async () => {
+    const res = await fetch(`${app.url}/elsewhere/api/health`);
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("not_configured");
   });
   it("answers 502 with a JSON error when the upstream is down", async () => {
     const res = await fetch(`${app.url}/cloud/api/health`);
