@@ -160,6 +160,51 @@ describe("reader under faults", () => {
     expectExactlyOnceInOrder(sent, readings, 1);
   });
 
+  it("poll mode: a corrupted or shortened answer is asked for again with the same FCB; no read-out is lost", async () => {
+    const fleet = createMeterFleet({
+      meters: defaultFleet({ meters: 3, kind: "mbus", seed: 55 }),
+      speed: 100,
+      start: START,
+    });
+    const sent: SentTelegram[] = [];
+    fleet.onTelegram((t) => sent.push(t));
+    const gw = await serveTcp(fleet, 0);
+    cleanups.push(
+      () => gw.close(),
+      () => fleet.stop(),
+    );
+    fleet.start();
+    const reader = createReader({
+      transport: { kind: "tcp", host: "127.0.0.1", port: gw.port },
+      mode: "poll",
+      pollIntervalS: 0.05,
+      timing: { marginMs: 30, retries: 2, maxTelegrams: 8 },
+      meters: fleet.meters.map((m) => ({ id: m.id, primaryAddress: m.primaryAddress })),
+    });
+    const readings: MeterReading[] = [];
+    const errors: ReaderError[] = [];
+    reader.on("reading", (r) => readings.push(r));
+    reader.on("error", (e) => errors.push(e));
+    await reader.start();
+    cleanups.push(() => reader.stop());
+    const elec = fleet.meters[0]!; // two telegrams per read-out
+    const count = (id: string) => readings.filter((r) => r.meterId === id).length;
+    expect(await waitFor(() => count(elec.id) >= 2)).toBe(true);
+    fleet.faults.corrupt({ meterId: elec.id, count: 2 });
+    expect(await waitFor(() => count(elec.id) >= 5)).toBe(true);
+    fleet.faults.drop({ meterId: fleet.meters[1]!.id, bytes: 4 });
+    fleet.faults.garbage(50);
+    expect(await waitFor(() => fleet.meters.every((m) => count(m.id) >= 8))).toBe(true);
+    await reader.stop();
+
+    expect(sent.some((t) => t.repeat)).toBe(true);
+    const d = reader.diagnostics();
+    expect(d.counters.checksumErrors + d.counters.lengthErrors).toBeGreaterThanOrEqual(2);
+    expect(d.counters.timeouts).toBe(0); // every request got its answer within the retries
+    expect(errors.filter((e) => e.code === "NO_ANSWER")).toEqual([]);
+    expectExactlyOnceInOrder(sent, readings, 1);
+  });
+
   it("a second master on the bus: collisions are reported, every reading still matches what a meter sent", async () => {
     const fleet = createMeterFleet({
       meters: defaultFleet({ meters: 3, kind: "mbus", seed: 34 }),

@@ -15,11 +15,18 @@ export async function waitFor(check: () => boolean, timeoutMs = 10_000): Promise
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Telegrams of each meter that should have arrived intact, in order. */
+/**
+ * Telegrams of each meter that should have arrived intact, in order: without a fault, and each meter
+ * time once (a read-out repeated for a repeated FCB is the same reading).
+ */
 export function intactByMeter(sent: readonly SentTelegram[]): Map<string, SentTelegram[]> {
   const out = new Map<string, SentTelegram[]>();
+  const seen = new Set<string>();
   for (const t of sent) {
     if (t.fault) continue;
+    const key = `${t.meterId}|${t.meterTime}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     const list = out.get(t.meterId) ?? [];
     list.push(t);
     out.set(t.meterId, list);

@@ -7,15 +7,16 @@
 /** Flips bits of one byte in the middle of the first frame, so its checksum fails. */
 export function corruptBytes(bytes: Uint8Array): Uint8Array {
   const out = Uint8Array.from(bytes);
-  const at = Math.min(out.length - 3, Math.max(7, Math.floor(Math.min(out.length, 200) / 2)));
+  if (out.length === 0) return out;
+  const at = Math.max(0, Math.min(out.length - 3, Math.max(7, Math.floor(Math.min(out.length, 200) / 2))));
   out[at] = out[at]! ^ 0x5a;
   return out;
 }
 
 /** Removes `n` bytes from the middle of the first frame (a receiver sees a frame shorter than its L). */
 export function dropBytes(bytes: Uint8Array, n = 3): Uint8Array {
-  const at = Math.max(7, Math.floor(Math.min(bytes.length, 200) / 2));
-  const cut = Math.min(n, Math.max(0, bytes.length - at));
+  const at = Math.min(bytes.length, Math.max(7, Math.floor(Math.min(bytes.length, 200) / 2)));
+  const cut = Math.min(n, bytes.length - at);
   const out = new Uint8Array(bytes.length - cut);
   out.set(bytes.subarray(0, at), 0);
   out.set(bytes.subarray(at + cut), at);

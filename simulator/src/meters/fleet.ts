@@ -73,7 +73,7 @@ interface PendingTx {
   bytes: Uint8Array;
   entries: {
     meterId: string;
-    completed?: { values: SentValue[]; meterTime: number };
+    completed?: { values: SentValue[]; meterTime: number; repeat?: boolean };
     master: "reader" | "second";
   }[];
   fault: TelegramFault | undefined;
@@ -186,6 +186,7 @@ export function createMeterFleet(opts: FleetOptions): MeterFleet {
         meterId: e.meterId,
         meterTime: e.completed.meterTime,
         values: e.completed.values,
+        ...(e.completed.repeat ? { repeat: true } : {}),
         bytes: tx.bytes,
         master: e.master,
         ...(tx.fault ? { fault: tx.fault } : {}),
@@ -219,7 +220,7 @@ export function createMeterFleet(opts: FleetOptions): MeterFleet {
       const answers: {
         bytes: Uint8Array;
         meterId: string;
-        completed?: { values: SentValue[]; meterTime: number };
+        completed?: { values: SentValue[]; meterTime: number; repeat?: boolean };
       }[] = [];
       for (const m of slaves) {
         if (silent.has(m.info.id)) continue;
@@ -231,7 +232,8 @@ export function createMeterFleet(opts: FleetOptions): MeterFleet {
       let fault: TelegramFault | undefined;
       for (const a of answers.slice(1)) bytes = collide(bytes, a.bytes);
       if (answers.length > 1) fault = "collision";
-      else {
+      else if (bytes.length > 5) {
+        // faults hit telegrams (RSP_UD), not the single-character acknowledgements
         const f = takeFault(answers[0]!.meterId);
         bytes = f.apply(bytes);
         fault = f.fault;

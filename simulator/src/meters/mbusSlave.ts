@@ -41,8 +41,8 @@ export interface ReadoutSource {
 
 export interface SlaveAnswer {
   readonly bytes: Uint8Array;
-  /** Set when this answer is the last telegram of a read-out, sent for the first time. */
-  readonly completed?: { values: SentValue[]; meterTime: number };
+  /** Set when this answer is the last telegram of a read-out (`repeat`: sent again for a repeated FCB). */
+  readonly completed?: { values: SentValue[]; meterTime: number; repeat?: boolean };
 }
 
 export class MbusSlaveLink {
@@ -89,7 +89,7 @@ export class MbusSlaveLink {
     return done ? { bytes, completed: done } : { bytes };
   }
 
-  private justCompleted: { values: SentValue[]; meterTime: number } | undefined;
+  private justCompleted: { values: SentValue[]; meterTime: number; repeat?: boolean } | undefined;
 
   private answer(frame: Frame, now: number): Uint8Array | undefined {
     if (frame.kind === "ack") return undefined;
@@ -119,7 +119,15 @@ export class MbusSlaveLink {
       const fcv = (frame.control & C_BITS.FCV) !== 0;
       const fcb = (frame.control & C_BITS.FCB) !== 0;
       // clause 5.5.2: FCV set and FCB equal to the last one means the answer was lost: repeat it
-      if (fcv && this.last && this.lastFcb === fcb) return this.last;
+      if (fcv && this.last && this.lastFcb === fcb) {
+        if (this.current && this.nextIndex === this.current.telegrams.length)
+          this.justCompleted = {
+            values: this.current.values,
+            meterTime: this.current.meterTime,
+            repeat: true,
+          };
+        return this.last;
+      }
       if (!this.current || this.nextIndex >= this.current.telegrams.length) {
         this.current = this.app.readout(now);
         this.nextIndex = 0;

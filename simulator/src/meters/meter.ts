@@ -46,7 +46,9 @@ export interface PolledMeter extends SimMeterBase {
   handle(
     frame: Frame,
     now: number,
-  ): { bytes: Uint8Array; completed?: { values: SentValue[]; meterTime: number } } | undefined;
+  ):
+    | { bytes: Uint8Array; completed?: { values: SentValue[]; meterTime: number; repeat?: boolean } }
+    | undefined;
 }
 
 export type SimMeter = PushingMeter | PolledMeter;

@@ -52,4 +52,6 @@ export interface SentTelegram {
   readonly fault?: TelegramFault;
   /** "second": answered to the simulated second master, not to the reader. */
   readonly master?: "reader" | "second";
+  /** The same read-out sent again (the master repeated its request with the same FCB). */
+  readonly repeat?: boolean;
 }
