@@ -58,4 +58,35 @@ describe("simulator -> in-process stream -> reader", () => {
     expect(listen.diagnostics().counters.decodeErrors).toBe(0);
     expectExactlyOnceInOrder(sent, readings, 1);
   });
+
+  it("a reader stopped and started again carries on (poll mode)", async () => {
+    const fleet = createMeterFleet({
+      meters: defaultFleet({ meters: 2, kind: "mbus", seed: 77 }),
+      speed: 100,
+    });
+    const reader = createReader(
+      {
+        transport: { kind: "tcp", port: 1 },
+        mode: "poll",
+        pollIntervalS: 0.05,
+        timing: { marginMs: 30, retries: 1, maxTelegrams: 8 },
+        meters: fleet.meters.map((m) => ({ id: m.id, primaryAddress: m.primaryAddress })),
+      },
+      { link: streamLink(fleet) },
+    );
+    let n = 0;
+    reader.on("reading", () => n++);
+    fleet.start();
+    try {
+      await reader.start();
+      expect(await waitFor(() => n >= 4)).toBe(true);
+      await reader.stop();
+      const atStop = n;
+      await reader.start();
+      expect(await waitFor(() => n >= atStop + 4)).toBe(true);
+    } finally {
+      await reader.stop();
+      fleet.stop();
+    }
+  });
 });

@@ -94,6 +94,11 @@ export class MbusMaster {
     if (this.waiter) this.waiter.garbled = true;
   }
 
+  /** Accepts requests again after stop(). */
+  resume(): void {
+    this.stopped = false;
+  }
+
   stop(): void {
     this.stopped = true;
     for (const t of this.timers) clearTimeout(t);

@@ -191,6 +191,7 @@ export class Poller {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.master.resume();
     this.loop = this.run();
   }
 
