@@ -72,6 +72,8 @@ describe("simulator -> TCP -> reader (listen, DLMS push)", () => {
     expect(d.counters.framesOk).toBe(sent.length * 2);
     expect(d.counters.checksumErrors + d.counters.decryptFailures).toBe(0);
     expect(Object.keys(d.meters).sort()).toEqual(fleet.meters.map((m) => m.id).sort());
+    for (const m of fleet.meters)
+      expect(d.meters[m.id]!.framesOk).toBe(2 * sent.filter((t) => t.meterId === m.id).length);
   });
 
   it("HDLC pushes (P1/HAN framing) and M-Bus pushes on one line: framing auto reads both", async () => {

@@ -62,10 +62,11 @@ export class DiagnosticsBook {
     return m;
   }
 
-  seen(id: string, at: Date): void {
+  /** A reading of meter `id` arrived in `frames` link frames. */
+  seen(id: string, at: Date, frames = 1): void {
     const m = this.meter(id);
     m.lastSeen = at.toISOString();
-    m.framesOk++;
+    m.framesOk += frames;
   }
 
   error(e: NonNullable<ReaderDiagnostics["lastError"]>): void {

@@ -30,7 +30,8 @@ export interface ListenDeps {
 }
 
 export interface ListenSink {
-  reading(r: MeterReading): void;
+  /** A reading and the link frames it came in. */
+  reading(r: MeterReading, frames: number): void;
   error(e: ReaderError): void;
 }
 
@@ -105,7 +106,7 @@ export class ListenPipeline {
       if (out instanceof DlmsError) {
         this.deps.diag.count("decodeErrors");
         this.sink.error(new ReaderError("DECODE", out.message, { offset: ev.offset }));
-      } else if (out) this.onApdu(out, receivedAt);
+      } else if (out) this.onApdu(out, receivedAt, this.assembler.lastFrames);
     }
   }
 
@@ -113,7 +114,7 @@ export class ListenPipeline {
     const before = this.hdlc.bytesSkipped;
     for (const ev of this.hdlc.push(chunk)) {
       if (ev.kind === "frame") this.deps.diag.count("framesOk");
-      else if (ev.kind === "apdu") this.onApdu(ev.apdu, receivedAt);
+      else if (ev.kind === "apdu") this.onApdu(ev.apdu, receivedAt, ev.frames);
       else if (report) {
         if (ev.error.code === "HDLC_FCS" || ev.error.code === "HDLC_HCS")
           this.deps.diag.count("checksumErrors");
@@ -165,7 +166,7 @@ export class ListenPipeline {
     };
   }
 
-  private onApdu(apdu: Uint8Array, receivedAt: Date): void {
+  private onApdu(apdu: Uint8Array, receivedAt: Date, frames: number): void {
     const who = this.identify(apdu);
     const meterId = who.meterId;
     const keys = meterId
@@ -203,6 +204,6 @@ export class ListenPipeline {
     // a repeated telegram (same meter time) is one reading
     if (this.lastTime.get(reading.meterId) === reading.readingTime) return;
     this.lastTime.set(reading.meterId, reading.readingTime);
-    this.sink.reading(reading);
+    this.sink.reading(reading, frames);
   }
 }

@@ -44,7 +44,8 @@ export interface PollDeps {
 }
 
 export interface PollSink {
-  reading(r: MeterReading): void;
+  /** A reading and the telegrams (RSP_UD) it came in. */
+  reading(r: MeterReading, frames: number): void;
   error(e: ReaderError): void;
 }
 
@@ -266,7 +267,7 @@ export class Poller {
       // the same telegram twice (a repeated answer) is one reading
       if (this.lastTime.get(t.meterId) === reading.readingTime) return;
       this.lastTime.set(t.meterId, reading.readingTime);
-      this.sink.reading(reading);
+      this.sink.reading(reading, frames.length);
     } catch (e) {
       this.deps.diag.count("decodeErrors");
       this.report(e);

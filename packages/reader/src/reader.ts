@@ -86,9 +86,9 @@ export function createReader(input: ReaderConfigInput | ReaderConfig, deps: Read
     });
     events.emit("error", safe);
   };
-  const emitReading = (r: MeterReading) => {
+  const emitReading = (r: MeterReading, frames: number) => {
     diag.count("readings");
-    diag.seen(r.meterId, new Date(r.receivedAt));
+    diag.seen(r.meterId, new Date(r.receivedAt), frames);
     events.emit("reading", r);
   };
   const emitDiagnostics = () => events.emit("diagnostics", diag.snapshot());
