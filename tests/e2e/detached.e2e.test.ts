@@ -35,6 +35,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await page?.close().catch(() => {});
   await browser?.close();
+  if (tp) groups = [...new Set([...groups, ...tp.handle.pids()])]; // components restarted during the run too
   await tp?.close();
   expect(groups.filter(groupAlive)).toEqual([]);
 }, 60_000);

@@ -83,6 +83,7 @@ function needsPlatform(): void {
 afterAll(async () => {
   await page?.close().catch(() => {});
   await browser?.close();
+  if (tp) groups = [...new Set([...groups, ...tp.handle.pids()])]; // components restarted during the run too
   await tp?.close();
   // No orphans: every process group the supervisor started is gone.
   expect(groups.filter(groupAlive)).toEqual([]);
@@ -319,4 +320,24 @@ describe("the platform in a real browser", () => {
     }
     await shot("phone-privacy");
   }, 60_000);
+
+  it("live: the connection indicator shows the edge unreachable and recovers by itself", async () => {
+    needsPlatform();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${tp.handle.appUrl}/#/live`);
+    await page.waitForSelector('#connection[data-state="connected"]', { timeout: 20_000 });
+    await tp.handle.stopComponent("edge");
+    await page.waitForSelector('#connection[data-state="reconnecting"]', { timeout: 40_000 });
+    expect(await page.locator("#connection").textContent()).toMatch(
+      /^Edge offline: edge unreachable, retrying in \d+ s$/,
+    );
+    await shot("live-offline");
+    const back = await tp.handle.startComponent("edge");
+    expect(back.state).toBe("running");
+    await page.waitForSelector('#connection[data-state="connected"]', { timeout: 60_000 });
+    const before = await page.locator("#live-import").textContent();
+    await page.waitForFunction((b) => document.querySelector("#live-import")?.textContent !== b, before, {
+      timeout: 20_000,
+    });
+  }, 150_000);
 });
