@@ -73,6 +73,8 @@ export function createReader(input: ReaderConfigInput | ReaderConfig, deps: Read
   for (const m of config.meters) if (m.key) keys.set(m.id, m.key, m.authKey);
   const factory = deps.link ?? linkFor(config);
   const diag = new DiagnosticsBook(config.gatewayId, factory.describe);
+  // configured meters show up from the start (lastSeen null until their first reading)
+  for (const m of config.meters) diag.meter(m.id);
   const events = new Emitter<ReaderEvents>();
   const transport = factory.kind;
 
