@@ -112,6 +112,27 @@ describe("reader under faults", () => {
     );
   });
 
+  it("listen mode: a silent push meter shows in its lastSeen; the others go on; it comes back", async () => {
+    const { fleet, sent, reader, readings } = await dlmsSetup();
+    const quiet = fleet.meters[0]!.id;
+    fleet.start();
+    await more(sent, 9);
+    fleet.faults.silence(quiet, true);
+    await sleep(50);
+    const lastSeen = reader.diagnostics().meters[quiet]!.lastSeen;
+    const before = sent.filter((t) => t.meterId === quiet).length;
+    await more(sent, 20);
+    expect(sent.filter((t) => t.meterId === quiet).length).toBe(before);
+    expect(reader.diagnostics().meters[quiet]!.lastSeen).toBe(lastSeen);
+    expect(reader.diagnostics().meters[fleet.meters[1]!.id]!.lastSeen! > lastSeen!).toBe(true);
+    fleet.faults.silence(quiet, false);
+    await more(sent, 9);
+    fleet.stop();
+    expect(await waitFor(() => readings.length >= sent.length, 5000)).toBe(true);
+    expect(reader.diagnostics().meters[quiet]!.lastSeen! > lastSeen!).toBe(true);
+    expectExactlyOnceInOrder(sent, readings);
+  });
+
   it("poll mode: a silent meter times out and is reported; the others keep their readings; it reads again after", async () => {
     const fleet = createMeterFleet({
       meters: defaultFleet({ meters: 3, kind: "mbus", seed: 21 }),
