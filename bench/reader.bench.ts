@@ -94,11 +94,9 @@ async function phase(childFile: string, speed: number, warmupMs: number, measure
   const dir = mkdtempSync(join(tmpdir(), "omdp-bench-reader-"));
   const keysFile = join(dir, "keys.json");
   writeFileSync(keysFile, JSON.stringify(fleet.keys()), { mode: 0o600 });
-  let sent = 0;
   let sentInWindow = 0;
   let measuring = false;
   fleet.onTelegram(() => {
-    sent++;
     if (measuring) sentInWindow++;
   });
   const proc = spawn(
