@@ -27,99 +27,16 @@ import {
   type StoredEvent,
   type StoredReading,
 } from "./port";
+import {
+  FLAGS_PENDING,
+  fromDb,
+  meterFromDb,
+  parseFlags,
+  rollupSqlText,
+  type SeriesDbRow,
+  toDb,
+} from "./sqlite-rows";
 import { SQLITE_SCHEMA } from "./sqlite-schema";
-
-interface SeriesDbRow {
-  meter_id: string;
-  resolution: string;
-  start: number;
-  end: number;
-  id: string;
-  household_id: string;
-  import_wh: number;
-  export_wh: number;
-  pmin: number | null;
-  pavg: number | null;
-  pmax: number | null;
-  registers: string;
-  samples: number;
-  quality: string;
-  flags: string;
-  derived: number;
-}
-
-/** Marks a rollup whose children carry flags: `recompute` finishes it in JS. */
-const FLAGS_PENDING = "?";
-
-/** The rollup of a bucket computed by SQLite from its children (see summarize in series/rollup.ts). */
-function rollupSqlText(children: readonly SeriesResolution[]): string {
-  const inList = children.map((r) => `'${r}'`).join(",");
-  const range = `meter_id = @meter AND resolution IN (${inList}) AND start >= @start AND start < @end`;
-  return `INSERT INTO series (meter_id, resolution, start, end, id, household_id, import_wh, export_wh, pmin, pavg,
-      pmax, registers, samples, quality, flags, derived)
-    SELECT @meter, @res, @start, @end, @id, @hh, SUM(import_wh), SUM(export_wh), MIN(pmin),
-      ROUND(SUM(pavg * (end - start)) / SUM(CASE WHEN pavg IS NULL THEN 0 ELSE end - start END), 3), MAX(pmax),
-      (SELECT registers FROM series WHERE ${range} ORDER BY end DESC LIMIT 1),
-      SUM(samples),
-      CASE WHEN SUM(quality = 'estimated') > 0 THEN 'estimated'
-           WHEN SUM(quality = 'partial') > 0 OR SUM(end - start) < @end - @start THEN 'partial'
-           ELSE 'complete' END,
-      CASE WHEN MAX(flags NOT IN ('[]', '["gap"]')) = 1 THEN '${FLAGS_PENDING}'
-           WHEN MAX(flags = '["gap"]') = 1 OR SUM(end - start) < @end - @start THEN '["gap"]'
-           ELSE '[]' END,
-      1
-    FROM series WHERE ${range}
-    GROUP BY meter_id HAVING COUNT(*) > 0
-    ON CONFLICT (meter_id, resolution, start) DO UPDATE SET end = excluded.end, id = excluded.id,
-      household_id = excluded.household_id, import_wh = excluded.import_wh, export_wh = excluded.export_wh,
-      pmin = excluded.pmin, pavg = excluded.pavg, pmax = excluded.pmax, registers = excluded.registers,
-      samples = excluded.samples, quality = excluded.quality, flags = excluded.flags, derived = excluded.derived
-    RETURNING flags`;
-}
-
-const parseFlags = (s: string): string[] => (s === "[]" ? [] : (JSON.parse(s) as string[]));
-
-function fromDb(r: SeriesDbRow): SeriesRow {
-  return {
-    id: r.id,
-    meterId: r.meter_id,
-    householdId: r.household_id,
-    resolution: r.resolution as SeriesResolution,
-    start: r.start,
-    end: r.end,
-    importWh: r.import_wh,
-    exportWh: r.export_wh,
-    powerMinW: r.pmin,
-    powerAvgW: r.pavg,
-    powerMaxW: r.pmax,
-    registers: JSON.parse(r.registers) as Record<string, number>,
-    sampleCount: r.samples,
-    quality: r.quality as SeriesRow["quality"],
-    flags: parseFlags(r.flags),
-    derived: r.derived === 1,
-  };
-}
-
-function toDb(r: SeriesRow): SeriesDbRow {
-  return {
-    meter_id: r.meterId,
-    resolution: r.resolution,
-    start: r.start,
-    end: r.end,
-    id: r.id,
-    household_id: r.householdId,
-    import_wh: r.importWh,
-    export_wh: r.exportWh,
-    pmin: r.powerMinW,
-    pavg: r.powerAvgW,
-    pmax: r.powerMaxW,
-    registers: JSON.stringify(r.registers),
-    samples: r.sampleCount,
-    quality: r.quality,
-    flags: r.flags.length === 0 ? "[]" : JSON.stringify(r.flags),
-    derived: r.derived ? 1 : 0,
-  };
-}
 
 const isAfter = (v: unknown): v is { a: number } =>
   typeof v === "object" && v !== null && typeof (v as { a: unknown }).a === "number";
@@ -480,14 +397,4 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     this.db.close();
   }
-}
-
-function meterFromDb(r: Record<string, string>): MeterRecord {
-  return {
-    id: r.id!,
-    householdId: r.household_id!,
-    deviceId: r.device_id!,
-    timeZone: r.time_zone!,
-    updatedAt: r.updated_at!,
-  };
 }
