@@ -4,11 +4,14 @@
  * API token for the app (direct method `createToken`).
  */
 import { join } from "node:path";
+import { type MbusLeaf, startMbusLeaf } from "./mbusLeaf";
 import { fail, importOrMissing, onShutdown, platformFromEnv, runnerLogger, tell } from "./runner";
 
 const log = runnerLogger("edge");
 
 interface EdgeHubLike {
+  readonly ca: string;
+  connectionStringFor(deviceId: string): string;
   close(): Promise<void>;
   invoke(
     target: string,
@@ -79,10 +82,21 @@ async function main(): Promise<void> {
       OMDP_READER_MODE: "listen",
     },
   });
-  onShutdown(log, () => hub.close());
+  let leaf: MbusLeaf | undefined;
+  onShutdown(log, async () => {
+    await leaf?.stop().catch(() => {});
+    await hub.close();
+  });
   const deadline = Date.now() + 45_000;
   const up = await apiUp(cfg.ports.edgeApi, deadline);
   const token = up ? await edgeToken(hub, deadline) : "";
+  try {
+    leaf = await startMbusLeaf(hub, cfg, log.child("mbusLeaf"));
+  } catch (err) {
+    log.warn("the M-Bus leaf reader did not start; M-Bus meters are not read", {
+      error: (err as Error).message,
+    });
+  }
   const modules = hub.modules().map((m) => `${m.name}${m.running ? "" : " (not running)"}`);
   log.info("edge running", {
     apiPort: cfg.ports.edgeApi,
