@@ -74,7 +74,10 @@ describe("detached: the platform without a cloud", () => {
     // The edge keeps closing intervals; the view shows what it had when it loaded.
     const sums: number[] = [];
     let acc = 0;
-    for (const x of inPeriod) sums.push((acc += x.energyImportedWh));
+    for (const x of inPeriod) {
+      acc += x.energyImportedWh;
+      sums.push(acc);
+    }
     expect(shown).toBeGreaterThan(0);
     expect(sums).toContain(shown);
   }, 90_000);
