@@ -18,6 +18,7 @@ import type { IntervalWrite } from "../functions/src/series/types";
 import { createCosmosStore } from "../functions/src/store/cosmos";
 import type { Store } from "../functions/src/store/port";
 import { SqliteStore } from "../functions/src/store/sqlite";
+import { startCloudHost } from "../simulator/src/cloudhost/index";
 
 const QUARTER = 900_000;
 const YEAR_START = Date.parse("2025-01-01T00:00:00Z");
@@ -196,6 +197,54 @@ async function sqliteFigures(dir: string) {
   figures.queryMeterDayPT15MP99Ms = pct(dayMs, 99);
   figures.queryMeterYearP1DP50Ms = pct(yearMs, 50);
   figures.queryMeterYearP1DP99Ms = pct(yearMs, 99);
+
+  // 4. The same queries through the local Functions host over HTTP (auth, validation, JSON).
+  for (let m = 0; m < loadedMeters; m++) {
+    const id = `m-${String(m).padStart(5, "0")}`;
+    await store.putMeter({ id, householdId: `hh-${m}`, deviceId: "edge-1", timeZone: TZ, updatedAt: "x" });
+  }
+  const host = await startCloudHost({
+    port: 0,
+    store,
+    configPath: path.join(dir, "none.json"),
+    env: { OMDP_DATA_DIR: dir },
+    log: {
+      debug() {},
+      info() {},
+      warn() {},
+      error() {},
+      child() {
+        return this;
+      },
+    },
+  });
+  const token = await host.issueToken({ sub: "bench", role: "admin" });
+  const httpDay: number[] = [];
+  const httpYear: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    const meterId = `m-${String(rnd(loadedMeters)).padStart(5, "0")}`;
+    const dayStart = YEAR_START - 3_600_000 + rnd(364) * 86_400_000;
+    const iso = (t: number) => new Date(t).toISOString();
+    const call = async (q: string, into: number[]) => {
+      const a = performance.now();
+      const res = await fetch(`${host.url}/api/meters/${meterId}/readings?${q}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const body = (await res.json()) as { items: unknown[] };
+      into.push(performance.now() - a);
+      if (res.status !== 200 || body.items.length < 92) throw new Error(`HTTP query failed: ${res.status}`);
+    };
+    await call(`from=${iso(dayStart)}&to=${iso(dayStart + 86_400_000)}&resolution=PT15M`, httpDay);
+    await call(
+      `from=${iso(YEAR_START - 86_400_000)}&to=${iso(YEAR_START + 366 * 86_400_000)}&resolution=P1D`,
+      httpYear,
+    );
+  }
+  await host.stop();
+  figures.httpMeterDayPT15MP50Ms = pct(httpDay, 50);
+  figures.httpMeterDayPT15MP99Ms = pct(httpDay, 99);
+  figures.httpMeterYearP1DP50Ms = pct(httpYear, 50);
+  figures.httpMeterYearP1DP99Ms = pct(httpYear, 99);
   await store.close();
   return figures;
 }
