@@ -115,6 +115,10 @@ describe("omdp simulate / omdp read", () => {
     expect((await inProcess(simulate, ["--kind", "water"])).status).toBe(2);
     expect((await inProcess(simulate, ["--tcp", "1", "--hex"])).status).toBe(2);
     expect((await inProcess(simulate, ["--duration", "soon", "--hex"])).status).toBe(2);
+    // an output that cannot open is one line and status 1, not a stack trace
+    const blocked = await inProcess(simulate, ["--serial", "/proc/omdp-no-such-dir/ttyA", "--duration", "1"]);
+    expect(blocked.status).toBe(1);
+    expect(blocked.stderr).toMatch(/^omdp simulate: /);
   });
 });
 

@@ -78,7 +78,11 @@ export async function servePty(bus: SimBus, opts: PtyOptions): Promise<PtyLine> 
     });
     const failed = new Promise<never>((_, reject) => {
       child.once("error", (err) => reject(new Error(`cannot start socat: ${err.message}`)));
+      child.once("exit", (code) =>
+        reject(new Error(`socat exited (${code ?? "signal"}) before the PTYs were ready: ${stderr.trim()}`)),
+      );
     });
+    failed.catch(() => undefined); // an exit after a successful start is handled by unplug/close
     await Promise.race([
       waitFor(
         () => existsSync(opts.path) && existsSync(peerPath),

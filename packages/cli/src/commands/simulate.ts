@@ -164,20 +164,27 @@ export async function run(argv: string[]): Promise<number> {
   if (keysFile) writeKeys(keysFile, fleet.keys());
   const closers: (() => Promise<void>)[] = [];
   let transport: Record<string, unknown>;
-  if (values.serial) {
-    const line = await servePty(fleet, {
-      path: values.serial,
-      ...(values.peer ? { peerPath: values.peer } : {}),
-    });
-    closers.push(() => line.close());
-    transport = { kind: "serial", path: line.peerPath };
-    log.info("serial line ready", { simulator: line.path, reader: line.peerPath });
-  } else {
-    const port = Number(values.tcp ?? process.env.OMDP_SIM_TCP_PORT ?? 9000);
-    const gw = await serveTcp(fleet, port);
-    closers.push(() => gw.close());
-    transport = { kind: "tcp", host: gw.host, port: gw.port };
-    log.info("M-Bus/TCP gateway listening", { host: gw.host, port: gw.port });
+  try {
+    if (values.serial) {
+      const line = await servePty(fleet, {
+        path: values.serial,
+        ...(values.peer ? { peerPath: values.peer } : {}),
+      });
+      closers.push(() => line.close());
+      transport = { kind: "serial", path: line.peerPath };
+      log.info("serial line ready", { simulator: line.path, reader: line.peerPath });
+    } else {
+      const port = Number(values.tcp ?? process.env.OMDP_SIM_TCP_PORT ?? 9000);
+      const gw = await serveTcp(fleet, port);
+      closers.push(() => gw.close());
+      transport = { kind: "tcp", host: gw.host, port: gw.port };
+      log.info("M-Bus/TCP gateway listening", { host: gw.host, port: gw.port });
+    }
+  } catch (e) {
+    // socat missing, a port in use, a path we may not create: say so in one line
+    process.stderr.write(`omdp simulate: ${(e as Error).message}\n`);
+    for (const c of closers) await c();
+    return 1;
   }
   if (values["config-out"])
     writeFileSync(
