@@ -5,6 +5,8 @@ export interface FleetPreset {
   readonly meters: number;
   readonly kind: MeterKind;
   readonly seed: number;
+  /** DLMS: M-Bus long frames (default) or HDLC frames (P1/HAN port). */
+  readonly framing?: "mbus" | "hdlc";
 }
 
 const MEDIA = ["electricity", "water", "heat", "gas"] as const;
@@ -24,6 +26,7 @@ export function defaultFleet(p: FleetPreset): MeterSpec[] {
         kind: "dlms",
         seed,
         pv: i % 2 === 1,
+        ...(p.framing ? { framing: p.framing } : {}),
       });
     } else {
       const id = `${(i % 9) + 1}${String((p.seed * 7919 + i * 104_729) % 10_000_000).padStart(7, "0")}`;

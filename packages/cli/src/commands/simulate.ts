@@ -16,7 +16,7 @@ import {
   serveTcp,
 } from "@omdp/simulator";
 
-const HELP = `Usage: omdp simulate --meters N [--kind dlms|mbus] [--seed S] [--speed X]
+const HELP = `Usage: omdp simulate --meters N [--kind dlms|mbus] [--framing mbus|hdlc] [--seed S] [--speed X]
                      [--serial PATH [--peer PATH] | --tcp PORT | --hex] [--duration D]
                      [--keys-out FILE] [--config-out FILE] [--start ISO] [--fault NAME:SECONDS ...]
 
@@ -25,6 +25,7 @@ Simulated meters, deterministic for a seed:
                 AES-128-GCM, ids KFM1000000001...), every other one with PV       (default)
   --kind mbus   EN 13757-3 meters answering a master (electricity, water, heat, gas, primary
                 addresses 1..N, secondary ids OMD<8 digits>)
+  --framing F   DLMS pushes in M-Bus long frames (mbus, default) or HDLC frames (hdlc, P1/HAN ports)
   --speed X     meter time runs X times faster than wall time (default 1); readings carry meter time
 Outputs (one of):
   --serial PATH makes a PTY pair with socat: the simulator holds PATH, a reader opens the peer
@@ -149,7 +150,11 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`omdp simulate: --start must be an ISO date-time\n`);
     return 2;
   }
-  const specs = defaultFleet({ meters: n, kind, seed });
+  if (values.framing !== "mbus" && values.framing !== "hdlc") {
+    process.stderr.write(`omdp simulate: --framing must be mbus or hdlc\n`);
+    return 2;
+  }
+  const specs = defaultFleet({ meters: n, kind, seed, framing: values.framing });
 
   if (values.hex) {
     let wall = 0;
@@ -259,6 +264,7 @@ function parse(argv: string[]) {
     options: {
       meters: { type: "string", default: "3" },
       kind: { type: "string", default: "dlms" },
+      framing: { type: "string", default: "mbus" },
       seed: { type: "string", default: "1" },
       speed: { type: "string", default: "1" },
       serial: { type: "string" },
