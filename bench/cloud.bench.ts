@@ -52,6 +52,27 @@ function write(meter: number, slot: number): IntervalWrite {
   };
 }
 
+/** The IntervalRecord (wire shape) of a write. */
+function recordOf(w: IntervalWrite) {
+  return {
+    schemaVersion: 1,
+    id: w.id,
+    meterId: w.meterId,
+    resolution: "PT15M",
+    intervalStart: new Date(w.start).toISOString(),
+    intervalEnd: new Date(w.end).toISOString(),
+    energyImportedWh: w.importWh,
+    energyExportedWh: 0,
+    powerMinW: w.powerMinW,
+    powerAvgW: w.powerAvgW,
+    powerMaxW: w.powerMaxW,
+    registers: w.registers,
+    sampleCount: 15,
+    quality: "complete",
+    flags: [],
+  };
+}
+
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return Number(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!.toFixed(3));
@@ -84,53 +105,50 @@ async function sqliteFigures(dir: string) {
   const figures: Record<string, number | string> = {};
   // 1. Ingest rates on a fresh file store (WAL), through the store port (intervals + rollups + latest).
   const fresh = new SqliteStore(path.join(dir, "rate.db"));
-  figures.sqliteSteadyIntervalsPerSecond = round(await steadyRate(fresh, 1000, 20, 1000));
-  const t0 = performance.now();
-  let n = 0;
-  for (let m = 2000; m < 2020; m++) {
-    for (let day = 0; day < 7; day++) {
-      const ws = Array.from({ length: 96 }, (_, i) => write(m, day * 96 + i));
-      await fresh.writeIntervals(ws);
-      n += ws.length;
+  // Each rate is measured 3 times (the machine is shared): the best and the median are reported.
+  const steady: number[] = [];
+  for (let rep = 0; rep < 3; rep++) steady.push(await steadyRate(fresh, 1000, 20, 1000, rep * 20));
+  const backfill: number[] = [];
+  for (let rep = 0; rep < 3; rep++) {
+    const t0 = performance.now();
+    let n = 0;
+    for (let m = 2000 + rep * 20; m < 2020 + rep * 20; m++) {
+      for (let day = 0; day < 7; day++) {
+        const ws = Array.from({ length: 96 }, (_, i) => write(m, day * 96 + i));
+        await fresh.writeIntervals(ws);
+        n += ws.length;
+      }
     }
+    backfill.push(n / ((performance.now() - t0) / 1000));
   }
-  figures.sqliteBackfillIntervalsPerSecond = round(n / ((performance.now() - t0) / 1000));
   // The whole ingest path: JSON body, zod validation, registry check, store.
   for (let m = 0; m < 1000; m++) {
     const id = `m-${String(m).padStart(5, "0")}`;
     await fresh.putMeter({ id, householdId: `hh-${m}`, deviceId: "edge-1", timeZone: TZ, updatedAt: "x" });
   }
   const registry = new MeterRegistry(fresh, 60_000);
-  const t1 = performance.now();
-  let accepted = 0;
-  for (let slot = 100; slot < 110; slot++) {
-    const messages = Array.from({ length: 1000 }, (_, m) => {
-      const w = write(m, slot);
-      return {
-        body: JSON.stringify({
-          schemaVersion: 1,
-          id: w.id,
-          meterId: w.meterId,
-          resolution: "PT15M",
-          intervalStart: new Date(w.start).toISOString(),
-          intervalEnd: new Date(w.end).toISOString(),
-          energyImportedWh: w.importWh,
-          energyExportedWh: 0,
-          powerMinW: w.powerMinW,
-          powerAvgW: w.powerAvgW,
-          powerMaxW: w.powerMaxW,
-          registers: w.registers,
-          sampleCount: 15,
-          quality: "complete",
-          flags: [],
-        }),
+  const pipeline: number[] = [];
+  for (let rep = 0; rep < 3; rep++) {
+    const t1 = performance.now();
+    let accepted = 0;
+    for (let slot = 100 + rep * 10; slot < 110 + rep * 10; slot++) {
+      const messages = Array.from({ length: 1000 }, (_, m) => ({
+        body: JSON.stringify(recordOf(write(m, slot))),
         properties: { kind: "interval" },
         systemProperties: { "iothub-connection-device-id": "edge-1" },
-      };
-    });
-    accepted += (await ingestBatch(messages, { store: fresh, registry })).accepted;
+      }));
+      accepted += (await ingestBatch(messages, { store: fresh, registry })).accepted;
+    }
+    pipeline.push(accepted / ((performance.now() - t1) / 1000));
   }
-  figures.sqliteIngestPipelineIntervalsPerSecond = round(accepted / ((performance.now() - t1) / 1000));
+  const best = (xs: number[]) => round(Math.max(...xs));
+  const median = (xs: number[]) => round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!);
+  figures.sqliteSteadyIntervalsPerSecond = best(steady);
+  figures.sqliteSteadyIntervalsPerSecondMedian = median(steady);
+  figures.sqliteBackfillIntervalsPerSecond = best(backfill);
+  figures.sqliteBackfillIntervalsPerSecondMedian = median(backfill);
+  figures.sqliteIngestPipelineIntervalsPerSecond = best(pipeline);
+  figures.sqliteIngestPipelineIntervalsPerSecondMedian = median(pipeline);
   await fresh.close();
 
   // 2. The year load: meter after meter, a week per write, until 1,000 meters or the budget.
