@@ -77,7 +77,7 @@ export const ReaderConfig = z.object({
   /** JSON file `{ meterId: "HEX" | { key, authKey } }` with the meters' keys. */
   keysFile: z.string().optional(),
   /** IANA time zone of the meters' clocks (M-Bus date-times carry none). */
-  timeZone: z.string().default("UTC"),
+  timeZone: z.string().default("Europe/Vienna"),
   /** Poll mode: seconds between two read-outs of a meter. */
   pollIntervalS: z.number().positive().default(60),
   /** Poll mode: search the bus for secondary addresses at start; found meters are polled too. */

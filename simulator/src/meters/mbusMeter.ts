@@ -29,8 +29,9 @@ function snapshotOf(
   el: ElectricityElement | MediumElement,
   t: number,
   parts: number,
+  timeZone: string,
 ): Snapshot {
-  const time: RecordSpec = { kind: "dateTime", utcMs: t };
+  const time: RecordSpec = { kind: "dateTime", utcMs: t, timeZone };
   if (el instanceof ElectricityElement) {
     const r = el.registers;
     const x = el.instantaneous;
@@ -100,6 +101,7 @@ export function createMbusMeter(spec: MeterSpec, index: number, start: number): 
       : new MediumElement(medium, spec.seed, start);
   const el = makeElement();
   const { manufacturer, id } = secondaryIdFor(spec, index);
+  const timeZone = spec.timeZone ?? "Europe/Vienna";
   if (!/^\d{8}$/.test(id)) throw new RangeError(`secondary id of ${spec.id} must be 8 digits`);
   const primary = spec.primaryAddress ?? (index % 250) + 1;
   const parts = spec.telegrams ?? (medium === "electricity" || medium === "heat" ? 2 : 1);
@@ -124,7 +126,7 @@ export function createMbusMeter(spec: MeterSpec, index: number, start: number): 
       // the telegram's clock has whole seconds (type I): the snapshot is taken at that second
       const t = Math.floor(now / 1000) * 1000;
       el.advanceTo(t);
-      const snap = snapshotOf(medium, el, t, parts);
+      const snap = snapshotOf(medium, el, t, parts, timeZone);
       const telegrams: UserData[] = snap.telegrams.map((records, i) =>
         encodeReadoutTelegram({
           header: { id, manufacturer, version, medium: mediumCode, accessNumber: access++ & 0xff },
@@ -142,12 +144,12 @@ export function createMbusMeter(spec: MeterSpec, index: number, start: number): 
     valuesAt: (t) => {
       if (t >= el.position) {
         el.advanceTo(t);
-        return snapshotOf(medium, el, t, 1).values;
+        return snapshotOf(medium, el, t, 1, timeZone).values;
       }
       // a time already passed: the draws are deterministic, so integrate again from the start
       const past = makeElement();
       past.advanceTo(t);
-      return snapshotOf(medium, past, t, 1).values;
+      return snapshotOf(medium, past, t, 1, timeZone).values;
     },
     handle: (frame, now) => link.handle(frame, now),
   };

@@ -7,7 +7,8 @@ import { type RecordSpec as CodecRecord, type DataCoding, defaultCi, encodeUserD
 import type { UserData } from "./mbusSlave";
 
 export type RecordSpec =
-  | { readonly kind: "dateTime"; readonly utcMs: number }
+  /** The meter's clock: local wall time in `timeZone` (M-Bus date-times carry no zone). */
+  | { readonly kind: "dateTime"; readonly utcMs: number; readonly timeZone: string }
   | {
       readonly kind:
         | "energyWh"
@@ -72,10 +73,25 @@ export interface TelegramSpec {
   readonly moreFollows: boolean;
 }
 
+/** `YYYY-MM-DDTHH:MM:SS` as a clock in `timeZone` shows the instant `utcMs`. */
+export function localWallTime(utcMs: number, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(new Date(utcMs));
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "00";
+  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}:${get("second")}`;
+}
+
 function toCodecRecord(r: RecordSpec): CodecRecord {
   const code = RECORD_CODES[r.kind];
-  const value =
-    r.kind === "dateTime" ? new Date(r.utcMs).toISOString().slice(0, 19) : r.value / SCALE[r.kind];
+  const value = r.kind === "dateTime" ? localWallTime(r.utcMs, r.timeZone) : r.value / SCALE[r.kind];
   return { coding: code.coding, vif: code.vif, ...(code.vife ? { vife: code.vife } : {}), value };
 }
 

@@ -22,6 +22,8 @@ export interface MeterSpec {
   readonly secondaryId?: string;
   /** M-Bus: manufacturer letters (default "OMD"). */
   readonly manufacturer?: string;
+  /** M-Bus: the zone of the meter's clock (its date-time records show local time; default Europe/Vienna). */
+  readonly timeZone?: string;
   /** M-Bus: RSP_UD telegrams per read-out (default 2 for electricity and heat, 1 otherwise). */
   readonly telegrams?: number;
   /** DLMS: link framing of the pushes: M-Bus long frames (customer interface, default) or HDLC (P1/HAN). */
