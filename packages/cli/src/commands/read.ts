@@ -5,8 +5,10 @@
 import { readFileSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import type { ModuleHost } from "@omdp/edge-module";
 import { createLogger } from "@omdp/logger";
 import { createReader, ReaderConfig, type ReaderConfigInput } from "@omdp/reader";
+import { connectLeaf, LeafOptionError } from "./read-leaf";
 
 const HELP = `Usage: omdp read (--serial PATH | --tcp HOST:PORT) [--config FILE] [--mode listen|poll]
                  [--keys FILE] [--baud N] [--parity none|even|odd] [--scan] [--diagnostics-every S]
@@ -19,7 +21,14 @@ stderr as JSON lines. Runs until Ctrl-C; reconnects by itself when the port or t
   --config FILE   reader config (JSON): meters, keysFile, mode, pollIntervalS, timing, timeZone;
                   see packages/reader/examples/. --serial/--tcp override its transport.
   --keys FILE     keys file { meterId: "AES key hex" } (overrides the config's keysFile)
-  --scan          poll mode: search the bus for secondary addresses at start`;
+  --scan          poll mode: search the bus for secondary addresses at start
+
+As a leaf device (readings go through an IoT Edge gateway instead of stdout):
+  --leaf                        send readings/diagnostics through the gateway (GatewayHostName)
+  --connection-string-file FILE device connection string, or provision through DPS with:
+  --dps-scope ID --registration-id ID --device-key-file FILE [--dps-host HOST]
+                                (the key is the one 'omdp dps derive-key' derives; it stays in its file)
+  --gateway HOST                the gateway's host name; --ca FILE its CA certificate`;
 
 export async function run(argv: string[]): Promise<number> {
   let values: ReturnType<typeof parse>["values"];
@@ -80,10 +89,38 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const log = createLogger("read");
+  let leaf: ModuleHost | undefined;
+  if (values.leaf) {
+    try {
+      leaf = await connectLeaf(
+        {
+          connectionStringFile: values["connection-string-file"],
+          dpsScope: values["dps-scope"],
+          registrationId: values["registration-id"],
+          deviceKeyFile: values["device-key-file"],
+          dpsHost: values["dps-host"],
+          gateway: values.gateway,
+          caFile: values.ca,
+        },
+        log,
+      );
+    } catch (e) {
+      process.stderr.write(
+        `omdp read: ${e instanceof LeafOptionError ? "" : "leaf device: "}${(e as Error).message}\n`,
+      );
+      return 2;
+    }
+  }
   const reader = createReader(parsed.data, { log: log.child("reader") });
   const err = (obj: unknown) => process.stderr.write(`${JSON.stringify(obj)}\n`);
-  reader.on("reading", (r) => process.stdout.write(`${JSON.stringify(r)}\n`));
-  reader.on("diagnostics", (d) => err(d));
+  const forward = (output: string, body: object & { meterId?: string }, kind: string) =>
+    leaf
+      ?.send(output, body, { kind, ...(body.meterId ? { meterId: body.meterId } : {}) })
+      .catch((e: Error) => log.warn("leaf send failed", { output, error: e.message }));
+  reader.on("reading", (r) =>
+    leaf ? forward("readings", r, "reading") : process.stdout.write(`${JSON.stringify(r)}\n`),
+  );
+  reader.on("diagnostics", (d) => (leaf ? forward("diagnostics", d, "diagnostics") : err(d)));
   reader.on("error", (e) => err({ kind: "error", at: new Date().toISOString(), ...e.toJSON() }));
   try {
     await reader.start();
@@ -96,6 +133,7 @@ export async function run(argv: string[]): Promise<number> {
     process.once("SIGTERM", () => done());
   });
   await reader.stop();
+  await leaf?.close();
   return 0;
 }
 
@@ -112,6 +150,14 @@ function parse(argv: string[]) {
       parity: { type: "string" },
       scan: { type: "boolean", default: false },
       "diagnostics-every": { type: "string" },
+      leaf: { type: "boolean", default: false },
+      "connection-string-file": { type: "string" },
+      "dps-scope": { type: "string" },
+      "registration-id": { type: "string" },
+      "device-key-file": { type: "string" },
+      "dps-host": { type: "string" },
+      gateway: { type: "string" },
+      ca: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
     strict: true,
