@@ -63,7 +63,15 @@ describe("settings", () => {
       cloudToken: "c",
       edgeToken: "e",
       households: [
-        { id: "hh-1", name: "Flat", timeZone: "Europe/Vienna", meters: [{ id: "m1", kind: "dlms" }] },
+        {
+          id: "hh-1",
+          name: "Flat",
+          timeZone: "Europe/Vienna",
+          meters: [
+            { id: "m1", kind: "dlms" },
+            { id: "m2", kind: "mbus", role: "sub" },
+          ],
+        },
         { id: "bad", meters: "nope" },
         { name: "no id" },
       ],
@@ -75,6 +83,7 @@ describe("settings", () => {
     expect(served.detached).toBe(false);
     expect(served.households.map((h) => h.id)).toEqual(["hh-1", "bad"]);
     expect(served.households[1]!.timeZone).toBe("UTC");
+    expect(served.households[0]!.meters.map((m) => m.role)).toEqual(["main", "sub"]);
     expect(served.households[1]!.meters).toEqual([]);
     expect(served.auth).toMatchObject({ mode: "msal", clientId: "abc", scopes: ["api://x/.default"] });
     expect(parseConfig(null, "UTC").detached).toBe(true);

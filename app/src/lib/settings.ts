@@ -7,6 +7,8 @@ export interface MeterInfo {
   readonly id: string;
   readonly kind?: string;
   readonly pv?: boolean;
+  /** `sub`: behind the main meter; shown, but not added to the household's totals. */
+  readonly role?: "main" | "sub";
   readonly name?: string;
 }
 
@@ -69,6 +71,7 @@ function parseHousehold(raw: unknown, fallbackTz: string): Household | null {
           id: m.id as string,
           kind: typeof m.kind === "string" ? m.kind : undefined,
           pv: m.pv === true,
+          role: m.role === "sub" ? ("sub" as const) : ("main" as const),
           name: typeof m.name === "string" ? m.name : undefined,
         }))
     : [];

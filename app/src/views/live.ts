@@ -67,7 +67,13 @@ export const liveView: View = (root, ctx) => {
     const s = snaps.get(id);
     if (!card) return;
     const info = meters.find((m) => m.id === id);
-    const title = h("h3", {}, info?.name ?? id, info?.pv ? h("span", { class: "badge" }, "PV") : null);
+    const title = h(
+      "h3",
+      {},
+      info?.name ?? id,
+      info?.pv ? h("span", { class: "badge" }, "PV") : null,
+      info?.role === "sub" ? h("span", { class: "badge" }, "sub-meter") : null,
+    );
     if (!s) {
       fill(card, title, h("p", { class: "muted" }, "Waiting for the first reading…"));
       return;
@@ -136,7 +142,9 @@ export const liveView: View = (root, ctx) => {
   };
 
   const renderTotals = () => {
-    const list = [...snaps.values()];
+    // The household's totals come from its main meters; sub-meters measure part of the same energy.
+    const sub = new Set(meters.filter((m) => m.role === "sub").map((m) => m.id));
+    const list = [...snaps.values()].filter((x) => !sub.has(x.meterId));
     const p = householdPower(list);
     imp.value.textContent = list.length ? formatKw(p.importW) : "–";
     imp.value.dataset.w = String(p.importW);

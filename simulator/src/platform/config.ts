@@ -8,6 +8,8 @@ export interface MeterConfig {
   readonly id: string;
   readonly kind: "dlms" | "mbus";
   readonly pv: boolean;
+  /** `sub`: a sub-meter behind the household's main meter (not added to the household's totals). */
+  readonly role?: "main" | "sub";
 }
 
 export interface HouseholdConfig {
@@ -99,7 +101,7 @@ export const DEFAULT_HOUSEHOLDS: readonly HouseholdConfig[] = [
     timeZone: "Europe/Vienna",
     meters: [
       { id: "SAG1000000002", kind: "dlms", pv: true },
-      { id: "12345678", kind: "mbus", pv: false },
+      { id: "12345678", kind: "mbus", pv: false, role: "sub" },
     ],
   },
 ];
@@ -164,7 +166,12 @@ function households(raw: unknown): HouseholdConfig[] | undefined {
       seen.add(mo.id);
       const kind = mo.kind ?? "dlms";
       if (kind !== "dlms" && kind !== "mbus") throw new ConfigError(`${where}.kind`, "must be dlms or mbus");
-      return { id: mo.id, kind, pv: mo.pv === true } as MeterConfig;
+      return {
+        id: mo.id,
+        kind,
+        pv: mo.pv === true,
+        ...(mo.role === "sub" ? { role: "sub" } : {}),
+      } as MeterConfig;
     });
     return {
       id: o.id,
