@@ -32,7 +32,7 @@ export function rollupSqlText(children: readonly SeriesResolution[]): string {
       pmax, registers, samples, quality, flags, derived)
     SELECT @meter, @res, @start, @end, @id, @hh, SUM(import_wh), SUM(export_wh), MIN(pmin),
       ROUND(SUM(pavg * (end - start)) / SUM(CASE WHEN pavg IS NULL THEN 0 ELSE end - start END), 3), MAX(pmax),
-      (SELECT registers FROM series WHERE ${range} ORDER BY end DESC LIMIT 1),
+      (SELECT registers FROM series WHERE ${range} ORDER BY start DESC LIMIT 1),
       SUM(samples),
       CASE WHEN SUM(quality = 'estimated') > 0 THEN 'estimated'
            WHEN SUM(quality = 'partial') > 0 OR SUM(end - start) < @end - @start THEN 'partial'
@@ -42,7 +42,7 @@ export function rollupSqlText(children: readonly SeriesResolution[]): string {
            ELSE '[]' END,
       1
     FROM series WHERE ${range}
-    GROUP BY meter_id HAVING COUNT(*) > 0
+    HAVING COUNT(*) > 0
     ON CONFLICT (meter_id, resolution, start) DO UPDATE SET end = excluded.end, id = excluded.id,
       household_id = excluded.household_id, import_wh = excluded.import_wh, export_wh = excluded.export_wh,
       pmin = excluded.pmin, pavg = excluded.pavg, pmax = excluded.pmax, registers = excluded.registers,

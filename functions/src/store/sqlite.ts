@@ -9,7 +9,13 @@ import {
   type RollupKey,
   summarize,
 } from "../series/rollup";
-import { type IntervalWrite, rollupId, type SeriesResolution, type SeriesRow } from "../series/types";
+import {
+  type IntervalWrite,
+  rollupId,
+  type SeriesResolution,
+  type SeriesRow,
+  SUB_HOUR,
+} from "../series/types";
 import {
   type DeadLetter,
   type DeletionReport,
@@ -174,7 +180,10 @@ export class SqliteStore implements Store {
         const seen = newest.get(w.meterId);
         if (!seen || w.end > seen.end) newest.set(w.meterId, w);
       }
-      for (const key of affectedRollups(writes)) this.recompute(key);
+      // A meter sends one base resolution: its hours are rolled up from rows of that resolution only
+      // (one index range instead of four).
+      const base = new Map(writes.map((w) => [w.meterId, w.resolution]));
+      for (const key of affectedRollups(writes)) this.recompute(key, base.get(key.meterId));
       for (const w of newest.values()) {
         const { timeZone: _tz, ...interval } = w;
         this.st.latestInterval.run(w.meterId, w.householdId, w.end, JSON.stringify(interval));
@@ -186,8 +195,12 @@ export class SqliteStore implements Store {
    * Recomputes one rollup from its children inside SQLite (one INSERT ... SELECT, the same rules as
    * `summarize`). Children carrying flags are rare; for them the rollup is recomputed in JS.
    */
-  private recompute(key: RollupKey): void {
-    const out = this.st.rollup[key.resolution]!.get({
+  private recompute(key: RollupKey, baseResolution?: SeriesResolution): void {
+    const statement =
+      key.resolution === "PT1H" && baseResolution && SUB_HOUR.includes(baseResolution)
+        ? this.hourRollup(baseResolution)
+        : this.st.rollup[key.resolution]!;
+    const out = statement.get({
       meter: key.meterId,
       res: key.resolution,
       start: key.start,
@@ -196,6 +209,17 @@ export class SqliteStore implements Store {
       hh: key.householdId,
     }) as { flags: string } | undefined;
     if (out && out.flags === FLAGS_PENDING) this.recomputeInJs(key);
+  }
+
+  private readonly hourStatements = new Map<SeriesResolution, Database.Statement>();
+
+  private hourRollup(child: SeriesResolution): Database.Statement {
+    let st = this.hourStatements.get(child);
+    if (!st) {
+      st = this.db.prepare(rollupSqlText([child]));
+      this.hourStatements.set(child, st);
+    }
+    return st;
   }
 
   private recomputeInJs(key: RollupKey): void {
