@@ -46,6 +46,7 @@ describe("times in the household's zone", () => {
   });
   it("labels chart axes by the visible span, in the zone, 24-hour clock", () => {
     const t = Date.parse("2026-11-26T20:45:00Z");
+    expect(axisLabel(t, 60_000, "Europe/Vienna")).toBe("21:45:00");
     expect(axisLabel(t, 86_400_000, "Europe/Vienna")).toBe("21:45");
     expect(axisLabel(t, 7 * 86_400_000, "Europe/Vienna")).toBe("26 Nov");
     expect(axisLabel(t, 400 * 86_400_000, "Europe/Vienna")).toBe("Nov 2026");

@@ -114,12 +114,22 @@ export function ago(ms: number): string {
 }
 
 /**
- * Chart axis labels in the household's zone, 24-hour clock: times of day for spans up to two days,
+ * Chart axis labels in the household's zone, 24-hour clock: seconds for spans up to 15 minutes, times of
+ * day for spans up to two days,
  * "27 Nov" for spans up to a year, "Nov 2026" beyond.
  */
 export function axisLabel(instantMs: number, spanMs: number, timeZone: string, locale?: string): string {
   const d = new Date(instantMs);
   const l = locale ?? "en-GB";
+  if (spanMs <= 15 * 60_000) {
+    return d.toLocaleTimeString(l, {
+      timeZone,
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
+    });
+  }
   if (spanMs <= 2 * 86_400_000) {
     return d.toLocaleTimeString(l, { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
   }

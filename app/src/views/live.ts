@@ -5,6 +5,7 @@ import { formatAmps, formatKw, formatKwh, formatTime, formatVolts } from "../lib
 import { energySince, householdPower, type LiveSnapshot, snapshotFromReading } from "../lib/live";
 import { periodContaining } from "../lib/period";
 import { pageItems } from "../lib/records";
+import { createTrend } from "./trend";
 
 /** Register values at the start of today (local midnight): the first reading the edge kept since then. */
 async function baseline(edge: Api, meterId: string, since: number): Promise<LiveSnapshot | null> {
@@ -37,6 +38,7 @@ export const liveView: View = (root, ctx) => {
   const todayImp = stat("Imported today", "live-today-import");
   const todayExp = stat("Exported today", "live-today-export");
   const cards = new Map<string, HTMLElement>();
+  const trend = createTrend(tz);
 
   fill(
     root,
@@ -49,6 +51,7 @@ export const liveView: View = (root, ctx) => {
       todayImp.el,
       todayExp.el,
     ),
+    trend.el,
     status.el,
     h(
       "div",
@@ -163,6 +166,8 @@ export const liveView: View = (root, ctx) => {
       }
       if (e !== null) te += e;
     }
+    const newest = list.reduce((m, x) => Math.max(m, x.at), 0);
+    if (list.length) trend.push(newest, p.importW, p.exportW);
     todayImp.value.textContent = known ? formatKwh(ti) : "–";
     todayExp.value.textContent = known ? formatKwh(te) : "–";
     if (list.length && !painted) {
@@ -213,5 +218,6 @@ export const liveView: View = (root, ctx) => {
   return () => {
     alive = false;
     unsubscribe();
+    trend.destroy();
   };
 };

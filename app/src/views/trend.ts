@@ -1,0 +1,84 @@
+import uPlot from "uplot";
+import { h } from "../dom";
+import { axisLabel } from "../lib/format";
+
+/**
+ * The live trend: the household's import and export power over the last `windowMs` of reading time,
+ * redrawn at most once per animation frame however fast readings arrive.
+ */
+export interface Trend {
+  readonly el: HTMLElement;
+  push(at: number, importW: number, exportW: number): void;
+  destroy(): void;
+}
+
+export function createTrend(timeZone: string, windowMs = 10 * 60_000, maxPoints = 600): Trend {
+  const box = h("div", { class: "chart trend", role: "img", "aria-label": "Power over the last minutes" });
+  const xs: number[] = [];
+  const imp: number[] = [];
+  const exp: number[] = [];
+  let chart: uPlot | null = null;
+  let frame = 0;
+  const resize = new ResizeObserver(() => {
+    if (chart && box.clientWidth && Math.abs(chart.width - box.clientWidth) > 8) {
+      chart.setSize({ width: box.clientWidth, height: 160 });
+    }
+  });
+  resize.observe(box);
+  const draw = () => {
+    frame = 0;
+    const data: uPlot.AlignedData = [
+      xs.map((t) => t / 1000),
+      imp.map((w) => w / 1000),
+      exp.map((w) => w / 1000),
+    ];
+    if (!chart) {
+      const width = Math.max(280, box.clientWidth || 600);
+      chart = new uPlot(
+        {
+          width,
+          height: 160,
+          tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), timeZone),
+          legend: { show: false },
+          cursor: { show: false },
+          axes: [
+            {
+              values: (u, splits) => {
+                const span = ((u.scales.x?.max ?? 0) - (u.scales.x?.min ?? 0)) * 1000;
+                return splits.map((s) => axisLabel(s * 1000, span, timeZone));
+              },
+            },
+            { label: "kW", size: 50 },
+          ],
+          series: [
+            {},
+            { label: "Import kW", stroke: "#b3461a", width: 2 },
+            { label: "Export kW", stroke: "#23703f", width: 2 },
+          ],
+        },
+        data,
+        box,
+      );
+    } else chart.setData(data);
+  };
+  return {
+    el: box,
+    push(at, importW, exportW) {
+      if (xs.length && at < xs[xs.length - 1]!) return;
+      xs.push(at);
+      imp.push(importW);
+      exp.push(exportW);
+      while (xs.length > maxPoints || (xs.length > 1 && at - xs[0]! > windowMs)) {
+        xs.shift();
+        imp.shift();
+        exp.shift();
+      }
+      if (!frame) frame = requestAnimationFrame(draw);
+    },
+    destroy() {
+      if (frame) cancelAnimationFrame(frame);
+      resize.disconnect();
+      chart?.destroy();
+    },
+  };
+}
