@@ -55,6 +55,16 @@ function firstIssue(where: string, error: z.ZodError): ProblemError {
   return badParameter(name, issue.message);
 }
 
+/**
+ * Query parameters as an object. An unencoded `+` of a time offset (`...T00:00:00+01:00`) arrives as a
+ * space (form encoding); it is put back so that such a URL still means what its author wrote.
+ */
+function queryObject(params: URLSearchParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of params.entries()) out[k] = v.replace(/ (\d\d:\d\d)$/, "+$1");
+  return out;
+}
+
 async function authenticate(
   def: AnyRoute,
   services: Services,
@@ -100,7 +110,7 @@ export async function runRoute(
     const params = def.params ? def.params.safeParse(req.params) : { success: true as const, data: {} };
     if (!params.success) throw firstIssue("path", params.error);
     const query = def.query
-      ? def.query.safeParse(Object.fromEntries(req.query.entries()))
+      ? def.query.safeParse(queryObject(req.query))
       : { success: true as const, data: {} };
     if (!query.success) throw firstIssue("query", query.error);
     const rawBody = await readBody(def, req);

@@ -108,6 +108,16 @@ describe("cloud API through the local host", () => {
     expect(c.body.parameter).toBe("continuationToken");
   });
 
+  it("reads an unencoded '+' of a time offset as '+'", async () => {
+    const r = await get(
+      host,
+      "/api/meters/m-1/readings?from=2026-01-10T00:00:00+01:00&to=2026-01-10T01:00:00+01:00",
+      hh1,
+    );
+    expect(r.status).toBe(200);
+    expect(r.body.items).toHaveLength(4);
+  });
+
   it("serves an OpenAPI 3.1 document generated from the request schemas", async () => {
     const r = await get(host, "/api/openapi.json");
     expect(r.body.openapi).toBe("3.1.0");
