@@ -225,7 +225,7 @@ async function sqliteFigures(dir: string) {
     port: 0,
     store,
     configPath: path.join(dir, "none.json"),
-    env: { OMDP_DATA_DIR: dir },
+    env: { OMDP_DATA_DIR: dir, RETENTION_INTERVALS_DAYS: "-1", RETENTION_ROLLUPS_DAYS: "-1" },
     log: {
       debug() {},
       info() {},

@@ -16,6 +16,7 @@ import {
   type SeriesRow,
   SUB_HOUR,
 } from "../series/types";
+import type { Settings } from "../settings";
 import {
   type DeadLetter,
   type DeletionReport,
@@ -416,6 +417,32 @@ export class SqliteStore implements Store {
       report.meters = this.db.prepare("DELETE FROM meters WHERE household_id = ?").run(householdId).changes;
       return report;
     })();
+  }
+
+  /**
+   * Retention for the embedded store (Cosmos DB expires items by TTL itself): deletes what is older
+   * than each retention (days; -1 keeps forever), by data time. Returns how many rows went.
+   */
+  purgeExpired(retentionDays: Settings["retentionDays"], now = Date.now()): number {
+    const before = (days: number) => (days < 0 ? Number.NEGATIVE_INFINITY : now - days * 86_400_000);
+    const run = (sql: string, cutoff: number, iso = false) =>
+      cutoff === Number.NEGATIVE_INFINITY
+        ? 0
+        : this.db.prepare(sql).run(iso ? new Date(cutoff).toISOString() : cutoff).changes;
+    return this.db.transaction(
+      () =>
+        run(
+          "DELETE FROM series WHERE resolution <> 'P1D' AND resolution <> 'P1M' AND end < ?",
+          before(retentionDays.intervals),
+        ) +
+        run(
+          "DELETE FROM series WHERE resolution IN ('P1D', 'P1M') AND end < ?",
+          before(retentionDays.rollups),
+        ) +
+        run("DELETE FROM readings WHERE reading_time < ?", before(retentionDays.readings)) +
+        run("DELETE FROM events WHERE at < ?", before(retentionDays.events)) +
+        run("DELETE FROM deadletters WHERE received_at < ?", before(retentionDays.deadletters), true),
+    )();
   }
 
   async close(): Promise<void> {

@@ -12,6 +12,7 @@ import {
   readSettings,
   type Services,
   type Settings,
+  SqliteStore,
   type Store,
   signLocalToken,
 } from "@omdp/functions";
@@ -81,6 +82,18 @@ export async function startCloudHost(opts: CloudHostOptions = {}): Promise<Cloud
     if (!existing) await store.putMeter({ ...m, updatedAt: now });
   }
 
+  // Retention: Cosmos DB expires items by TTL; the embedded store purges at start and then hourly.
+  let purgeTimer: NodeJS.Timeout | undefined;
+  if (store instanceof SqliteStore) {
+    const purge = () => {
+      const removed = store.purgeExpired(settings.retentionDays);
+      if (removed > 0) log.info("retention purge", { removed });
+    };
+    purge();
+    purgeTimer = setInterval(purge, 3_600_000);
+    purgeTimer.unref();
+  }
+
   const server = http.createServer(createHandler(services, ROUTE_TABLE));
   server.keepAliveTimeout = 5_000;
   const port = opts.port ?? Number(env.OMDP_CLOUD_PORT || 7071);
@@ -99,6 +112,7 @@ export async function startCloudHost(opts: CloudHostOptions = {}): Promise<Cloud
     issueToken: (req) =>
       signLocalToken(key, { ...req, issuer: settings.auth.issuer, audience: settings.auth.audience }),
     async stop() {
+      if (purgeTimer) clearInterval(purgeTimer);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
