@@ -27,5 +27,7 @@ for (const file of files) {
     process.stdout.write(`!! ${file} exited with ${res.status ?? res.signal}\n`);
   }
 }
-process.stdout.write(`\nbench: ${files.length - failed} of ${files.length} benchmarks finished; figures in bench/results/*.json\n`);
+process.stdout.write(
+  `\nbench: ${files.length - failed} of ${files.length} benchmarks finished; figures in bench/results/*.json\n`,
+);
 process.exit(failed === 0 ? 0 : 1);

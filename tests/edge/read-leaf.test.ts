@@ -110,6 +110,6 @@ describe("omdp read --leaf", () => {
     expect(got[0]!.properties["$.cdid"]).toBe("reader-leaf-7");
     expect(got[0]!.properties.kind).toBe("reading");
     expect(stdout).toBe("");
-    expect(JSON.stringify(got.map((g) => g.body))).not.toContain(fleet.keys()["KFM1000000007"]!);
+    expect(JSON.stringify(got.map((g) => g.body))).not.toContain(fleet.keys().KFM1000000007!);
   });
 });

@@ -44,7 +44,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Bare package names a file imports (static, dynamic with a literal, and `export ... from`). */
-export function importedPackages(text: string): string[] {
+function importedPackages(text: string): string[] {
   const names = new Set<string>();
   for (const m of text.matchAll(
     /(?:^|[\s;])(?:import|export)\s(?:[^'";]*?\sfrom\s)?["']([^"'.][^"']*)["']|import\(\s*["']([^"'.][^"']*)["']\s*\)/gm,

