@@ -2,6 +2,8 @@
  * Units and times as the household reads them: kW / kWh with sensible precision, times in the
  * household's time zone. Values arrive in SI base units (W, Wh) as the data contracts define them.
  */
+import { formatOffset, localDateTime, offsetMs } from "@omdp/model/time";
+
 const nf = new Map<string, Intl.NumberFormat>();
 
 function num(value: number, decimals: number, locale?: string): string {
@@ -76,33 +78,8 @@ export function formatTime(instant: number | string, timeZone: string, locale?: 
 
 /** ISO 8601 local time with the zone's offset, e.g. "2026-03-03T14:00:00+01:00" (for CSV). */
 export function isoLocal(instantMs: number, timeZone: string): string {
-  const parts: Record<string, string> = {};
-  const f = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  });
-  for (const p of f.formatToParts(new Date(instantMs))) parts[p.type] = p.value;
-  const wallUtc = Date.UTC(
-    Number(parts.year),
-    Number(parts.month) - 1,
-    Number(parts.day),
-    Number(parts.hour) % 24,
-    Number(parts.minute),
-    Number(parts.second),
-  );
-  const off = Math.round((wallUtc - Math.floor(instantMs / 1000) * 1000) / 60_000);
-  const sign = off < 0 ? "-" : "+";
-  const abs = Math.abs(off);
-  const hh = String(Math.floor(abs / 60)).padStart(2, "0");
-  const mm = String(abs % 60).padStart(2, "0");
-  const hour = String(Number(parts.hour) % 24).padStart(2, "0");
-  return `${parts.year}-${parts.month}-${parts.day}T${hour}:${parts.minute}:${parts.second}${sign}${hh}:${mm}`;
+  const off = Math.round(offsetMs(instantMs, timeZone) / 60_000);
+  return `${localDateTime(instantMs, timeZone)}${formatOffset(off, "+00:00")}`;
 }
 
 /** "5 s ago", "3 min ago", "2 h ago" for freshness hints. */

@@ -1,46 +1,16 @@
 /**
  * Calendar arithmetic in a meter's IANA time zone (days and months are local: a household's "day" is
- * its local midnight to midnight, 23 or 25 hours long on DST days). Offsets come from Intl.
+ * its local midnight to midnight, 23 or 25 hours long on DST days). Offsets come from Intl through the
+ * shared helpers of `@omdp/model` (time.ts), with a cache of constant-offset spans in front.
  */
-const FORMATS = new Map<string, Intl.DateTimeFormat>();
+import { localMidnight, offsetMs as uncachedOffsetMs } from "@omdp/model";
+
+export { isTimeZone as isValidTimeZone } from "@omdp/model";
+
 const QUARTER_HOUR = 900_000;
 
-function format(tz: string): Intl.DateTimeFormat {
-  let f = FORMATS.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone: tz,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
-    FORMATS.set(tz, f);
-  }
-  return f;
-}
-
-export function isValidTimeZone(tz: string): boolean {
-  try {
-    format(tz);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** UTC offset of `tz` at `ms` from Intl (slow: a formatToParts call). */
-export function intlOffsetMs(ms: number, tz: string): number {
-  const p: Record<string, number> = {};
-  for (const part of format(tz).formatToParts(new Date(ms))) {
-    if (part.type !== "literal") p[part.type] = Number(part.value);
-  }
-  const asUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
-  return asUtc - Math.floor(ms / 1000) * 1000;
-}
+export const intlOffsetMs: (ms: number, tz: string) => number = uncachedOffsetMs;
 
 /** Spans of constant offset learned per zone (newest last, at most 32 per zone). */
 const SPANS = new Map<string, { from: number; to: number; off: number }[]>();
@@ -73,9 +43,7 @@ export function offsetMs(ms: number, tz: string): number {
 
 /** The instant of a local wall-clock time (the earlier one when the time is ambiguous). */
 export function zonedToUtc(year: number, month0: number, day: number, tz: string): number {
-  const guess = Date.UTC(year, month0, day);
-  const first = guess - offsetMs(guess, tz);
-  return guess - offsetMs(first, tz);
+  return localMidnight(year, month0 + 1, day, tz, offsetMs);
 }
 
 export type CalendarUnit = "hour" | "day" | "month";

@@ -1,21 +1,5 @@
-/** Local date and hour of an instant in an IANA zone (Intl only). */
-const FORMATS = new Map<string, Intl.DateTimeFormat>();
-
-function format(timeZone: string): Intl.DateTimeFormat {
-  let f = FORMATS.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-CA", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-    });
-    FORMATS.set(timeZone, f);
-  }
-  return f;
-}
+/** Local date and hour of an instant in an IANA zone (the shared Intl helpers of `@omdp/model`). */
+import { localDate, wallTime } from "@omdp/model";
 
 export interface LocalDateHour {
   /** `YYYY-MM-DD` */
@@ -24,7 +8,5 @@ export interface LocalDateHour {
 }
 
 export function localDateHour(ms: number, timeZone: string): LocalDateHour {
-  const p: Record<string, string> = {};
-  for (const x of format(timeZone).formatToParts(new Date(ms))) p[x.type] = x.value;
-  return { date: `${p.year}-${p.month}-${p.day}`, hour: Number(p.hour) };
+  return { date: localDate(ms, timeZone), hour: wallTime(ms, timeZone).hour };
 }

@@ -19,3 +19,14 @@ export {
   SCHEMA_VERSION,
   Severity,
 } from "./schemas";
+export {
+  formatOffset,
+  isTimeZone,
+  localDate,
+  localDateTime,
+  localMidnight,
+  type OffsetFn,
+  offsetMs,
+  type WallTime,
+  wallTime,
+} from "./time";

@@ -4,6 +4,7 @@
  * and 14. The bytes are produced by @omdp/mbus's application layer encoder.
  */
 import { type RecordSpec as CodecRecord, type DataCoding, defaultCi, encodeUserData } from "@omdp/mbus";
+import { localDateTime } from "@omdp/model";
 import type { UserData } from "./mbusSlave";
 
 export type RecordSpec =
@@ -73,25 +74,9 @@ export interface TelegramSpec {
   readonly moreFollows: boolean;
 }
 
-/** `YYYY-MM-DDTHH:MM:SS` as a clock in `timeZone` shows the instant `utcMs`. */
-export function localWallTime(utcMs: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(new Date(utcMs));
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "00";
-  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}:${get("second")}`;
-}
-
 function toCodecRecord(r: RecordSpec): CodecRecord {
   const code = RECORD_CODES[r.kind];
-  const value = r.kind === "dateTime" ? localWallTime(r.utcMs, r.timeZone) : r.value / SCALE[r.kind];
+  const value = r.kind === "dateTime" ? localDateTime(r.utcMs, r.timeZone) : r.value / SCALE[r.kind];
   return { coding: code.coding, vif: code.vif, ...(code.vife ? { vife: code.vife } : {}), value };
 }
 
