@@ -3,18 +3,12 @@
  * Sub-day intervals are fixed lengths of elapsed time aligned to the local wall clock; a day runs from
  * local midnight to the next local midnight, so it lasts 23 h or 25 h on the days the clocks change.
  */
-import { localMidnight, offsetMs, type Resolution, resolutionMs, wallTime } from "@omdp/model";
+import { localMidnight, offsetMs, type Resolution, resolutionMs, type WallTime, wallTime } from "@omdp/model";
 
 export { isTimeZone, localDate, localMidnight, offsetMs } from "@omdp/model";
 
-export interface LocalParts {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-  readonly hour: number;
-  readonly minute: number;
-  readonly second: number;
-}
+/** The local date and wall-clock time (`WallTime` of `@omdp/model` without the weekday). */
+export type LocalParts = Omit<WallTime, "weekday">;
 
 /** The local calendar date and wall-clock time of an instant. */
 export const localParts: (ms: number, timeZone: string) => LocalParts = wallTime;

@@ -2,18 +2,12 @@
  * Wall-clock arithmetic in an IANA time zone: the shared Intl helpers of `@omdp/model` (time.ts) under
  * this module's names, and RFC 3339 text of an instant with the zone's offset.
  */
-import { formatOffset, offsetMs, wallTime } from "@omdp/model";
+import { formatOffset, offsetMs, type WallTime, wallTime } from "@omdp/model";
 
 export { isTimeZone as isValidTimeZone, localMidnight, offsetMs } from "@omdp/model";
 
-export interface LocalFields {
-  year: number;
-  month: number; // 1-12
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
+/** The local date and wall-clock time (`WallTime` of `@omdp/model` without the weekday). */
+export type LocalFields = Omit<WallTime, "weekday">;
 
 /** The wall-clock fields of an instant in a zone. */
 export const localFields: (ms: number, timeZone: string) => LocalFields = wallTime;
