@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { RecordingModuleHost } from "@omdp/edge-module/testing";
 import { createLogger } from "@omdp/logger";
 import type { IntervalRecord } from "@omdp/model";
 import { afterEach, describe, expect, it } from "vitest";
 import { DesiredConfig } from "../src/config";
 import { setupAnalytics } from "../src/module";
-import { FakeHost } from "./fake-host";
 import { reading } from "./helpers";
 
 const log = createLogger("test", { write: () => {} });
@@ -32,7 +32,7 @@ describe("analytics module wiring", () => {
   it("emits intervals at the twin's resolution on output `intervals` and answers getStats", async () => {
     const dir = mkdtempSync(join(tmpdir(), "omdp-analytics-mod-"));
     dirs.push(dir);
-    const host = new FakeHost();
+    const host = new RecordingModuleHost();
     const running = await setupAnalytics(host, log, {
       dataDir: dir,
       now: () => Date.parse("2030-01-01T00:00:00Z"),

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { RecordingModuleHost } from "@omdp/edge-module/testing";
 import { createLogger } from "@omdp/logger";
 import type { MeterReading } from "@omdp/model";
 import { Aedes } from "aedes";
@@ -13,7 +14,6 @@ import { z } from "zod";
 import { MqttSettings } from "../src/config";
 import { setupEvents } from "../src/module";
 import { discoveryFor, statePayload } from "../src/mqtt/discovery";
-import { FakeHost } from "./fake-host";
 
 const log = createLogger("test", { write: () => {} });
 
@@ -192,7 +192,7 @@ describe("publishing to a real MQTT broker (aedes, in-process)", () => {
   });
 
   it("publishes discovery, state, events and availability that an mqtt client reads back", async () => {
-    const host = new FakeHost();
+    const host = new RecordingModuleHost();
     const running = await setupEvents(host, log, { dataDir: dir, tickMs: 60_000 });
     await host.setDesired({
       mqtt: { enabled: true, url, username: "ha", password: "s3cret", clientId: "omdp-test" },
@@ -269,7 +269,7 @@ describe("publishing to a real MQTT broker (aedes, in-process)", () => {
   });
 
   it("refuses wrong credentials: the bridge stays disconnected and drops instead of queueing", async () => {
-    const host = new FakeHost();
+    const host = new RecordingModuleHost();
     const running = await setupEvents(host, log, { dataDir: dir, tickMs: 60_000 });
     await host.setDesired({
       mqtt: { enabled: true, url, username: "ha", password: "wrong", clientId: "omdp-bad" },

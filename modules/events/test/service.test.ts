@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { RecordingModuleHost } from "@omdp/edge-module/testing";
 import { createLogger } from "@omdp/logger";
 import type { Event } from "@omdp/model";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -8,7 +9,6 @@ import { DesiredConfig } from "../src/config";
 import { setupEvents } from "../src/module";
 import { EventsService, type Sender } from "../src/service";
 import { SnapshotFile } from "../src/snapshot";
-import { FakeHost } from "./fake-host";
 import { power } from "./helpers";
 
 const log = createLogger("test", { write: () => {} });
@@ -135,7 +135,7 @@ describe("EventsService", () => {
 
 describe("events module wiring", () => {
   it("routes inputs to rules, sends Events on `alerts`, reports rules, takes setRules on `control`", async () => {
-    const host = new FakeHost();
+    const host = new RecordingModuleHost();
     const running = await setupEvents(host, log, { dataDir: dir, tickMs: 60_000 });
     await host.setDesired({ rules: [HIGH] });
     await host.deliver("readings", power("m1", T0, 5000));

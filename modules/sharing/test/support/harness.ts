@@ -1,7 +1,7 @@
+import { RecordingModuleHost } from "@omdp/edge-module/testing";
 import { createLogger } from "@omdp/logger";
 import { type SharingModule, startSharing } from "../../src";
 import { tempDir } from "./fixtures";
-import { RecordingModuleHost } from "./recording-host";
 
 export const T0 = Date.parse("2026-06-15T12:00:00Z");
 
@@ -29,7 +29,7 @@ export async function startHarness(
 ): Promise<Harness> {
   const tmp = existing ? { dir: existing.dir, cleanup: () => {} } : tempDir();
   const clock = existing?.clock ?? { now: T0 };
-  const host = new RecordingModuleHost();
+  const host = new RecordingModuleHost({ moduleId: "sharing", clone: "structured" });
   const module = startSharing(host, { dataDir: tmp.dir, log: silentLog, now: () => clock.now });
   await host.setDesired({ ...desired, api: { port: 0, ...(desired.api as object | undefined) } });
   const made = (await host.invoke("createToken", { name: "household-app" })).payload as {
