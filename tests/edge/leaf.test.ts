@@ -6,16 +6,9 @@ import { createLogger } from "@omdp/logger";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { type EdgeHub, startEdgeHub } from "../../simulator/src/edgehub/index";
+import { until } from "../support/until";
 
 const quiet = createLogger("test", { level: "error" });
-
-async function until(cond: () => boolean, ms: number, what: string): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe("the reader as a leaf device behind the gateway (DeviceClient with GatewayHostName)", () => {
   let dir: string;

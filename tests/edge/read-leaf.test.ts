@@ -19,17 +19,10 @@ import {
   serveTcp,
   type TcpGateway,
 } from "../../simulator/src/meters/index";
+import { until } from "../support/until";
 
 const bin = resolve(dirname(fileURLToPath(import.meta.url)), "../../packages/cli/bin/omdp.js");
 const quiet = createLogger("test", { level: "error" });
-
-async function until(cond: () => boolean, ms: number, what: string): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe("omdp read --leaf", () => {
   const dir = mkdtempSync(join(tmpdir(), "omdp-read-leaf-"));
@@ -103,7 +96,7 @@ describe("omdp read --leaf", () => {
     reader.stdout!.on("data", (b: Buffer) => {
       stdout += b.toString();
     });
-    await until(() => got.length >= 2, 20_000, "two leaf readings at analytics");
+    await until(() => got.length >= 2, 20_000, "two leaf readings at analytics", 50);
     const first = MeterReading.parse(got[0]!.body);
     expect(first.meterId).toBe("KFM1000000007");
     expect(first.values.find((v) => v.property === "1-0:1.8.0")?.unit).toBe("Wh");

@@ -17,16 +17,9 @@ import {
   serveTcp,
   type TcpGateway,
 } from "../../simulator/src/meters/index";
+import { until } from "../support/until";
 
 const quiet = createLogger("test", { level: "error" });
-
-async function until(cond: () => boolean, ms: number, what: string): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe("mbusReader module on the local edge hub", () => {
   const dir = mkdtempSync(join(tmpdir(), "omdp-edge-reader-"));
@@ -66,9 +59,9 @@ describe("mbusReader module on the local edge hub", () => {
     sharing.onInput("readings", (m) => {
       got.push(m);
     });
-    await until(() => gw!.clients === 1, 30_000, "reader connected to the meters");
+    await until(() => gw!.clients === 1, 30_000, "reader connected to the meters", 50);
     fleet.start();
-    await until(() => got.length >= 2, 30_000, "two readings");
+    await until(() => got.length >= 2, 30_000, "two readings", 50);
 
     const first = got[0]!;
     expect(first.properties.kind).toBe("reading");
