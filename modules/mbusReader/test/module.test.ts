@@ -1,70 +1,17 @@
 /**
- * The mbusReader wiring against an in-memory ModuleHost (the ModuleHost interface, no SDK) and the
+ * The mbusReader wiring against the in-memory ModuleHost test double (no SDK) and the
  * simulator's TCP gateway: desired properties configure the reader, readings and diagnostics go out on
  * their outputs, getStatus/setKey/scanBus answer, and keys never leave the module.
  */
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { ModuleHost } from "@omdp/edge-module";
+import { RecordingModuleHost } from "@omdp/edge-module/testing";
 import { createLogger } from "@omdp/logger";
 import { createMeterFleet, defaultFleet, serveTcp } from "@omdp/simulator";
 import { afterEach, describe, expect, it } from "vitest";
-import type { ZodType } from "zod";
 import { DesiredConfig, defaultTransport } from "../src/config";
 import { setupMbusReader } from "../src/module";
-
-interface Sent {
-  output: string;
-  body: unknown;
-  properties: Record<string, string>;
-}
-
-class MemoryHost implements ModuleHost {
-  readonly deviceId = "edge-test";
-  readonly moduleId = "mbusReader";
-  readonly sent: Sent[] = [];
-  readonly reported: Record<string, unknown>[] = [];
-  private desired?: { schema: ZodType<unknown>; apply: (c: unknown) => Promise<void> | void };
-  private readonly methods = new Map<
-    string,
-    { schema: ZodType<unknown>; handler: (p: unknown) => unknown }
-  >();
-  async send(output: string, body: unknown, properties: Record<string, string> = {}) {
-    this.sent.push({ output, body, properties });
-  }
-  onInput() {}
-  onDesired<T>(schema: ZodType<T>, apply: (config: T) => Promise<void> | void) {
-    this.desired = {
-      schema: schema as ZodType<unknown>,
-      apply: apply as (c: unknown) => Promise<void> | void,
-    };
-  }
-  async desire(props: unknown) {
-    await this.desired!.apply(this.desired!.schema.parse(props));
-  }
-  async report(patch: Record<string, unknown>) {
-    this.reported.push(patch);
-  }
-  onMethod<T>(name: string, schema: ZodType<T>, handler: (payload: T) => unknown) {
-    this.methods.set(name, {
-      schema: schema as ZodType<unknown>,
-      handler: handler as (p: unknown) => unknown,
-    });
-  }
-  async invoke(name: string, payload: unknown): Promise<{ status: number; payload: unknown }> {
-    const m = this.methods.get(name);
-    if (!m) return { status: 404, payload: null };
-    const p = m.schema.safeParse(payload);
-    if (!p.success) return { status: 400, payload: { message: p.error.message } };
-    try {
-      return { status: 200, payload: await m.handler(p.data) };
-    } catch (e) {
-      return { status: 500, payload: { message: (e as Error).message } };
-    }
-  }
-  async close() {}
-}
 
 const quiet = createLogger("test", { write: () => undefined });
 const dir = mkdtempSync(join(tmpdir(), "omdp-mbusreader-"));
@@ -110,10 +57,10 @@ describe("mbusReader module", () => {
     const keysFile = join(dir, "keys.json");
     writeFileSync(keysFile, JSON.stringify({ [m1!.id]: keys[m1!.id] }), { mode: 0o600 });
 
-    const host = new MemoryHost();
+    const host = new RecordingModuleHost({ moduleId: "mbusReader", clone: "none" });
     const mod = await setupMbusReader(host, quiet);
     cleanups.push(() => mod.stop());
-    await host.desire({
+    await host.setDesired({
       transport: { kind: "tcp", host: "127.0.0.1", port: gw.port },
       mode: "listen",
       keysFile,
@@ -166,10 +113,10 @@ describe("mbusReader module", () => {
       () => fleet.stop(),
     );
     fleet.start();
-    const host = new MemoryHost();
+    const host = new RecordingModuleHost({ moduleId: "mbusReader", clone: "none" });
     const mod = await setupMbusReader(host, quiet);
     cleanups.push(() => mod.stop());
-    await host.desire({
+    await host.setDesired({
       transport: { kind: "tcp", host: "127.0.0.1", port: gw.port },
       mode: "poll",
       pollInterval: 3600,

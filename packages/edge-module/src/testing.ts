@@ -24,9 +24,10 @@ export interface RecordingHostOptions {
   /**
    * How a sent body is copied into `sent` (so later mutation by the module does not alter the record):
    * `json` (default) round-trips it through JSON as the runtime's wire does (dates become strings,
-   * `undefined` fields vanish); `structured` keeps it as `structuredClone` does.
+   * `undefined` fields vanish); `structured` keeps it as `structuredClone` does; `none` records the
+   * body object itself.
    */
-  readonly clone?: "json" | "structured";
+  readonly clone?: "json" | "structured" | "none";
 }
 
 type MaybePromise<T> = Promise<T> | T;
@@ -38,7 +39,7 @@ export class RecordingModuleHost implements ModuleHost {
   readonly sent: SentMessage[] = [];
   /** Every reported-properties patch, oldest first. */
   readonly reported: Record<string, unknown>[] = [];
-  private readonly clone: "json" | "structured";
+  private readonly clone: "json" | "structured" | "none";
   private readonly inputs = new Map<string, (msg: InboundMessage) => MaybePromise<void>>();
   private readonly methods = new Map<
     string,
@@ -53,7 +54,12 @@ export class RecordingModuleHost implements ModuleHost {
   }
 
   async send(output: string, body: unknown, properties: MessageProperties = {}): Promise<void> {
-    const copy = this.clone === "json" ? JSON.parse(JSON.stringify(body)) : structuredClone(body);
+    const copy =
+      this.clone === "json"
+        ? JSON.parse(JSON.stringify(body))
+        : this.clone === "structured"
+          ? structuredClone(body)
+          : body;
     this.sent.push({ output, body: copy, properties: { ...properties } });
   }
 
