@@ -1,34 +1,47 @@
 /**
  * Cloud benchmark: intervals ingested per second (SQLite, and the in-process Cosmos DB emulator), and
  * query latency p50/p99 for one meter-day at PT15M and one meter-year at P1D over a SQLite store
- * loaded with 1,000 meters x 1 year of 15-minute intervals (or as much of it as fits in the load
- * budget, OMDP_BENCH_CLOUD_LOAD_SECONDS, default 100 s; what was loaded is written down).
- * Run: npx tsx bench/cloud.bench.ts   Writes: bench/results/cloud.json
+ * loaded with 1,000 meters x 1 year of 15-minute intervals (35,040,000 intervals plus their hour, day
+ * and month rollups, ~6.5 GB in os.tmpdir(), deleted at the end).
+ *
+ * The year is bulk-loaded inside SQLite (INSERT ... SELECT into the store's own tables, rollups by
+ * GROUP BY with the store's rollup expressions), then checked: a few meters are ingested again through
+ * the store's own write path into a fresh store and every row read back through the store must be
+ * equal, or the bench fails. OMDP_BENCH_CLOUD_METERS (default 1000) shrinks the load for quick runs.
+ * Run: npx tsx bench/cloud.bench.ts   Writes: bench/results/cloud.json   Takes ~4 minutes on 2 cores.
  */
 import fs from "node:fs";
 import https from "node:https";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { isDeepStrictEqual } from "node:util";
 import { intervalId } from "@omdp/model";
 import { createHttpsServer } from "@vercel/cosmosdb-server";
+import Database from "better-sqlite3";
 import { ingestBatch } from "../functions/src/ingest/process";
 import { MeterRegistry } from "../functions/src/ingest/registry";
-import type { IntervalWrite } from "../functions/src/series/types";
+import { type IntervalWrite, SERIES_RESOLUTIONS } from "../functions/src/series/types";
+import { calendarBucket } from "../functions/src/series/tz";
 import { createCosmosStore } from "../functions/src/store/cosmos";
 import type { Store } from "../functions/src/store/port";
 import { SqliteStore } from "../functions/src/store/sqlite";
+import { SQLITE_SCHEMA } from "../functions/src/store/sqlite-schema";
 import { startCloudHost } from "../simulator/src/cloudhost/index";
 
 const QUARTER = 900_000;
 const YEAR_START = Date.parse("2025-01-01T00:00:00Z");
 const INTERVALS_PER_YEAR = 365 * 96;
-const METERS = 1000;
-const LOAD_BUDGET_S = Number(process.env.OMDP_BENCH_CLOUD_LOAD_SECONDS ?? 100);
+const METERS = Number(process.env.OMDP_BENCH_CLOUD_METERS ?? 1000);
 const TZ = "Europe/Vienna";
 
+const meterIdOf = (meter: number) => `m-${String(meter).padStart(5, "0")}`;
+/** The registers of slot `slot` (every meter has the same register values). */
+const registersOf = (slot: number) => ({ "1-0:1.8.0": 1_000_000 + slot * 120 });
+
+/** The 15-minute interval `slot` of the year of meter `meter` (bulkLoadYear makes the same in SQL). */
 function write(meter: number, slot: number): IntervalWrite {
-  const meterId = `m-${String(meter).padStart(5, "0")}`;
+  const meterId = meterIdOf(meter);
   const start = YEAR_START + slot * QUARTER;
   const wh = 50 + ((meter * 7 + slot * 13) % 200);
   return {
@@ -43,7 +56,7 @@ function write(meter: number, slot: number): IntervalWrite {
     powerMinW: wh * 2,
     powerAvgW: wh * 4,
     powerMaxW: wh * 6,
-    registers: { "1-0:1.8.0": 1_000_000 + slot * 120 },
+    registers: registersOf(slot),
     sampleCount: 15,
     quality: "complete",
     flags: [],
@@ -101,6 +114,166 @@ async function steadyRate(
   return n / ((performance.now() - t0) / 1000);
 }
 
+const SERIES_COLUMNS =
+  "meter_id, resolution, start, end, id, household_id, import_wh, export_wh, pmin, pavg, pmax, registers, samples, quality, flags, derived";
+
+/**
+ * One rollup level of one meter by GROUP BY, over the calendar buckets of the `buckets` temp table:
+ * the expressions of the store's own rollup (rollupSqlText in functions/src/store/sqlite-rows.ts),
+ * one statement per meter and level instead of one per bucket.
+ */
+function rollupByGroup(db: Database.Database, res: string, children: string): Database.Statement {
+  const range = "c.meter_id = m.meter_id AND c.resolution = '%' AND c.start >= b.start AND c.start < b.end";
+  return db.prepare(`INSERT INTO series (${SERIES_COLUMNS})
+    SELECT m.meter_id, '${res}', b.start, b.end, m.meter_id || '|${res}|' || b.iso, m.hh, SUM(c.import_wh),
+      SUM(c.export_wh), MIN(c.pmin),
+      ROUND(SUM(c.pavg * (c.end - c.start)) / SUM(CASE WHEN c.pavg IS NULL THEN 0 ELSE c.end - c.start END), 3),
+      MAX(c.pmax),
+      (SELECT x.registers FROM series x WHERE ${range.replaceAll("c.", "x.").replace("%", children)}
+        ORDER BY x.start DESC LIMIT 1),
+      SUM(c.samples),
+      CASE WHEN SUM(c.quality = 'estimated') > 0 THEN 'estimated'
+           WHEN SUM(c.quality = 'partial') > 0 OR SUM(c.end - c.start) < b.end - b.start THEN 'partial'
+           ELSE 'complete' END,
+      CASE WHEN MAX(c.flags NOT IN ('[]', '["gap"]')) = 1 THEN '?'
+           WHEN MAX(c.flags = '["gap"]') = 1 OR SUM(c.end - c.start) < b.end - b.start THEN '["gap"]'
+           ELSE '[]' END,
+      1
+    FROM mtr m CROSS JOIN buckets b CROSS JOIN series c
+    WHERE m.meter = ? AND b.res = '${res}' AND ${range.replace("%", children)}
+    GROUP BY b.start ORDER BY b.start`);
+}
+
+/**
+ * Bulk-loads `meters` meters x 1 year of the bench's 15-minute intervals (write()) with their hour,
+ * day and month rollups into a new SQLite file made by SqliteStore: rows generated inside SQLite
+ * (INSERT ... SELECT from small temp tables of slots, meters and calendar buckets), meter after meter
+ * so that the clustered primary key is filled in order; journal off during the load; the rollup index
+ * is rebuilt at the end from the store's schema. Returns the number of rows written per resolution.
+ */
+function bulkLoadYear(file: string, meters: number): Record<string, number> {
+  new SqliteStore(file).close();
+  const db = new Database(file);
+  try {
+    db.pragma("journal_mode = OFF");
+    db.pragma("synchronous = OFF");
+    db.pragma("locking_mode = EXCLUSIVE");
+    db.pragma("cache_size = -524288");
+    db.pragma("temp_store = MEMORY");
+    db.exec("DROP INDEX series_rollups");
+    db.exec(`CREATE TEMP TABLE slots (slot INTEGER PRIMARY KEY, start INTEGER, end INTEGER, iso TEXT, reg TEXT);
+      CREATE TEMP TABLE mtr (meter INTEGER PRIMARY KEY, meter_id TEXT, hh TEXT);
+      CREATE TEMP TABLE buckets (res TEXT, start INTEGER, end INTEGER, iso TEXT, PRIMARY KEY (res, start)) WITHOUT ROWID;`);
+    db.transaction(() => {
+      const slot = db.prepare("INSERT INTO slots VALUES (?, ?, ?, ?, ?)");
+      const bucket = db.prepare("INSERT OR IGNORE INTO buckets VALUES (?, ?, ?, ?)");
+      const levels = [
+        ["PT1H", "hour"],
+        ["P1D", "day"],
+        ["P1M", "month"],
+      ] as const;
+      for (let s = 0; s < INTERVALS_PER_YEAR; s++) {
+        const w = write(0, s);
+        slot.run(s, w.start, w.end, new Date(w.start).toISOString(), JSON.stringify(registersOf(s)));
+        for (const [res, unit] of levels) {
+          const b = calendarBucket(w.start, TZ, unit);
+          bucket.run(res, b.start, b.end, new Date(b.start).toISOString());
+        }
+      }
+      const meter = db.prepare("INSERT INTO mtr VALUES (?, ?, ?)");
+      for (let m = 0; m < meters; m++) meter.run(m, meterIdOf(m), `hh-${m}`);
+    })();
+    const wh = "(50 + (m.meter * 7 + s.slot * 13) % 200)";
+    const steps: [string, Database.Statement][] = [
+      [
+        "PT15M",
+        db.prepare(`INSERT INTO series (${SERIES_COLUMNS})
+          SELECT m.meter_id, 'PT15M', s.start, s.end, m.meter_id || '|PT15M|' || s.iso, m.hh, ${wh}, 0,
+            ${wh} * 2, ${wh} * 4, ${wh} * 6, s.reg, 15, 'complete', '[]', 0
+          FROM mtr m CROSS JOIN slots s WHERE m.meter = ? ORDER BY s.slot`),
+      ],
+      ["PT1H", rollupByGroup(db, "PT1H", "PT15M")],
+      ["P1D", rollupByGroup(db, "P1D", "PT1H")],
+      ["P1M", rollupByGroup(db, "P1M", "P1D")],
+    ];
+    const rows: Record<string, number> = { PT15M: 0, PT1H: 0, P1D: 0, P1M: 0 };
+    for (let m0 = 0; m0 < meters; m0 += 50) {
+      db.transaction(() => {
+        for (let m = m0; m < Math.min(meters, m0 + 50); m++) {
+          for (const [res, st] of steps) rows[res]! += st.run(m).changes;
+        }
+      })();
+      if ((m0 + 50) % 250 === 0) say(`  loaded ${Math.min(meters, m0 + 50)} meters`);
+    }
+    db.exec(SQLITE_SCHEMA.replace(/PRAGMA journal_mode = WAL;/, ""));
+    return rows;
+  } finally {
+    db.close();
+  }
+}
+
+/** Every series row of a meter, read back through the store (all resolutions, all pages). */
+async function seriesOf(store: Store, meterId: string) {
+  const out: Record<string, unknown[]> = {};
+  for (const resolution of SERIES_RESOLUTIONS) {
+    const items: unknown[] = [];
+    let continuationToken: string | undefined;
+    do {
+      const page = await store.querySeries({
+        meterId,
+        resolution,
+        from: 0,
+        to: 4e12,
+        limit: 10_000,
+        ...(continuationToken ? { continuationToken } : {}),
+      });
+      items.push(...page.items);
+      continuationToken = page.continuationToken;
+    } while (continuationToken);
+    out[resolution] = items;
+  }
+  return out;
+}
+
+/**
+ * The spot check of the bulk load: `sample` meters are ingested again through the store's own write
+ * path (writeIntervals, a week per call) into a fresh in-memory store; every row of every resolution
+ * and the latest values, read back through the store's query methods, must be equal.
+ */
+async function verifyLoad(loaded: Store, sample: readonly number[]): Promise<number> {
+  let compared = 0;
+  for (const m of sample) {
+    const reference = new SqliteStore(":memory:");
+    for (let slot = 0; slot < INTERVALS_PER_YEAR; slot += 96 * 7) {
+      const ws: IntervalWrite[] = [];
+      for (let s = slot; s < Math.min(INTERVALS_PER_YEAR, slot + 96 * 7); s++) ws.push(write(m, s));
+      await reference.writeIntervals(ws);
+    }
+    const want = await seriesOf(reference, meterIdOf(m));
+    const got = await seriesOf(loaded, meterIdOf(m));
+    for (const res of SERIES_RESOLUTIONS) {
+      const a = got[res]!;
+      const b = want[res]!;
+      if (a.length !== b.length)
+        throw new Error(`bulk load differs: ${meterIdOf(m)} ${res}: ${a.length} rows vs ${b.length}`);
+      for (let i = 0; i < a.length; i++) {
+        if (!isDeepStrictEqual(a[i], b[i])) {
+          throw new Error(
+            `bulk load differs: ${meterIdOf(m)} ${res} row ${i}: ${JSON.stringify(a[i])} vs ${JSON.stringify(b[i])}`,
+          );
+        }
+      }
+      compared += a.length;
+    }
+    const latest = [await loaded.getLatest(meterIdOf(m)), await reference.getLatest(meterIdOf(m))];
+    if (!latest[0] || !isDeepStrictEqual(latest[0], latest[1])) {
+      throw new Error(`bulk load differs: latest of ${meterIdOf(m)}: ${JSON.stringify(latest)}`);
+    }
+    await reference.close();
+  }
+  return compared;
+}
+
 async function sqliteFigures(dir: string) {
   const figures: Record<string, number | string> = {};
   // 1. Ingest rates on a fresh file store (WAL), through the store port (intervals + rollups + latest).
@@ -151,32 +324,41 @@ async function sqliteFigures(dir: string) {
   figures.sqliteIngestPipelineIntervalsPerSecondMedian = median(pipeline);
   await fresh.close();
 
-  // 2. The year load: meter after meter, a week per write, until 1,000 meters or the budget.
+  // 2. The year load: 1,000 meters x 1 year bulk-loaded inside SQLite, then the newest interval of
+  // each meter written once more through the store (its latest values), then the spot check.
   const loadFile = path.join(dir, "year.db");
-  const store = new SqliteStore(loadFile);
-  const deadline = performance.now() + LOAD_BUDGET_S * 1000;
+  const freeGB = (fs.statfsSync(dir).bavail * fs.statfsSync(dir).bsize) / 1e9;
+  if (freeGB < (METERS * 6.6) / 1000 + 2)
+    throw new Error(`year load: only ${freeGB.toFixed(1)} GB free in ${dir}`);
   const tl = performance.now();
-  let loadedMeters = 0;
-  let loaded = 0;
-  for (let m = 0; m < METERS && performance.now() < deadline; m++) {
-    for (let slot = 0; slot < INTERVALS_PER_YEAR; slot += 96 * 7) {
-      const ws: IntervalWrite[] = [];
-      for (let s = slot; s < Math.min(INTERVALS_PER_YEAR, slot + 96 * 7); s++) ws.push(write(m, s));
-      await store.writeIntervals(ws);
-      loaded += ws.length;
-    }
-    loadedMeters++;
-    if (loadedMeters % 25 === 0) say(`  loaded ${loadedMeters} meters (${loaded} intervals)`);
-  }
+  const rows = bulkLoadYear(loadFile, METERS);
+  const bulkSeconds = (performance.now() - tl) / 1000;
+  const store = new SqliteStore(loadFile);
+  await store.writeIntervals(Array.from({ length: METERS }, (_, m) => write(m, INTERVALS_PER_YEAR - 1)));
   const loadSeconds = (performance.now() - tl) / 1000;
+  const loadedMeters = METERS;
+  const loaded = rows.PT15M!;
+  if (loaded !== METERS * INTERVALS_PER_YEAR) throw new Error(`year load wrote ${loaded} intervals`);
+  const tv = performance.now();
+  const sample = [...new Set([0, Math.floor(METERS / 2), METERS - 1])];
+  figures.verifiedRows = await verifyLoad(store, sample);
+  figures.verifiedMeters = sample.length;
+  figures.verifySeconds = Number(((performance.now() - tv) / 1000).toFixed(1));
   figures.loadedMeters = loadedMeters;
   figures.loadedIntervals = loaded;
-  figures.loadedRowsIncludingRollups = loaded + loadedMeters * (365 * 24 + 365 + 12);
+  figures.loadedHourRollups = rows.PT1H!;
+  figures.loadedDayRollups = rows.P1D!;
+  figures.loadedMonthRollups = rows.P1M!;
+  figures.loadedRowsIncludingRollups = Object.values(rows).reduce((a, b) => a + b, 0);
   figures.loadSeconds = Number(loadSeconds.toFixed(1));
+  figures.loadBulkSeconds = Number(bulkSeconds.toFixed(1));
   figures.loadIntervalsPerSecond = round(loaded / loadSeconds);
   figures.sqliteFileMB = round(
     ["", "-wal"].reduce((a, s) => a + (fs.existsSync(loadFile + s) ? fs.statSync(loadFile + s).size : 0), 0) /
       1e6,
+  );
+  say(
+    `  year load: ${loaded} intervals + rollups in ${loadSeconds.toFixed(1)} s; ${sample.length} meters verified`,
   );
 
   // 3. Queries over the loaded store.
