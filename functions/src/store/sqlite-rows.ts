@@ -24,7 +24,12 @@ export interface SeriesDbRow {
 /** Marks a rollup whose children carry flags: `recompute` finishes it in JS. */
 export const FLAGS_PENDING = "?";
 
-/** The rollup of a bucket computed by SQLite from its children (see summarize in series/rollup.ts). */
+/**
+ * The rollup of a bucket computed by SQLite from its children (see summarize in series/rollup.ts).
+ * An update leaves `household_id` (a column of the rollup index) alone, so that the index is not
+ * rewritten on every recompute; it returns the row's household, and the caller sets it with
+ * ROLLUP_HOUSEHOLD_SQL in the rare case that it changed.
+ */
 export function rollupSqlText(children: readonly SeriesResolution[]): string {
   const inList = children.map((r) => `'${r}'`).join(",");
   const range = `meter_id = @meter AND resolution IN (${inList}) AND start >= @start AND start < @end`;
@@ -44,11 +49,15 @@ export function rollupSqlText(children: readonly SeriesResolution[]): string {
     FROM series WHERE ${range}
     HAVING COUNT(*) > 0
     ON CONFLICT (meter_id, resolution, start) DO UPDATE SET end = excluded.end, id = excluded.id,
-      household_id = excluded.household_id, import_wh = excluded.import_wh, export_wh = excluded.export_wh,
+      import_wh = excluded.import_wh, export_wh = excluded.export_wh,
       pmin = excluded.pmin, pavg = excluded.pavg, pmax = excluded.pmax, registers = excluded.registers,
       samples = excluded.samples, quality = excluded.quality, flags = excluded.flags, derived = excluded.derived
-    RETURNING flags`;
+    RETURNING flags, household_id`;
 }
+
+/** Moves a rollup row to another household (after rollupSqlText returned a different one). */
+export const ROLLUP_HOUSEHOLD_SQL =
+  "UPDATE series SET household_id = ? WHERE meter_id = ? AND resolution = ? AND start = ?";
 
 export const parseFlags = (s: string): string[] => (s === "[]" ? [] : (JSON.parse(s) as string[]));
 
@@ -92,6 +101,28 @@ export function toDb(r: SeriesRow): SeriesDbRow {
     flags: r.flags.length === 0 ? "[]" : JSON.stringify(r.flags),
     derived: r.derived ? 1 : 0,
   };
+}
+
+/** The row of `toDb` as positional arguments in column order (the series upsert binds by position). */
+export function toDbArgs(r: SeriesRow): unknown[] {
+  return [
+    r.meterId,
+    r.resolution,
+    r.start,
+    r.end,
+    r.id,
+    r.householdId,
+    r.importWh,
+    r.exportWh,
+    r.powerMinW,
+    r.powerAvgW,
+    r.powerMaxW,
+    JSON.stringify(r.registers),
+    r.sampleCount,
+    r.quality,
+    r.flags.length === 0 ? "[]" : JSON.stringify(r.flags),
+    r.derived ? 1 : 0,
+  ];
 }
 
 export function meterFromDb(r: Record<string, string>): MeterRecord {

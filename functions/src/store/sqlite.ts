@@ -39,9 +39,10 @@ import {
   fromDb,
   meterFromDb,
   parseFlags,
+  ROLLUP_HOUSEHOLD_SQL,
   rollupSqlText,
   type SeriesDbRow,
-  toDb,
+  toDbArgs,
 } from "./sqlite-rows";
 import { SQLITE_SCHEMA } from "./sqlite-schema";
 
@@ -87,8 +88,7 @@ export class SqliteStore implements Store {
       getMeter: db.prepare("SELECT * FROM meters WHERE id = ?"),
       allMeters: db.prepare("SELECT * FROM meters ORDER BY id"),
       upsertSeries: db.prepare(
-        `INSERT INTO series VALUES (@meter_id, @resolution, @start, @end, @id, @household_id, @import_wh,
-           @export_wh, @pmin, @pavg, @pmax, @registers, @samples, @quality, @flags, @derived)
+        `INSERT INTO series VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (meter_id, resolution, start) DO UPDATE SET end = excluded.end, id = excluded.id,
            household_id = excluded.household_id, import_wh = excluded.import_wh, export_wh = excluded.export_wh,
            pmin = excluded.pmin, pavg = excluded.pavg, pmax = excluded.pmax, registers = excluded.registers,
@@ -121,6 +121,7 @@ export class SqliteStore implements Store {
            reading_time = excluded.reading_time, reading = excluded.reading
          WHERE latest.reading_time IS NULL OR excluded.reading_time > latest.reading_time`,
       ),
+      rollupHousehold: db.prepare(ROLLUP_HOUSEHOLD_SQL),
       rollup: {
         PT1H: rollupSql(childResolutions("PT1H")),
         P1D: rollupSql(childResolutions("P1D")),
@@ -177,7 +178,7 @@ export class SqliteStore implements Store {
     this.db.transaction(() => {
       const newest = new Map<string, IntervalWrite>();
       for (const w of writes) {
-        this.st.upsertSeries.run(toDb(w));
+        this.st.upsertSeries.run(toDbArgs(w));
         const seen = newest.get(w.meterId);
         if (!seen || w.end > seen.end) newest.set(w.meterId, w);
       }
@@ -208,8 +209,12 @@ export class SqliteStore implements Store {
       end: key.end,
       id: rollupId(key.meterId, key.resolution, key.start),
       hh: key.householdId,
-    }) as { flags: string } | undefined;
-    if (out && out.flags === FLAGS_PENDING) this.recomputeInJs(key);
+    }) as { flags: string; household_id: string } | undefined;
+    if (!out) return;
+    if (out.household_id !== key.householdId) {
+      this.st.rollupHousehold.run(key.householdId, key.meterId, key.resolution, key.start);
+    }
+    if (out.flags === FLAGS_PENDING) this.recomputeInJs(key);
   }
 
   private readonly hourStatements = new Map<SeriesResolution, Database.Statement>();
@@ -241,7 +246,7 @@ export class SqliteStore implements Store {
     const last = this.st.lastRegisters[key.resolution]!.get(key.meterId, key.start, key.end) as {
       registers: string;
     };
-    this.st.upsertSeries.run(toDb(summarize(key, kids, JSON.parse(last.registers))));
+    this.st.upsertSeries.run(toDbArgs(summarize(key, kids, JSON.parse(last.registers))));
   }
 
   async writeReadings(readings: readonly StoredReading[]): Promise<void> {
