@@ -14,7 +14,7 @@ export {
 export { Connection, type ConnectionEvents, type ConnectionOptions } from "./connection";
 export { type Counter, DiagnosticsBook, type ReaderDiagnostics } from "./diagnostics";
 export { ReaderError, type ReaderErrorCode } from "./errors";
-export { KeyStore, type MeterKeys } from "./keys";
+export { KeyStore, type MeterKeys, type MeterKeysHex } from "./keys";
 export { ListenPipeline, meterIdFromSystemTitle } from "./listen";
 export { localToRfc3339 } from "./localTime";
 export { type MasterIo, type MasterOptions, MbusMaster, type ProbeResult, ReadoutError } from "./master";

@@ -11,6 +11,9 @@ export interface MeterKeys {
   readonly authKey?: Buffer;
 }
 
+/** A meter's keys as a keys file holds them: `"HEX"` or `{ "key": "HEX", "authKey": "HEX" }`. */
+export type MeterKeysHex = string | { readonly key: string; readonly authKey?: string };
+
 const KeysFile = z.record(
   z.string(),
   z.union([KeyHex, z.object({ key: KeyHex, authKey: KeyHex.optional() })]),
@@ -19,9 +22,15 @@ const KeysFile = z.record(
 export class KeyStore {
   private readonly keys = new Map<string, MeterKeys>();
 
-  set(meterId: string, keyHex: string, authKeyHex?: string): void {
+  /**
+   * Sets a meter's key and, for authenticated pushes (security control 0x30), its authentication key;
+   * `keys` is either the key hex or a keys-file entry `{ key, authKey }`.
+   */
+  set(meterId: string, keys: MeterKeysHex, authKeyHex?: string): void {
+    const keyHex = typeof keys === "string" ? keys : keys.key;
+    const akHex = typeof keys === "string" ? authKeyHex : (keys.authKey ?? authKeyHex);
     const key = Buffer.from(KeyHex.parse(keyHex), "hex");
-    const authKey = authKeyHex ? Buffer.from(KeyHex.parse(authKeyHex), "hex") : undefined;
+    const authKey = akHex ? Buffer.from(KeyHex.parse(akHex), "hex") : undefined;
     this.keys.set(meterId, authKey ? { key, authKey } : { key });
   }
 
@@ -46,8 +55,7 @@ export class KeyStore {
       throw new Error(`keys file: invalid entry ${where ? `for ${where}` : ""} (expected 32 hex digits)`);
     }
     for (const [id, v] of Object.entries(parsed.data)) {
-      if (typeof v === "string") this.set(id, v);
-      else this.set(id, v.key, v.authKey);
+      this.set(id, v);
     }
     return Object.keys(parsed.data).length;
   }

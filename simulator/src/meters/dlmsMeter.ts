@@ -2,8 +2,10 @@
  * A DLMS/COSEM push electricity meter as Austrian grid operators install them (Kaifa MA309M, Sagemcom
  * T210-D on the customer interface): every `pushIntervalS` (5 s) of meter time it sends a
  * data-notification with date-time, A+/A-/Q+/Q- registers, P+/P-, voltages, currents and power factor,
- * ciphered with general-glo-ciphering (AES-128-GCM, security control 0x20, its own key and system title,
- * a frame counter that grows by one per push), split over M-Bus long frames (two for this content).
+ * in the variant's layout (Kaifa: one flat list; Sagemcom: one structure per object, sagemcomT210.ts),
+ * ciphered with general-glo-ciphering (AES-128-GCM, its own key and system title, a frame counter that
+ * grows by one per push; security control 0x20 encrypted, or 0x30 encrypted and authenticated with a
+ * 12-byte tag over SC || AK, Green Book 9.2.7.2.4), split over M-Bus long frames (two for this content).
  * All bytes come from @omdp/dlms's encoders.
  */
 import {
@@ -20,7 +22,8 @@ import { ElectricityElement } from "./electricity";
 import { householdProfile } from "./loadCurve";
 import type { MeterInfo, PushingMeter } from "./meter";
 import { hash32, seededBytes } from "./random";
-import type { MeterSpec, SentValue } from "./types";
+import { encodeSagemcomNotification } from "./sagemcomT210";
+import type { DlmsVariant, MeterSpec, SentValue } from "./types";
 
 /** `KFM1000000001`: three letters and ten hex digits are the system title itself (FLAG id + serial). */
 const TITLE_ID = /^[A-Z]{3}[0-9A-F]{10}$/;
@@ -52,6 +55,20 @@ export function defaultKeyHex(seed: number): string {
     .toString("hex")
     .toUpperCase();
 }
+
+/** The authentication key a meter gets when none is given (simulator only). */
+export function defaultAuthKeyHex(seed: number): string {
+  return seededBytes(seed ^ 0x4155_5400, 16)
+    .toString("hex")
+    .toUpperCase();
+}
+
+/** The push layout of a meter: as its spec says, else by the id's FLAG letters (`SAG` Sagemcom). */
+export function dlmsVariantFor(spec: Pick<MeterSpec, "id" | "variant">): DlmsVariant {
+  return spec.variant ?? (spec.id.startsWith("SAG") ? "sagemcom" : "kaifa");
+}
+
+const HEX32 = /^[0-9A-F]{32}$/;
 
 /** Values a push carries, in the platform's units; the encoder gets them with their scaler and unit. */
 function pushValues(el: ElectricityElement): { values: SentValue[]; cosem: NotificationValue[] } {
@@ -148,7 +165,14 @@ export function createDlmsMeter(spec: MeterSpec, start: number): PushingMeter {
   const systemTitle = Buffer.from(systemTitleHex, "hex");
   if (systemTitle.length !== 8) throw new RangeError(`system title of ${spec.id} must be 8 bytes`);
   let keyHex = (spec.key ?? defaultKeyHex(spec.seed)).toUpperCase();
-  if (!/^[0-9A-F]{32}$/.test(keyHex)) throw new RangeError(`key of ${spec.id} must be 32 hex digits`);
+  if (!HEX32.test(keyHex)) throw new RangeError(`key of ${spec.id} must be 32 hex digits`);
+  const variant = dlmsVariantFor(spec);
+  const authenticated = spec.authenticated ?? spec.authKey !== undefined;
+  const authKeyHex = authenticated ? (spec.authKey ?? defaultAuthKeyHex(spec.seed)).toUpperCase() : undefined;
+  if (authKeyHex !== undefined && !HEX32.test(authKeyHex))
+    throw new RangeError(`authentication key of ${spec.id} must be 32 hex digits`);
+  const authKey = authKeyHex ? Buffer.from(authKeyHex, "hex") : undefined;
+  const securityControl = authKey ? 0x30 : 0x20;
   let frameCounter = hash32(spec.seed, 0xfc) % 1_000_000;
   let invokeId = hash32(spec.seed, 0x1d) % 100_000;
   // pushes fall on whole seconds of meter time, each meter at its own phase within the interval
@@ -161,6 +185,8 @@ export function createDlmsMeter(spec: MeterSpec, start: number): PushingMeter {
     medium: "electricity",
     pv: spec.pv ?? false,
     systemTitle: systemTitleHex,
+    variant,
+    securityControl,
   };
 
   const valuesAt = (t: number): SentValue[] => {
@@ -184,6 +210,7 @@ export function createDlmsMeter(spec: MeterSpec, start: number): PushingMeter {
     get keyHex() {
       return keyHex;
     },
+    ...(authKeyHex ? { authKeyHex } : {}),
     setKey(hex: string) {
       if (!/^[0-9A-Fa-f]{32}$/.test(hex)) throw new RangeError("key must be 32 hex digits");
       keyHex = hex.toUpperCase();
@@ -195,26 +222,27 @@ export function createDlmsMeter(spec: MeterSpec, start: number): PushingMeter {
       const { values, cosem } = pushValues(element);
       // the meter's clock shows local time with its deviation (Green Book: minutes from local time to UTC)
       const local = new Date(t + profile.utcOffsetMin * 60_000);
-      const plaintext = encodeDataNotification({
-        invokeId: invokeId++ >>> 0,
-        dateTime: {
-          year: local.getUTCFullYear(),
-          month: local.getUTCMonth() + 1,
-          day: local.getUTCDate(),
-          hour: local.getUTCHours(),
-          minute: local.getUTCMinutes(),
-          second: local.getUTCSeconds(),
-          deviation: -profile.utcOffsetMin,
-        },
-        values: cosem,
-        meterNumber: spec.id,
-      });
+      const dateTime = {
+        year: local.getUTCFullYear(),
+        month: local.getUTCMonth() + 1,
+        day: local.getUTCDate(),
+        hour: local.getUTCHours(),
+        minute: local.getUTCMinutes(),
+        second: local.getUTCSeconds(),
+        deviation: -profile.utcOffsetMin,
+      };
+      const notification = { invokeId: invokeId++ >>> 0, dateTime, values: cosem, meterNumber: spec.id };
+      const plaintext =
+        variant === "sagemcom"
+          ? encodeSagemcomNotification(notification)
+          : encodeDataNotification(notification);
       const apdu = encryptGloCiphering({
         plaintext,
         key: Buffer.from(keyHex, "hex"),
+        ...(authKey ? { authKey } : {}),
         systemTitle,
         frameCounter: frameCounter++ >>> 0,
-        securityControl: 0x20,
+        securityControl,
       });
       const frames = spec.framing === "hdlc" ? encodeHdlcPush(apdu) : encodeMbusPush(apdu);
       return { bytes: Buffer.concat(frames), values, meterTime: t };

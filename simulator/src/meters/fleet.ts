@@ -11,7 +11,7 @@ import { collide, corruptBytes, dropBytes, garbageBytes } from "./faults";
 import { createMbusMeter } from "./mbusMeter";
 import type { MeterInfo, PolledMeter, PushingMeter, SimMeter } from "./meter";
 import { unit } from "./random";
-import type { MeterSpec, SentTelegram, SentValue, TelegramFault } from "./types";
+import type { MeterKeyEntry, MeterSpec, SentTelegram, SentValue, TelegramFault } from "./types";
 
 export interface FleetOptions {
   readonly meters: readonly MeterSpec[];
@@ -58,8 +58,11 @@ export interface MeterFleet extends SimBus {
    * any time since the fleet's start (a past time is integrated again from the start).
    */
   registers(meterId: string, at?: number): { meterTime: number; values: SentValue[] };
-  /** Keys of the push meters: meterId to AES-128 key (hex). Simulator keys only. */
-  keys(): Record<string, string>;
+  /**
+   * Keys of the push meters as a reader keys file holds them: meterId to the AES-128 key (hex), or
+   * `{ key, authKey }` for meters that authenticate their pushes. Simulator keys only.
+   */
+  keys(): Record<string, MeterKeyEntry>;
   readonly faults: FleetFaults;
 }
 
@@ -334,7 +337,13 @@ export function createMeterFleet(opts: FleetOptions): MeterFleet {
       catchUp(Math.min(t, clock.now()));
       return { meterTime: t, values: m.valuesAt(t) };
     },
-    keys: () => Object.fromEntries(pushers.map((m) => [m.info.id, m.keyHex])),
+    keys: () =>
+      Object.fromEntries(
+        pushers.map((m): [string, MeterKeyEntry] => [
+          m.info.id,
+          m.authKeyHex ? { key: m.keyHex, authKey: m.authKeyHex } : m.keyHex,
+        ]),
+      ),
     faults,
   };
 }

@@ -1,6 +1,6 @@
 /** What the fleet needs of a simulated meter, whatever its protocol. */
 import type { Frame } from "@omdp/mbus";
-import type { Medium, MeterKind, SentValue } from "./types";
+import type { DlmsVariant, Medium, MeterKind, SentValue } from "./types";
 
 /** The public description of a meter of a running fleet. */
 export interface MeterInfo {
@@ -10,6 +10,10 @@ export interface MeterInfo {
   readonly pv: boolean;
   /** DLMS: system title (16 hex digits). */
   readonly systemTitle?: string;
+  /** DLMS: push layout. */
+  readonly variant?: DlmsVariant;
+  /** DLMS: security control byte of the pushes (0x20 encrypted, 0x30 also authenticated). */
+  readonly securityControl?: number;
   /** M-Bus addressing. */
   readonly primaryAddress?: number;
   readonly secondaryId?: string;
@@ -33,6 +37,8 @@ export interface PushingMeter extends SimMeterBase {
   push(): { bytes: Uint8Array; values: SentValue[]; meterTime: number };
   /** Key in use (hex). */
   readonly keyHex: string;
+  /** Authentication key (hex) when the pushes are authenticated (security control 0x30). */
+  readonly authKeyHex?: string;
   setKey(hex: string): void;
 }
 

@@ -1,6 +1,8 @@
 /** Shapes shared by the simulated meters and the fleet. */
 
 export type MeterKind = "dlms" | "mbus";
+/** DLMS push layout: Kaifa MA309M (one flat list) or Sagemcom T210-D (one structure per object). */
+export type DlmsVariant = "kaifa" | "sagemcom";
 export type Medium = "electricity" | "water" | "gas" | "heat";
 
 /** One meter of a fleet, as a caller describes it. */
@@ -30,7 +32,19 @@ export interface MeterSpec {
   readonly framing?: "mbus" | "hdlc";
   /** DLMS: push interval in meter seconds (default 5). */
   readonly pushIntervalS?: number;
+  /** DLMS: push layout (default: ids starting `SAG` are Sagemcom T210-D, all others Kaifa MA309M). */
+  readonly variant?: DlmsVariant;
+  /**
+   * DLMS: authenticated and encrypted pushes (security control 0x30, 12-byte GCM tag) instead of
+   * encrypted only (0x20). Default: true when `authKey` is given, else false.
+   */
+  readonly authenticated?: boolean;
+  /** DLMS: authentication key, 32 hex digits (default when authenticated: derived from the seed). */
+  readonly authKey?: string;
 }
+
+/** A meter's entry of a reader keys file: the key alone, or with the authentication key. */
+export type MeterKeyEntry = string | { readonly key: string; readonly authKey: string };
 
 /** One value a telegram carried, in the platform's terms (OBIS-based id, SI unit without prefix). */
 export interface SentValue {

@@ -52,7 +52,7 @@ describe("DLMS push meters", () => {
     const keys = fleet.keys();
     const lastCounter = new Map<string, number>();
     for (const t of sent) {
-      const d = decodePush(t.bytes, { key: Buffer.from(keys[t.meterId]!, "hex") });
+      const d = decodePush(t.bytes, { key: Buffer.from(keys[t.meterId] as string, "hex") });
       expect(d.ok, t.meterId).toBe(true);
       if (!d.ok) continue;
       expect(d.value.transport).toBe(t.meterId.endsWith("2") ? "hdlc" : "mbus");

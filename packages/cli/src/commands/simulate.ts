@@ -254,7 +254,7 @@ export async function run(argv: string[]): Promise<number> {
   return 0;
 }
 
-function writeKeys(path: string, keys: Record<string, string>): void {
+function writeKeys(path: string, keys: Record<string, unknown>): void {
   writeFileSync(path, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600 });
 }
 
