@@ -98,9 +98,7 @@ describe("authenticated pushes (security control 0x30) through the reader", () =
     await reader.start();
     const of = (id: string) => readings.filter((r) => r.meterId === id).length;
     const right = simKeys.KFM1000000003 as { key: string; authKey: string };
-    const wrongAuth = Buffer.from(right.authKey, "hex")
-      .map((b) => b ^ 0x3c)
-      .toString("hex");
+    const wrongAuth = Buffer.from(Buffer.from(right.authKey, "hex").map((b) => b ^ 0x3c)).toString("hex");
     try {
       fleet.start();
       expect(await until(() => of("KFM1000000003") >= 3)).toBe(true);
