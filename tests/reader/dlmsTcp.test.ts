@@ -3,59 +3,44 @@
  * reader in listen mode. Every telegram the simulator sent arrives exactly once, in order, with its
  * values and units; the energy registers in the readings agree with the simulator's own registers.
  */
-import { type MeterReading, MeterReading as MeterReadingSchema } from "@omdp/model";
-import { createReader, KeyStore, type ReaderError } from "@omdp/reader";
-import { createMeterFleet, type SentTelegram, serveTcp } from "@omdp/simulator";
-import { afterEach, describe, expect, it } from "vitest";
-import { expectExactlyOnceInOrder, waitFor } from "./helpers";
+import { describe, expect, it } from "vitest";
+import {
+  cleanupAfterEach,
+  expectExactlyOnceInOrder,
+  expectValidReadings,
+  startRig,
+  stopAndCollect,
+  TCP,
+  waitFor,
+} from "./helpers";
 
 const START = Date.UTC(2026, 5, 21, 10, 0, 0);
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+const cleanup = cleanupAfterEach();
 
 describe("simulator -> TCP -> reader (listen, DLMS push)", () => {
   it("delivers every push of 3 meters exactly once, in order, with values and units", async () => {
-    const fleet = createMeterFleet({
-      meters: [
-        { id: "KFM1000000001", kind: "dlms", seed: 1 },
-        { id: "KFM1000000002", kind: "dlms", seed: 2, pv: true },
-        { id: "KFM1000000003", kind: "dlms", seed: 3 },
-      ],
-      speed: 500,
-      start: START,
+    const rig = await startRig(cleanup, {
+      fleet: {
+        meters: [
+          { id: "KFM1000000001", kind: "dlms", seed: 1 },
+          { id: "KFM1000000002", kind: "dlms", seed: 2, pv: true },
+          { id: "KFM1000000003", kind: "dlms", seed: 3 },
+        ],
+        speed: 500,
+        start: START,
+      },
+      line: TCP,
+      reader: { mode: "listen", gatewayId: "test-gw" },
     });
-    const sent: SentTelegram[] = [];
-    fleet.onTelegram((t) => sent.push(t));
-    const gw = await serveTcp(fleet, 0);
-    cleanups.push(
-      () => gw.close(),
-      () => fleet.stop(),
-    );
-
-    const keys = new KeyStore();
-    for (const [id, k] of Object.entries(fleet.keys())) keys.set(id, k);
-    const reader = createReader(
-      { transport: { kind: "tcp", host: "127.0.0.1", port: gw.port }, mode: "listen", gatewayId: "test-gw" },
-      { keys },
-    );
-    const readings: MeterReading[] = [];
-    const errors: ReaderError[] = [];
-    reader.on("reading", (r) => readings.push(r));
-    reader.on("error", (e) => errors.push(e));
-    await reader.start();
-    cleanups.push(() => reader.stop());
-    expect(await waitFor(() => gw.clients === 1)).toBe(true);
+    const { fleet, sent, reader, readings, errors } = rig;
 
     const before = Object.fromEntries(fleet.meters.map((m) => [m.id, fleet.registers(m.id, START).values]));
     fleet.start();
     expect(await waitFor(() => sent.length >= 90)).toBe(true);
-    fleet.stop();
-    expect(await waitFor(() => readings.length >= sent.length, 5000)).toBe(true);
+    await stopAndCollect(rig);
 
     expect(errors).toEqual([]);
-    for (const r of readings) expect(MeterReadingSchema.safeParse(r).success).toBe(true);
+    expectValidReadings(readings);
     expect(readings.every((r) => r.source.protocol === "dlms" && r.source.transport === "tcp")).toBe(true);
     expectExactlyOnceInOrder(sent, readings);
 
@@ -77,36 +62,21 @@ describe("simulator -> TCP -> reader (listen, DLMS push)", () => {
   });
 
   it("HDLC pushes (P1/HAN framing) and M-Bus pushes on one line: framing auto reads both", async () => {
-    const fleet = createMeterFleet({
-      meters: [
-        { id: "KFM1000000011", kind: "dlms", seed: 11, framing: "hdlc" },
-        { id: "KFM1000000012", kind: "dlms", seed: 12 },
-      ],
-      speed: 500,
-      start: START,
+    const rig = await startRig(cleanup, {
+      fleet: {
+        meters: [
+          { id: "KFM1000000011", kind: "dlms", seed: 11, framing: "hdlc" },
+          { id: "KFM1000000012", kind: "dlms", seed: 12 },
+        ],
+        speed: 500,
+        start: START,
+      },
+      line: TCP,
+      reader: { mode: "listen", framing: "auto" },
     });
-    const sent: SentTelegram[] = [];
-    fleet.onTelegram((t) => sent.push(t));
-    const gw = await serveTcp(fleet, 0);
-    cleanups.push(
-      () => gw.close(),
-      () => fleet.stop(),
-    );
-    const keys = new KeyStore();
-    for (const [id, k] of Object.entries(fleet.keys())) keys.set(id, k);
-    const reader = createReader(
-      { transport: { kind: "tcp", host: "127.0.0.1", port: gw.port }, mode: "listen", framing: "auto" },
-      { keys },
-    );
-    const readings: MeterReading[] = [];
-    reader.on("reading", (r) => readings.push(r));
-    await reader.start();
-    cleanups.push(() => reader.stop());
-    expect(await waitFor(() => gw.clients === 1)).toBe(true);
-    fleet.start();
-    expect(await waitFor(() => sent.length >= 40)).toBe(true);
-    fleet.stop();
-    expect(await waitFor(() => readings.length >= sent.length, 5000)).toBe(true);
-    expectExactlyOnceInOrder(sent, readings);
+    rig.fleet.start();
+    expect(await waitFor(() => rig.sent.length >= 40)).toBe(true);
+    await stopAndCollect(rig);
+    expectExactlyOnceInOrder(rig.sent, rig.readings);
   });
 });
