@@ -7,18 +7,21 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { MeterReading } from "@omdp/model";
-import { createReader, KeyStore, type ReaderError } from "@omdp/reader";
-import { createMeterFleet, defaultFleet, type PtyLine, type SentTelegram, servePty } from "@omdp/simulator";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { expectExactlyOnceInOrder, waitFor } from "./helpers";
+import { defaultFleet, type PtyLine } from "@omdp/simulator";
+import { afterAll, describe, expect, it } from "vitest";
+import {
+  byPrimary,
+  cleanupAfterEach,
+  expectExactlyOnceInOrder,
+  startRig,
+  stopAndCollect,
+  untilEachMeterRead,
+  waitFor,
+} from "./helpers";
 
 const dir = mkdtempSync(join(tmpdir(), "omdp-pty-"));
 const lines: PtyLine[] = [];
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+const cleanup = cleanupAfterEach();
 afterAll(async () => {
   for (const l of lines) await l.close(); // kills socat
   rmSync(dir, { recursive: true, force: true });
@@ -28,39 +31,18 @@ const START = Date.UTC(2026, 2, 3, 17, 0, 0);
 
 describe("simulator -> PTY (socat) -> reader", () => {
   it("listen mode: DLMS pushes arrive exactly once, in order; survives unplug and replug", async () => {
-    const fleet = createMeterFleet({
-      meters: defaultFleet({ meters: 3, kind: "dlms", seed: 9 }),
-      speed: 500,
-      start: START,
+    const rig = await startRig(cleanup, {
+      fleet: { meters: defaultFleet({ meters: 3, kind: "dlms", seed: 9 }), speed: 500, start: START },
+      line: { kind: "pty", pty: join(dir, "dlmsA"), lines, preset: "customerInterface" },
+      reader: { mode: "listen", backoff: { minMs: 50, maxMs: 400 } },
     });
-    const sent: SentTelegram[] = [];
-    fleet.onTelegram((t) => sent.push(t));
-    const line = await servePty(fleet, { path: join(dir, "dlmsA") });
-    lines.push(line);
+    const { fleet, sent, reader, readings, errors } = rig;
+    const line = rig.line!;
     expect(line.peerPath).toBe(join(dir, "dlmsB"));
-    cleanups.push(() => fleet.stop());
-    const keys = new KeyStore();
-    for (const [id, k] of Object.entries(fleet.keys())) keys.set(id, k);
-    const reader = createReader(
-      {
-        transport: { kind: "serial", path: line.peerPath, preset: "customerInterface" },
-        mode: "listen",
-        backoff: { minMs: 50, maxMs: 400 },
-      },
-      { keys },
-    );
-    const readings: MeterReading[] = [];
-    const errors: ReaderError[] = [];
-    reader.on("reading", (r) => readings.push(r));
-    reader.on("error", (e) => errors.push(e));
-    await reader.start();
-    cleanups.push(() => reader.stop());
-    expect(await waitFor(() => reader.diagnostics().link.connected)).toBe(true);
 
     fleet.start();
     expect(await waitFor(() => sent.length >= 30)).toBe(true);
-    fleet.stop();
-    expect(await waitFor(() => readings.length === sent.length, 5000)).toBe(true);
+    await stopAndCollect(rig, { exact: true });
 
     // unplug: socat goes away, the reader's port closes, it retries with backoff
     await line.unplug();
@@ -71,8 +53,7 @@ describe("simulator -> PTY (socat) -> reader", () => {
     fleet.start(); // the meters kept counting: the pushes of the unplugged time follow at once
     const n = sent.length;
     expect(await waitFor(() => sent.length >= n + 30)).toBe(true);
-    fleet.stop();
-    expect(await waitFor(() => readings.length === sent.length, 5000)).toBe(true);
+    await stopAndCollect(rig, { exact: true });
 
     expectExactlyOnceInOrder(sent, readings);
     const d = reader.diagnostics();
@@ -82,33 +63,17 @@ describe("simulator -> PTY (socat) -> reader", () => {
   });
 
   it("poll mode: the reader as M-Bus master over the PTY, primary addresses, exactly once, in order", async () => {
-    const fleet = createMeterFleet({
-      meters: defaultFleet({ meters: 3, kind: "mbus", seed: 4 }),
-      speed: 100,
-      start: START,
+    const { fleet, sent, reader, readings, errors } = await startRig(cleanup, {
+      fleet: { meters: defaultFleet({ meters: 3, kind: "mbus", seed: 4 }), speed: 100, start: START },
+      line: { kind: "pty", pty: join(dir, "mbusA"), lines, preset: "mbusMaster", baudRate: 9600 },
+      reader: (f) => ({
+        mode: "poll",
+        pollIntervalS: 0.05,
+        timing: { marginMs: 60, retries: 2, maxTelegrams: 8 },
+        meters: byPrimary(f),
+      }),
     });
-    const sent: SentTelegram[] = [];
-    fleet.onTelegram((t) => sent.push(t));
-    const line = await servePty(fleet, { path: join(dir, "mbusA") });
-    lines.push(line);
-    cleanups.push(() => fleet.stop());
-    fleet.start();
-    const reader = createReader({
-      transport: { kind: "serial", path: line.peerPath, preset: "mbusMaster", baudRate: 9600 },
-      mode: "poll",
-      pollIntervalS: 0.05,
-      timing: { marginMs: 60, retries: 2, maxTelegrams: 8 },
-      meters: fleet.meters.map((m) => ({ id: m.id, primaryAddress: m.primaryAddress })),
-    });
-    const readings: MeterReading[] = [];
-    const errors: ReaderError[] = [];
-    reader.on("reading", (r) => readings.push(r));
-    reader.on("error", (e) => errors.push(e));
-    await reader.start();
-    cleanups.push(() => reader.stop());
-    expect(
-      await waitFor(() => fleet.meters.every((m) => readings.filter((r) => r.meterId === m.id).length >= 4)),
-    ).toBe(true);
+    await untilEachMeterRead(fleet, readings, 4);
     await reader.stop();
     expect(errors).toEqual([]);
     expectExactlyOnceInOrder(sent, readings, 1);
