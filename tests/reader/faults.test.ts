@@ -3,56 +3,54 @@
  * wrong key, a silent meter, a second master. The reader reports each in its diagnostics and errors
  * and keeps every reading around it.
  */
-import type { MeterReading } from "@omdp/model";
-import { createReader, KeyStore, type ReaderError } from "@omdp/reader";
-import { createMeterFleet, defaultFleet, type SentTelegram, serveTcp } from "@omdp/simulator";
-import { afterEach, describe, expect, it } from "vitest";
-import { expectExactlyOnceInOrder, expectSame, sleep, waitFor } from "./helpers";
+import { defaultFleet } from "@omdp/simulator";
+import { describe, expect, it } from "vitest";
+import {
+  byPrimary,
+  cleanupAfterEach,
+  countOf,
+  expectExactlyOnceInOrder,
+  expectSame,
+  more,
+  sleep,
+  startRig,
+  stopAndCollect,
+  TCP,
+  untilEachMeterRead,
+  untilReadings,
+  waitFor,
+} from "./helpers";
 
 const START = Date.UTC(2026, 3, 12, 8, 0, 0);
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+const cleanup = cleanupAfterEach();
 
-async function dlmsSetup() {
-  const fleet = createMeterFleet({
-    meters: defaultFleet({ meters: 3, kind: "dlms", seed: 13 }),
-    speed: 500,
-    start: START,
+/** Three DLMS push meters behind the TCP gateway, a listening reader connected (the fleet not started). */
+function dlmsSetup() {
+  return startRig(cleanup, {
+    fleet: { meters: defaultFleet({ meters: 3, kind: "dlms", seed: 13 }), speed: 500, start: START },
+    line: TCP,
+    reader: { mode: "listen" },
   });
-  const sent: SentTelegram[] = [];
-  fleet.onTelegram((t) => sent.push(t));
-  const gw = await serveTcp(fleet, 0);
-  cleanups.push(
-    () => gw.close(),
-    () => fleet.stop(),
-  );
-  const keys = new KeyStore();
-  for (const [id, k] of Object.entries(fleet.keys())) keys.set(id, k);
-  const reader = createReader(
-    { transport: { kind: "tcp", host: "127.0.0.1", port: gw.port }, mode: "listen" },
-    { keys },
-  );
-  const readings: MeterReading[] = [];
-  const errors: ReaderError[] = [];
-  reader.on("reading", (r) => readings.push(r));
-  reader.on("error", (e) => errors.push(e));
-  await reader.start();
-  cleanups.push(() => reader.stop());
-  await waitFor(() => gw.clients === 1);
-  return { fleet, sent, reader, readings, errors };
 }
 
-/** Lets `n` more telegrams go out. */
-async function more(sent: SentTelegram[], n: number) {
-  const target = sent.length + n;
-  expect(await waitFor(() => sent.length >= target)).toBe(true);
+/** Three M-Bus slaves behind the TCP gateway, answering; a reader polls them by primary address. */
+function mbusPoll(seed: number, pollIntervalS: number, retries: number) {
+  return startRig(cleanup, {
+    fleet: { meters: defaultFleet({ meters: 3, kind: "mbus", seed }), speed: 100, start: START },
+    line: TCP,
+    reader: (f) => ({
+      mode: "poll",
+      pollIntervalS,
+      timing: { marginMs: 30, retries, maxTelegrams: 8 },
+      meters: byPrimary(f),
+    }),
+  });
 }
 
 describe("reader under faults", () => {
   it("corrupted bytes, dropped bytes and garbage: reported, and every intact push still arrives once, in order", async () => {
-    const { fleet, sent, reader, readings, errors } = await dlmsSetup();
+    const rig = await dlmsSetup();
+    const { fleet, sent, reader, readings, errors } = rig;
     const [m1, m2] = fleet.meters;
     fleet.start();
     await more(sent, 12);
@@ -64,9 +62,7 @@ describe("reader under faults", () => {
     fleet.faults.garbage(200);
     fleet.faults.corrupt({ count: 2 });
     await more(sent, 12);
-    fleet.stop();
-    const intact = sent.filter((t) => !t.fault).length;
-    expect(await waitFor(() => readings.length >= intact, 5000)).toBe(true);
+    await stopAndCollect(rig, { want: (s) => s.filter((t) => !t.fault).length });
     await sleep(50);
 
     expect(sent.filter((t) => t.fault === "corrupted")).toHaveLength(3);
@@ -103,7 +99,7 @@ describe("reader under faults", () => {
     await more(sent, 15);
     fleet.stop();
     const expected = sent.filter((t, i) => !t.fault || (i >= from && t.meterId === m3.id));
-    expect(await waitFor(() => readings.length >= expected.length, 5000)).toBe(true);
+    await untilReadings(readings, () => expected.length);
     await sleep(50);
     // the other meters never missed a push; m3 lost exactly the pushes under the unknown key
     expectExactlyOnceInOrder(
@@ -113,7 +109,8 @@ describe("reader under faults", () => {
   });
 
   it("listen mode: a silent push meter shows in its lastSeen; the others go on; it comes back", async () => {
-    const { fleet, sent, reader, readings } = await dlmsSetup();
+    const rig = await dlmsSetup();
+    const { fleet, sent, reader, readings } = rig;
     const quiet = fleet.meters[0]!.id;
     fleet.start();
     await more(sent, 9);
@@ -127,41 +124,15 @@ describe("reader under faults", () => {
     expect(reader.diagnostics().meters[fleet.meters[1]!.id]!.lastSeen! > lastSeen!).toBe(true);
     fleet.faults.silence(quiet, false);
     await more(sent, 9);
-    fleet.stop();
-    expect(await waitFor(() => readings.length >= sent.length, 5000)).toBe(true);
+    await stopAndCollect(rig);
     expect(reader.diagnostics().meters[quiet]!.lastSeen! > lastSeen!).toBe(true);
     expectExactlyOnceInOrder(sent, readings);
   });
 
   it("poll mode: a silent meter times out and is reported; the others keep their readings; it reads again after", async () => {
-    const fleet = createMeterFleet({
-      meters: defaultFleet({ meters: 3, kind: "mbus", seed: 21 }),
-      speed: 100,
-      start: START,
-    });
-    const sent: SentTelegram[] = [];
-    fleet.onTelegram((t) => sent.push(t));
-    const gw = await serveTcp(fleet, 0);
-    cleanups.push(
-      () => gw.close(),
-      () => fleet.stop(),
-    );
-    fleet.start();
-    const reader = createReader({
-      transport: { kind: "tcp", host: "127.0.0.1", port: gw.port },
-      mode: "poll",
-      pollIntervalS: 0.05,
-      timing: { marginMs: 30, retries: 1, maxTelegrams: 8 },
-      meters: fleet.meters.map((m) => ({ id: m.id, primaryAddress: m.primaryAddress })),
-    });
-    const readings: MeterReading[] = [];
-    const errors: ReaderError[] = [];
-    reader.on("reading", (r) => readings.push(r));
-    reader.on("error", (e) => errors.push(e));
-    await reader.start();
-    cleanups.push(() => reader.stop());
+    const { fleet, sent, reader, readings, errors } = await mbusPoll(21, 0.05, 1);
     const silentId = fleet.meters[1]!.id;
-    const count = (id: string) => readings.filter((r) => r.meterId === id).length;
+    const count = (id: string) => countOf(readings, id);
     expect(await waitFor(() => count(silentId) >= 3)).toBe(true);
     fleet.faults.silence(silentId, true);
     expect(await waitFor(() => errors.filter((e) => e.code === "NO_ANSWER").length >= 2)).toBe(true);
@@ -182,40 +153,15 @@ describe("reader under faults", () => {
   });
 
   it("poll mode: a corrupted or shortened answer is asked for again with the same FCB; no read-out is lost", async () => {
-    const fleet = createMeterFleet({
-      meters: defaultFleet({ meters: 3, kind: "mbus", seed: 55 }),
-      speed: 100,
-      start: START,
-    });
-    const sent: SentTelegram[] = [];
-    fleet.onTelegram((t) => sent.push(t));
-    const gw = await serveTcp(fleet, 0);
-    cleanups.push(
-      () => gw.close(),
-      () => fleet.stop(),
-    );
-    fleet.start();
-    const reader = createReader({
-      transport: { kind: "tcp", host: "127.0.0.1", port: gw.port },
-      mode: "poll",
-      pollIntervalS: 0.05,
-      timing: { marginMs: 30, retries: 2, maxTelegrams: 8 },
-      meters: fleet.meters.map((m) => ({ id: m.id, primaryAddress: m.primaryAddress })),
-    });
-    const readings: MeterReading[] = [];
-    const errors: ReaderError[] = [];
-    reader.on("reading", (r) => readings.push(r));
-    reader.on("error", (e) => errors.push(e));
-    await reader.start();
-    cleanups.push(() => reader.stop());
+    const { fleet, sent, reader, readings, errors } = await mbusPoll(55, 0.05, 2);
     const elec = fleet.meters[0]!; // two telegrams per read-out
-    const count = (id: string) => readings.filter((r) => r.meterId === id).length;
+    const count = (id: string) => countOf(readings, id);
     expect(await waitFor(() => count(elec.id) >= 2)).toBe(true);
     fleet.faults.corrupt({ meterId: elec.id, count: 2 });
     expect(await waitFor(() => count(elec.id) >= 5)).toBe(true);
     fleet.faults.drop({ meterId: fleet.meters[1]!.id, bytes: 4 });
     fleet.faults.garbage(50);
-    expect(await waitFor(() => fleet.meters.every((m) => count(m.id) >= 8))).toBe(true);
+    await untilEachMeterRead(fleet, readings, 8);
     await reader.stop();
 
     expect(sent.some((t) => t.repeat)).toBe(true);
@@ -227,30 +173,7 @@ describe("reader under faults", () => {
   });
 
   it("a second master on the bus: collisions are reported, every reading still matches what a meter sent", async () => {
-    const fleet = createMeterFleet({
-      meters: defaultFleet({ meters: 3, kind: "mbus", seed: 34 }),
-      speed: 100,
-      start: START,
-    });
-    const sent: SentTelegram[] = [];
-    fleet.onTelegram((t) => sent.push(t));
-    const gw = await serveTcp(fleet, 0);
-    cleanups.push(
-      () => gw.close(),
-      () => fleet.stop(),
-    );
-    fleet.start();
-    const reader = createReader({
-      transport: { kind: "tcp", host: "127.0.0.1", port: gw.port },
-      mode: "poll",
-      pollIntervalS: 0.04,
-      timing: { marginMs: 30, retries: 2, maxTelegrams: 8 },
-      meters: fleet.meters.map((m) => ({ id: m.id, primaryAddress: m.primaryAddress })),
-    });
-    const readings: MeterReading[] = [];
-    reader.on("reading", (r) => readings.push(r));
-    await reader.start();
-    cleanups.push(() => reader.stop());
+    const { fleet, sent, reader, readings } = await mbusPoll(34, 0.04, 2);
     expect(await waitFor(() => readings.length >= 6)).toBe(true);
     fleet.faults.secondMaster({ everyMs: 15 });
     expect(await waitFor(() => sent.some((t) => t.fault === "collision"))).toBe(true);
