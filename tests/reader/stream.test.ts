@@ -3,7 +3,7 @@ import type { MeterReading } from "@omdp/model";
 import { createReader, KeyStore, streamLink } from "@omdp/reader";
 import { createMeterFleet, defaultFleet, type SentTelegram } from "@omdp/simulator";
 import { describe, expect, it } from "vitest";
-import { expectExactlyOnceInOrder, waitFor } from "./helpers";
+import { byPrimary, expectExactlyOnceInOrder, untilEachMeterRead, waitFor } from "./helpers";
 
 describe("simulator -> in-process stream -> reader", () => {
   it("DLMS pushes and M-Bus read-outs arrive exactly once, in order", async () => {
@@ -40,11 +40,7 @@ describe("simulator -> in-process stream -> reader", () => {
     await poll.start();
     fleet.start();
     try {
-      expect(
-        await waitFor(() =>
-          fleet.meters.every((m) => readings.filter((r) => r.meterId === m.id).length >= 4),
-        ),
-      ).toBe(true);
+      await untilEachMeterRead(fleet, readings, 4);
       await poll.stop();
       fleet.stop();
       await new Promise((r) => setTimeout(r, 50));
@@ -70,7 +66,7 @@ describe("simulator -> in-process stream -> reader", () => {
         mode: "poll",
         pollIntervalS: 0.05,
         timing: { marginMs: 30, retries: 1, maxTelegrams: 8 },
-        meters: fleet.meters.map((m) => ({ id: m.id, primaryAddress: m.primaryAddress })),
+        meters: byPrimary(fleet),
       },
       { link: streamLink(fleet) },
     );
