@@ -5,6 +5,17 @@ export function intervalId(meterId: string, resolution: Resolution, intervalStar
   return `${meterId}|${resolution}|${intervalStart}`;
 }
 
+/**
+ * The deterministic id of a meter reading: `meterId|readingTime` with the time normalised to UTC
+ * (`toISOString`, millisecond precision), so the same instant written with different offsets
+ * (`+01:00`, `Z`) gives one id and a reading sent twice (outbox redelivery) can be de-duplicated.
+ */
+export function readingId(meterId: string, readingTime: string): string {
+  const ms = Date.parse(readingTime);
+  if (Number.isNaN(ms)) throw new RangeError(`readingId: readingTime is not a date-time: ${readingTime}`);
+  return `${meterId}|${new Date(ms).toISOString()}`;
+}
+
 const RESOLUTION_MS: Record<Resolution, number> = {
   PT1M: 60_000,
   PT5M: 300_000,

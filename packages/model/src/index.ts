@@ -1,4 +1,4 @@
-export { intervalId, resolutionMs } from "./ids";
+export { intervalId, readingId, resolutionMs } from "./ids";
 export {
   OBIS,
   obisFromBytes,

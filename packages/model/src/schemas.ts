@@ -19,6 +19,8 @@ export type PropertyValue = z.infer<typeof PropertyValue>;
 
 export const MeterReading = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
+  /** Deterministic `meterId|readingTime in UTC` (see readingId); optional so older messages parse. */
+  id: z.string().min(1).optional(),
   meterId: z.string().min(1).max(64),
   readingTime: Rfc3339,
   receivedAt: Rfc3339,

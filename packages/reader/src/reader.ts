@@ -3,7 +3,7 @@
  * meters) or the poll scheduler (M-Bus master), and emits readings, diagnostics and errors. The
  * protocol logic lives in listen.ts / poll.ts / master.ts; this file is the only place with timers and I/O.
  */
-import type { MeterReading } from "@omdp/model";
+import { type MeterReading, readingId } from "@omdp/model";
 import { type ReaderConfig, type ReaderConfigInput, ReaderConfig as ReaderConfigSchema } from "./config";
 import { Connection } from "./connection";
 import { DiagnosticsBook, type ReaderDiagnostics } from "./diagnostics";
@@ -91,7 +91,8 @@ export function createReader(input: ReaderConfigInput | ReaderConfig, deps: Read
   const emitReading = (r: MeterReading, frames: number) => {
     diag.count("readings");
     diag.seen(r.meterId, new Date(r.receivedAt), frames);
-    events.emit("reading", r);
+    // the deterministic id lets every store downstream de-duplicate a redelivered reading
+    events.emit("reading", { id: readingId(r.meterId, r.readingTime), ...r });
   };
   const emitDiagnostics = () => events.emit("diagnostics", diag.snapshot());
 
