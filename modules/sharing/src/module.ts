@@ -129,6 +129,7 @@ export class SharingModule {
           feed: this.feed,
           config: () => this.config,
           now: this.now,
+          hubConnected: () => this.host.isConnected(),
           sendControl: (msg) => this.sendControl(msg),
           log: this.log.child("api"),
         },

@@ -22,6 +22,24 @@ export interface ClientPort {
   onInput(cb: (input: string, msg: Message) => void): void;
   offInput(): void;
   onConnectionEvent(event: "disconnect" | "error" | "connect", cb: (arg?: unknown) => void): void;
+  /** Every change of the link to the hub: up on (re)connect, down on any transport disconnect. */
+  onLinkState(cb: (up: boolean) => void): void;
+}
+
+interface EventSource {
+  on(event: string, cb: (arg?: unknown) => void): unknown;
+}
+
+/**
+ * The SDK client emits `connect` on every (re)connect of its transport, but `disconnect` only when its
+ * retry policy gives up; a dropped link it is retrying is visible only on the transport's own
+ * `disconnect` event (the client's `_transport`, the MQTT transport object). Both are followed.
+ */
+function followLink(client: EventSource, cb: (up: boolean) => void): void {
+  client.on("connect", () => cb(true));
+  client.on("disconnect", () => cb(false));
+  const transport = (client as { _transport?: EventSource })._transport;
+  transport?.on("disconnect", () => cb(false));
 }
 
 export function modulePort(client: ModuleClient): ClientPort {
@@ -39,6 +57,7 @@ export function modulePort(client: ModuleClient): ClientPort {
     onInput: (cb) => client.on("inputMessage", cb),
     offInput: () => client.removeAllListeners("inputMessage"),
     onConnectionEvent: (event, cb) => client.on(event, cb),
+    onLinkState: (cb) => followLink(client, cb),
   };
 }
 
@@ -62,5 +81,6 @@ export function devicePort(client: DeviceClient): ClientPort {
     onInput: (cb) => client.on("message", (msg: Message) => cb("$devicebound", msg)),
     offInput: () => client.removeAllListeners("message"),
     onConnectionEvent: (event, cb) => client.on(event, cb),
+    onLinkState: (cb) => followLink(client, cb),
   };
 }

@@ -40,6 +40,11 @@ export interface ModuleHost {
    * message; a thrown error gives 500; otherwise 200 with the returned value.
    */
   onMethod<T>(name: string, schema: ZodType<T>, handler: (payload: T) => Promise<unknown> | unknown): void;
+  /**
+   * Whether the client's link to the edge hub is up now: false from a transport disconnect until the
+   * client is connected again (health checks report it).
+   */
+  isConnected(): boolean;
   /** Finishes in-flight messages and closes the client. */
   close(): Promise<void>;
 }

@@ -36,6 +36,7 @@ export class SdkModuleHost implements ModuleHost {
   private listening = false;
   private closing = false;
   private closed = false;
+  private linkUp = false;
 
   constructor(
     private readonly port: ClientPort,
@@ -46,7 +47,11 @@ export class SdkModuleHost implements ModuleHost {
 
   /** Opens the connection and reads the twin (desired properties arrive through `onDesired`). */
   async open(): Promise<void> {
+    this.port.onLinkState((up) => {
+      this.linkUp = up;
+    });
     await this.port.open();
+    this.linkUp = true;
     this.twin = await this.port.getTwin();
     this.twin.on("properties.desired", (patch: JsonObject) => this.onDesiredPatch(patch));
   }
@@ -54,6 +59,7 @@ export class SdkModuleHost implements ModuleHost {
   /** Re-opens after the SDK gave up, then re-reads the twin (patches missed meanwhile are applied). */
   async reopen(): Promise<void> {
     await this.port.open();
+    this.linkUp = true;
     await this.port.getTwin();
   }
 
@@ -63,6 +69,10 @@ export class SdkModuleHost implements ModuleHost {
       if (!this.closed) cb(reason);
     });
     this.port.onConnectionEvent("error", (err) => this.log.warn("client error", { error: err }));
+  }
+
+  isConnected(): boolean {
+    return this.linkUp && !this.closed;
   }
 
   get isClosing(): boolean {

@@ -39,6 +39,8 @@ export class RecordingModuleHost implements ModuleHost {
   readonly sent: SentMessage[] = [];
   /** Every reported-properties patch, oldest first. */
   readonly reported: Record<string, unknown>[] = [];
+  /** What `isConnected()` answers (a test sets it to play a lost hub link). */
+  connected = true;
   private readonly clone: "json" | "structured" | "none";
   private readonly inputs = new Map<string, (msg: InboundMessage) => MaybePromise<void>>();
   private readonly methods = new Map<
@@ -73,6 +75,10 @@ export class RecordingModuleHost implements ModuleHost {
 
   async report(patch: Record<string, unknown>): Promise<void> {
     this.reported.push(patch);
+  }
+
+  isConnected(): boolean {
+    return this.connected;
   }
 
   onMethod<T>(name: string, schema: ZodType<T>, handler: (payload: T) => MaybePromise<unknown>): void {

@@ -14,6 +14,8 @@ export interface ApiDeps {
   feed: LiveFeed;
   config: () => DesiredConfig;
   now: () => number;
+  /** Whether the module's link to the edge hub is up (the health check answers 503 while it is not). */
+  hubConnected: () => boolean;
   sendControl: (msg: ControlMessage) => Promise<void>;
   log: Logger;
 }

@@ -7,6 +7,7 @@ import { exportPages } from "./export";
 import { readJson, sendJson, sendJsonText, writeChunk } from "./http-io";
 import { intParam, rangeParams, resolutionParam, stringParam } from "./params";
 import { Router } from "./router";
+import { addRuleRoutes } from "./rules";
 import { handleStream } from "./stream";
 
 const HOUR = 3_600_000;
@@ -22,7 +23,6 @@ const NOMINAL_MS: Record<string, number> = {
 };
 /** Largest number of intervals one query may span. */
 export const MAX_INTERVALS = 50_000;
-export const RULES_KEY = "events.rules";
 
 /** Routes a third-party (recipient-scoped) token may call. */
 export const RECIPIENT_ROUTES = new Set(["/api/export", "/api/health"]);
@@ -31,16 +31,19 @@ export function buildRouter(deps: ApiDeps): Router<Caller | undefined> {
   const r = new Router<Caller | undefined>();
   const { store } = deps;
 
-  r.add("GET", "/api/health", (c) =>
-    sendJson(c.res, 200, {
-      status: "ok",
+  // Healthy means connected: with no hub behind it nothing new arrives, so the check answers 503.
+  r.add("GET", "/api/health", (c) => {
+    const hub = deps.hubConnected() ? "connected" : "disconnected";
+    sendJson(c.res, hub === "connected" ? 200 : 503, {
+      status: hub === "connected" ? "ok" : "unavailable",
+      hub,
       module: "sharing",
       schemaVersion: LATEST_VERSION,
       detached: !deps.config().cloud.enabled,
       time: new Date(deps.now()).toISOString(),
       liveClients: deps.feed.clientCount,
-    }),
-  );
+    });
+  });
 
   r.add("GET", "/api/meters", (c) => {
     const cfg = deps.config();
@@ -140,24 +143,7 @@ export function buildRouter(deps: ApiDeps): Router<Caller | undefined> {
     sendJson(c.res, 200, { ...consent, active: false });
   });
 
-  r.add("GET", "/api/rules", (c) => {
-    const rules = store.settings.get<unknown[]>(RULES_KEY);
-    sendJson(c.res, 200, { rules: rules?.value ?? [], updatedAt: rules?.updatedAt ?? null });
-  });
-
-  r.add("PUT", "/api/rules", async (c) => {
-    const body = (await readJson(c.req)) as { rules?: unknown } | null;
-    const rules = body && typeof body === "object" ? body.rules : undefined;
-    if (
-      !Array.isArray(rules) ||
-      !rules.every((x) => x !== null && typeof x === "object" && !Array.isArray(x))
-    )
-      throw badParameter("rules", "expected { rules: [ {...}, ... ] } (an array of rule objects)");
-    store.settings.set(RULES_KEY, rules, deps.now());
-    await deps.sendControl({ kind: "control", action: "setRules", rules });
-    const saved = store.settings.get<unknown[]>(RULES_KEY)!;
-    sendJson(c.res, 200, { rules: saved.value, updatedAt: saved.updatedAt });
-  });
+  addRuleRoutes(r, deps);
 
   r.add("GET", "/api/export", async (c, caller) => {
     const q = c.url.searchParams;
