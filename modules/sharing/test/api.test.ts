@@ -287,7 +287,9 @@ describe("recipient export with a raw consent", () => {
 describe("rules", () => {
   it("keeps the last rules and sends them to the events module", async () => {
     expect((await call(h.base, "GET", "/api/rules", { headers: h.auth })).json.rules).toEqual([]);
-    const rules = [{ id: "r1", type: "power.above", thresholdW: 5000, forSeconds: 60 }];
+    const rules = [
+      { id: "r1", kind: "meterSilent", enabled: true, meterId: "*", severity: "warning", minutes: 15 },
+    ];
     const put = await call(h.base, "PUT", "/api/rules", { headers: h.auth, body: { rules } });
     expect(put.status).toBe(200);
     expect((await call(h.base, "GET", "/api/rules", { headers: h.auth })).json.rules).toEqual(rules);

@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { type IncomingMessage, type ServerResponse, STATUS_CODES } from "node:http";
 import { ApiError } from "./errors";
 
 const MAX_BODY = 1_048_576;
@@ -17,11 +17,26 @@ export function sendJsonText(res: ServerResponse, status: number, text: string):
   res.end(text);
 }
 
+/** RFC 9457 problem details (type, title, status, detail, invalidParams), plus the legacy `error`. */
 export function sendError(res: ServerResponse, err: ApiError): void {
   const error: Record<string, unknown> = { code: err.code, message: err.message };
   if (err.parameter !== undefined) error.parameter = err.parameter;
+  const problem: Record<string, unknown> = {
+    type: "about:blank",
+    title: STATUS_CODES[err.status] ?? "Error",
+    status: err.status,
+    detail: err.message,
+  };
+  if (err.parameter !== undefined) problem.parameter = err.parameter;
+  if (err.invalidParams.length > 0) problem.invalidParams = err.invalidParams;
   if (err.status === 401) res.setHeader("www-authenticate", 'Bearer realm="omdp-edge"');
-  sendJson(res, err.status, { error });
+  const text = JSON.stringify({ ...problem, error });
+  res.writeHead(err.status, {
+    "content-type": "application/problem+json; charset=utf-8",
+    "content-length": Buffer.byteLength(text),
+    "cache-control": "no-store",
+  });
+  res.end(text);
 }
 
 /** Reads a JSON request body (at most 1 MiB). */

@@ -38,7 +38,8 @@ export function call(
         res.on("end", () => {
           const text = Buffer.concat(chunks).toString("utf8");
           let json: unknown;
-          if ((res.headers["content-type"] ?? "").startsWith("application/json")) json = JSON.parse(text);
+          if (/^application\/(problem\+)?json/.test(res.headers["content-type"] ?? ""))
+            json = JSON.parse(text);
           resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
         });
       },
