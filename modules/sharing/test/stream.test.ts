@@ -87,4 +87,21 @@ describe("GET /api/stream", () => {
     expect(bad.status).toBe(400);
     expect(bad.json.error.parameter).toBe("Last-Event-ID");
   });
+
+  it("names the resume parameter the client used: the lastEventId query or the Last-Event-ID header", async () => {
+    const h = await harness();
+    const viaQuery = await call(h.base, "GET", "/api/stream?lastEventId=-1", { headers: h.auth });
+    expect(viaQuery.status).toBe(400);
+    expect(viaQuery.headers["content-type"]).toContain("application/problem+json");
+    expect(viaQuery.json.parameter).toBe("lastEventId");
+    expect(viaQuery.json.error.parameter).toBe("lastEventId");
+    expect(viaQuery.json.detail).toContain("lastEventId");
+    expect(viaQuery.json.detail).not.toContain("Last-Event-ID");
+    const viaHeader = await call(h.base, "GET", "/api/stream", {
+      headers: { ...h.auth, "last-event-id": "-1" },
+    });
+    expect(viaHeader.status).toBe(400);
+    expect(viaHeader.json.parameter).toBe("Last-Event-ID");
+    expect(viaHeader.json.detail).not.toContain("lastEventId");
+  });
 });

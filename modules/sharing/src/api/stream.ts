@@ -11,6 +11,21 @@ const HEARTBEAT_MS = 15_000;
 const MAX_BUFFERED = 4 * 1_048_576;
 
 /**
+ * The resume point: the `Last-Event-ID` header, else the `lastEventId` query parameter; an error names
+ * the one the client used.
+ */
+export function lastEventIdParam(
+  header: string | string[] | undefined,
+  q: URLSearchParams,
+): number | undefined {
+  const fromHeader = Array.isArray(header) ? header[0] : header;
+  const [name, raw] =
+    fromHeader !== undefined ? ["Last-Event-ID", fromHeader] : ["lastEventId", q.get("lastEventId") ?? ""];
+  if (raw === "") return undefined;
+  return intParam(new URLSearchParams({ [name]: raw }), name, 0, 0, Number.MAX_SAFE_INTEGER);
+}
+
+/**
  * `GET /api/stream`: Server-Sent Events, one `reading` event per stored reading, `id:` its sequence
  * number. `Last-Event-ID` (header, or `lastEventId` query for clients that cannot set it) replays what
  * came after that id from the in-memory ring or, when older, from the store, then continues live.
@@ -18,18 +33,7 @@ const MAX_BUFFERED = 4 * 1_048_576;
 export function handleStream({ req, res, url }: RequestContext, deps: ApiDeps): void {
   const q = url.searchParams;
   const meterId = stringParam(q, "meterId");
-  const header = req.headers["last-event-id"];
-  const lastRaw = (Array.isArray(header) ? header[0] : header) ?? q.get("lastEventId") ?? "";
-  const last =
-    lastRaw === ""
-      ? undefined
-      : intParam(
-          new URLSearchParams({ "Last-Event-ID": lastRaw }),
-          "Last-Event-ID",
-          0,
-          0,
-          Number.MAX_SAFE_INTEGER,
-        );
+  const last = lastEventIdParam(req.headers["last-event-id"], q);
 
   res.writeHead(200, {
     "content-type": "text/event-stream; charset=utf-8",
