@@ -3,9 +3,11 @@
  * of IEC 60870-5-1/-2: a frame is accepted only when start, L, L, start, checksum and stop all agree).
  *
  * Arbitrary chunks go in (one byte at a time or many frames at once); frames and typed errors come out.
- * Garbage between frames is skipped and reported once per run. After a bad checksum or stop byte the
- * parser resynchronises: when the 68 L L 68 header was consistent and a stop byte sits where L says, the
- * whole damaged frame is dropped (its data must not be mistaken for frames); otherwise only the start byte.
+ * Garbage between frames is skipped and reported once per run. After any failed check (length, checksum,
+ * stop byte) the parser resynchronises from the byte after the failed start byte, never by the length the
+ * failed header claimed: `68 FE FE 68` inside garbage is a false start, and skipping its 260 claimed bytes
+ * would swallow the valid frames behind it. A consistent header still holds the bytes behind it until its
+ * claimed length has arrived (at most 261 bytes), as a frame can only be judged once it is complete.
  */
 import { MbusError } from "../errors";
 import { BYTE } from "./control";
@@ -122,15 +124,11 @@ export class FrameParser {
       }
       const err = r.error;
       if (err.code === "TRUNCATED" && !final) break; // wait for more bytes
-      // resync: drop the whole damaged frame when its header and stop byte agree, else the start byte
-      let drop = 1;
-      if (
-        (err.code === "BAD_CHECKSUM" && buf[pos] === BYTE.LONG_START) ||
-        (err.code === "BAD_CHECKSUM" && buf[pos] === BYTE.SHORT_START)
-      ) {
-        const total = buf[pos] === BYTE.LONG_START ? buf[pos + 1]! + 6 : 5;
-        if (buf[pos + total - 1] === BYTE.STOP) drop = total;
-      }
+      // EN 13757-2 (frame formats after IEC 60870-5-1 FT 1.2): a frame is valid only when start, L, L,
+      // start, checksum and stop all agree, and an invalid one is discarded. Its L is then no evidence of
+      // where the next frame starts (a false start `68 FE FE 68` claims 260 bytes that may hold valid
+      // frames), so the scan resumes at the byte after this start byte.
+      const drop = 1;
       if (err.code === "BAD_CHECKSUM") this._stats.checksumErrors++;
       else if (err.code === "BAD_LENGTH" || err.code === "LENGTH_MISMATCH" || err.code === "TRUNCATED")
         this._stats.lengthErrors++;
