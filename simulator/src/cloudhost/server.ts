@@ -9,29 +9,8 @@ import {
   runRoute,
   type Services,
 } from "@omdp/functions";
+import { BodyTooLargeError, readBody } from "./body";
 import { compileRoutes, matchRoute } from "./router";
-
-const MAX_BODY = 16 * 1024 * 1024;
-
-class BodyTooLarge extends Error {}
-
-function readBody(req: http.IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        reject(new BodyTooLarge());
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
-}
 
 function send(
   res: http.ServerResponse,
@@ -150,10 +129,14 @@ export function createHandler(
       );
     } catch (err) {
       if (err instanceof ProblemError) return sendProblem(res, err, cors, url.pathname);
-      if (err instanceof BodyTooLarge) {
+      if (err instanceof BodyTooLargeError) {
+        // Read no further: with `connection: close` Node ends the socket once the answer is written.
+        res.setHeader("connection", "close");
         return sendProblem(
           res,
-          new ProblemError(413, "Content Too Large", "body over 16 MiB"),
+          new ProblemError(413, "Content Too Large", err.message, [
+            { name: "body", reason: `over ${err.limit} bytes` },
+          ]),
           cors,
           url.pathname,
         );
