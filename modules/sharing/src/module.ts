@@ -30,6 +30,7 @@ export interface Counters {
   readingsStored: number;
   readingsDuplicate: number;
   intervalsStored: number;
+  intervalsDuplicate: number;
   eventsStored: number;
   statsStored: number;
   invalidMessages: number;
@@ -55,6 +56,7 @@ export class SharingModule {
     readingsStored: 0,
     readingsDuplicate: 0,
     intervalsStored: 0,
+    intervalsDuplicate: 0,
     eventsStored: 0,
     statsStored: 0,
     invalidMessages: 0,
@@ -169,19 +171,21 @@ export class SharingModule {
   private async onReading(m: InboundMessage): Promise<void> {
     const reading = MeterReading.parse(bodyOf(m));
     const [stored] = this.store.readings.insert([reading]);
-    if (!stored) {
-      this.counters.readingsDuplicate++;
-      return;
-    }
-    this.counters.readingsStored++;
-    this.feed.publish(stored);
+    if (stored) {
+      this.counters.readingsStored++;
+      this.feed.publish(stored);
+    } else this.counters.readingsDuplicate++;
+    // A redelivery is still offered upstream: the first delivery may have been stored but not sent
+    // (a crash in between); the cloud's writes are idempotent by meter and reading time.
     await this.upstream.handle({ kind: "reading", body: reading });
   }
 
   private async onInterval(m: InboundMessage): Promise<void> {
     const rec = IntervalRecord.parse(bodyOf(m));
-    this.store.intervals.insert([rec], (id) => timeZoneOf(this.config, id));
-    this.counters.intervalsStored++;
+    const changed = this.store.intervals.insert([rec], (id) => timeZoneOf(this.config, id));
+    if (changed > 0) this.counters.intervalsStored++;
+    else this.counters.intervalsDuplicate++;
+    // As for readings: offered upstream again (deterministic id, idempotent in the cloud).
     await this.upstream.handle({ kind: "interval", body: rec });
   }
 

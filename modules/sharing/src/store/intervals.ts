@@ -23,7 +23,8 @@ export class IntervalsRepo {
   ) {
     this.upsertBase = db.prepare(
       `INSERT INTO intervals (meter, resolution, start, end, derived, body) VALUES (?, ?, ?, ?, 0, ?)
-       ON CONFLICT (meter, resolution, start) DO UPDATE SET end = excluded.end, derived = 0, body = excluded.body`,
+       ON CONFLICT (meter, resolution, start) DO UPDATE SET end = excluded.end, derived = 0, body = excluded.body
+       WHERE derived = 1 OR body <> excluded.body`,
     );
     this.upsertDerived = db.prepare(
       `INSERT INTO intervals (meter, resolution, start, end, derived, body) VALUES (?, ?, ?, ?, 1, ?)
@@ -38,9 +39,11 @@ export class IntervalsRepo {
 
   /**
    * Stores records (idempotent by meter, resolution and start) and refreshes the roll-ups they touch.
-   * `timeZone` gives the household time zone of a meter.
+   * `timeZone` gives the household time zone of a meter. Returns how many records changed the store;
+   * a redelivered record equal to the stored one changes nothing (and touches no roll-up).
    */
-  insert(records: readonly StoredInterval[], timeZone: (meterId: string) => string): void {
+  insert(records: readonly StoredInterval[], timeZone: (meterId: string) => string): number {
+    let changed = 0;
     this.db.transaction(() => {
       // level key -> bucket start -> meter, per resolution, filled from fine to coarse
       const dirty = new Map<QueryResolution, Map<string, { meterId: string; start: number; end: number }>>();
@@ -55,13 +58,15 @@ export class IntervalsRepo {
       };
       for (const rec of records) {
         const start = Date.parse(rec.intervalStart);
-        this.upsertBase.run(
+        const res = this.upsertBase.run(
           this.meters.idOf(rec.meterId),
           rec.resolution,
           start,
           Date.parse(rec.intervalEnd),
           JSON.stringify(rec),
         );
+        if (res.changes === 0) continue;
+        changed++;
         for (const r of ROLLUP_RESOLUTIONS) if (rank(r) > rank(rec.resolution)) mark(rec.meterId, r, start);
       }
       for (const r of ROLLUP_RESOLUTIONS) {
@@ -74,6 +79,7 @@ export class IntervalsRepo {
         }
       }
     })();
+    return changed;
   }
 
   /** The children of a roll-up bucket: the next finer resolution that has rows in it. */

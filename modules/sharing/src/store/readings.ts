@@ -19,7 +19,12 @@ export class ReadingsRepo {
     private readonly db: Database.Database,
     private readonly meters: MeterIds,
   ) {
-    this.insertStmt = db.prepare("INSERT OR IGNORE INTO readings (meter, ts, body) VALUES (?, ?, ?)");
+    // Not INSERT OR IGNORE: an ignored insert still takes an AUTOINCREMENT number, and a redelivery
+    // would leave a gap in the SSE ids; a duplicate must change nothing.
+    this.insertStmt = db.prepare(
+      `INSERT INTO readings (meter, ts, body) SELECT @meter, @ts, @body
+       WHERE NOT EXISTS (SELECT 1 FROM readings WHERE meter = @meter AND ts = @ts)`,
+    );
     this.latestStmt = db.prepare("SELECT seq, body FROM readings WHERE meter = ? ORDER BY ts DESC LIMIT 1");
     this.rangeStmt = db.prepare(
       "SELECT seq, body FROM readings WHERE meter = ? AND ts >= ? AND ts < ? ORDER BY ts LIMIT ?",
@@ -33,11 +38,11 @@ export class ReadingsRepo {
     const out: StoredReading[] = [];
     this.db.transaction(() => {
       for (const r of readings) {
-        const res = this.insertStmt.run(
-          this.meters.idOf(r.meterId),
-          Date.parse(r.readingTime),
-          JSON.stringify(r),
-        );
+        const res = this.insertStmt.run({
+          meter: this.meters.idOf(r.meterId),
+          ts: Date.parse(r.readingTime),
+          body: JSON.stringify(r),
+        });
         if (res.changes === 1) out.push({ seq: Number(res.lastInsertRowid), reading: r });
       }
     })();
