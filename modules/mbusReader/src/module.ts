@@ -3,10 +3,17 @@
  * `readings`, diagnostics on `diagnostics`; direct methods getStatus, scanBus, setKey. The reader itself
  * (@omdp/reader) knows nothing of IoT Edge, so the same code runs as a leaf device or `omdp read`.
  */
-import { chmod, readFile, writeFile } from "node:fs/promises";
 import type { ModuleHost } from "@omdp/edge-module";
 import type { Logger } from "@omdp/logger";
-import { createReader, KeyStore, type LinkFactory, type Reader, ReaderConfig } from "@omdp/reader";
+import {
+  addKeyToFile,
+  createReader,
+  KeyStore,
+  KeysFileError,
+  type LinkFactory,
+  type Reader,
+  ReaderConfig,
+} from "@omdp/reader";
 import { z } from "zod";
 import { DesiredConfig, SetKeyRequest } from "./config";
 
@@ -32,17 +39,21 @@ export function readerConfigFor(d: DesiredConfig, gatewayId: string): ReaderConf
   });
 }
 
-/** Adds one key to a keys file (created with mode 600); other entries are kept. */
-async function persistKey(path: string, req: SetKeyRequest): Promise<void> {
-  let current: Record<string, unknown> = {};
+/** Adds the key to the keys file (format and safety: @omdp/reader keysFile.ts); logs a refusal without the key. */
+async function persistKey(path: string, req: SetKeyRequest, log: Logger): Promise<void> {
+  const entry = req.authKey ? { key: req.key, authKey: req.authKey } : req.key;
   try {
-    current = JSON.parse(await readFile(path, "utf8")) as Record<string, unknown>;
-  } catch {
-    current = {};
+    await addKeyToFile(path, req.meterId, entry);
+  } catch (err) {
+    if (!(err instanceof KeysFileError)) throw err;
+    log.error("key not stored: keys file left as it is", {
+      meterId: req.meterId,
+      problem: err.problem,
+      path: err.path,
+      error: err.message,
+    });
+    throw new Error(`key not stored: ${err.message}`);
   }
-  current[req.meterId] = req.authKey ? { key: req.key, authKey: req.authKey } : req.key;
-  await writeFile(path, `${JSON.stringify(current, null, 2)}\n`, { mode: 0o600 });
-  await chmod(path, 0o600);
 }
 
 export async function setupMbusReader(
@@ -116,8 +127,9 @@ export async function setupMbusReader(
   });
 
   host.onMethod("setKey", SetKeyRequest, async (req) => {
+    // the file first: a key that cannot be persisted (damaged keys file) is refused, the file untouched
+    if (desired?.keysFile) await persistKey(desired.keysFile, req, log);
     keys.set(req.meterId, req.key, req.authKey);
-    if (desired?.keysFile) await persistKey(desired.keysFile, req);
     log.info("key stored", { meterId: req.meterId, persisted: Boolean(desired?.keysFile) });
     return { meterId: req.meterId, stored: true, persisted: Boolean(desired?.keysFile) };
   });

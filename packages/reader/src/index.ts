@@ -15,6 +15,17 @@ export { Connection, type ConnectionEvents, type ConnectionOptions } from "./con
 export { type Counter, DiagnosticsBook, type ReaderDiagnostics } from "./diagnostics";
 export { ReaderError, type ReaderErrorCode } from "./errors";
 export { KeyStore, type MeterKeys, type MeterKeysHex } from "./keys";
+export {
+  addKeyToFile,
+  backupPath,
+  KEYS_FILE_MODE,
+  KeysFileContent,
+  KeysFileEntry,
+  KeysFileError,
+  type KeysFileProblem,
+  parseKeysFile,
+  readKeysFile,
+} from "./keysFile";
 export { ListenPipeline, meterIdFromSystemTitle } from "./listen";
 export { localToRfc3339 } from "./localTime";
 export { type MasterIo, type MasterOptions, MbusMaster, type ProbeResult, ReadoutError } from "./master";

@@ -2,9 +2,8 @@
  * Meter keys: loaded from a keys file or set at run time (module twin, `setKey`), held in memory only.
  * Nothing here ever prints a key; `redactKeys` scrubs any key that might appear in an error text.
  */
-import { readFile } from "node:fs/promises";
-import { z } from "zod";
 import { KeyHex } from "./config";
+import { parseKeysFile, readKeysFile } from "./keysFile";
 
 export interface MeterKeys {
   readonly key: Buffer;
@@ -13,11 +12,6 @@ export interface MeterKeys {
 
 /** A meter's keys as a keys file holds them: `"HEX"` or `{ "key": "HEX", "authKey": "HEX" }`. */
 export type MeterKeysHex = string | { readonly key: string; readonly authKey?: string };
-
-const KeysFile = z.record(
-  z.string(),
-  z.union([KeyHex, z.object({ key: KeyHex, authKey: KeyHex.optional() })]),
-);
 
 export class KeyStore {
   private readonly keys = new Map<string, MeterKeys>();
@@ -47,33 +41,18 @@ export class KeyStore {
     return [...this.keys.keys()];
   }
 
-  /** Adds every key of a parsed keys-file object; the error names the meter id, never the key. */
+  /** Adds every key of a parsed keys-file object; the error (KeysFileError) names the meter id, never the key. */
   load(content: unknown): number {
-    const parsed = KeysFile.safeParse(content);
-    if (!parsed.success) {
-      const where = parsed.error.issues[0]?.path.join(".") ?? "";
-      throw new Error(`keys file: invalid entry ${where ? `for ${where}` : ""} (expected 32 hex digits)`);
-    }
-    for (const [id, v] of Object.entries(parsed.data)) {
-      this.set(id, v);
-    }
-    return Object.keys(parsed.data).length;
+    const entries = parseKeysFile(content);
+    for (const [id, v] of Object.entries(entries)) this.set(id, v);
+    return Object.keys(entries).length;
   }
 
+  /** Loads a keys file (format and errors: keysFile.ts). */
   async loadFile(path: string): Promise<number> {
-    let text: string;
-    try {
-      text = await readFile(path, "utf8");
-    } catch (err) {
-      throw new Error(`keys file ${path}: ${(err as NodeJS.ErrnoException).code ?? "unreadable"}`);
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new Error(`keys file ${path}: not JSON`);
-    }
-    return this.load(json);
+    const entries = await readKeysFile(path);
+    for (const [id, v] of Object.entries(entries)) this.set(id, v);
+    return Object.keys(entries).length;
   }
 
   /** Replaces every known key (hex, any case) in a text with [redacted]. */
