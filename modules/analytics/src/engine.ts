@@ -8,13 +8,13 @@
  */
 import type { IntervalRecord, MeterReading, Resolution } from "@omdp/model";
 import { type Accum, addFlag, addSample, closeAccum, openAccum } from "./accumulator";
-import { classifyStep, readingValues, type StepKind } from "./registers";
+import { classifyStep, type ReadingValues, readingValues, type StepKind } from "./registers";
 import { intervalBounds } from "./tz";
 
 /** Most intervals closed for one meter and resolution in one call (a meter silent for days). */
 export const MAX_CATCH_UP = 2000;
-/** Reading times remembered for duplicate detection. */
-const RECENT = 32;
+/** Readings remembered (time and fingerprint) for duplicate detection. */
+export const RECENT = 64;
 
 export interface MeterTrack {
   meterId: string;
@@ -29,6 +29,8 @@ export interface MeterTrack {
   contImp: number | null;
   contExp: number | null;
   recent: number[];
+  /** Fingerprints of the values of the `recent` readings, index for index (absent in older state). */
+  recentPrints?: string[];
   accums: Partial<Record<Resolution, Accum>>;
 }
 
@@ -64,6 +66,7 @@ export function newTrack(meterId: string): MeterTrack {
     contImp: null,
     contExp: null,
     recent: [],
+    recentPrints: [],
     accums: {},
   };
 }
@@ -157,7 +160,12 @@ export function ingest(
   ) {
     return { outcome: "empty", closed: [] };
   }
-  if (track.lastMs !== null && (t === track.lastMs || track.recent.includes(t))) {
+  const print = fingerprint(v);
+  const seen = track.lastMs === null ? -1 : track.recent.lastIndexOf(t);
+  if (seen >= 0 || t === track.lastMs) {
+    // A redelivery (the same values again, as at-least-once delivery makes them) changes nothing;
+    // different values at a time already seen are a meter fault, marked on the open interval.
+    if (track.recentPrints?.[seen] === print) return { outcome: "duplicate", closed: [] };
     for (const res of s.resolutions) {
       const a = track.accums[res];
       if (a && t >= a.startMs && t < a.endMs) addFlag(a, "duplicate");
@@ -179,7 +187,7 @@ export function ingest(
         addFlag(a, "late");
       }
     }
-    remember(track, t);
+    remember(track, t, print);
     return { outcome: used ? "outOfOrder" : "late", closed: [] };
   }
 
@@ -229,7 +237,7 @@ export function ingest(
   }
   track.lastMs = t;
   track.receivedMs = nowMs;
-  remember(track, t);
+  remember(track, t, print);
   return { outcome: "accepted", closed };
 }
 
@@ -252,7 +260,29 @@ export function retain(track: MeterTrack, resolutions: readonly Resolution[]): v
   }
 }
 
-function remember(track: MeterTrack, t: number): void {
+function remember(track: MeterTrack, t: number, print: string): void {
+  // State written before fingerprints were kept: its times match no fingerprint (a conflict).
+  const prints = track.recentPrints ?? track.recent.map(() => "");
   track.recent.push(t);
-  if (track.recent.length > RECENT) track.recent.splice(0, track.recent.length - RECENT);
+  prints.push(print);
+  const excess = track.recent.length - RECENT;
+  if (excess > 0) {
+    track.recent.splice(0, excess);
+    prints.splice(0, excess);
+  }
+  track.recentPrints = prints;
+}
+
+/** FNV-1a (32 bit) of the values the engine uses: equal readings, equal fingerprints. */
+export function fingerprint(v: ReadingValues): string {
+  const regs = Object.keys(v.registers)
+    .sort()
+    .map((k) => `${k}=${v.registers[k]}`);
+  const text = `${v.importWh}|${v.exportWh}|${v.powerW}|${regs.join(",")}`;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
 }

@@ -178,7 +178,8 @@ describe("interval energy from register deltas (hand-computed)", () => {
     const { records, outcomes } = run([
       { at: "2026-01-15T09:00:00Z", imp: 1000, pImp: 100 },
       { at: "2026-01-15T09:10:00Z", imp: 1020, pImp: 300 },
-      { at: "2026-01-15T09:10:00Z", imp: 1020, pImp: 300 }, // duplicate
+      { at: "2026-01-15T09:10:00Z", imp: 1020, pImp: 300 }, // redelivered: dropped, not flagged
+      { at: "2026-01-15T09:10:00Z", imp: 1021, pImp: 350 }, // same time, other values: flagged duplicate
       { at: "2026-01-15T09:05:00Z", imp: 1010, pImp: 900 }, // out of order, same interval
       { at: "2026-01-15T09:16:00Z", imp: 1040, pImp: 100 },
       { at: "2026-01-15T09:14:00Z", imp: 1030, pImp: 5000 }, // late: its interval is closed
@@ -187,6 +188,7 @@ describe("interval energy from register deltas (hand-computed)", () => {
     expect(outcomes).toEqual([
       "accepted",
       "accepted",
+      "duplicate",
       "duplicate",
       "outOfOrder",
       "accepted",
@@ -202,6 +204,21 @@ describe("interval energy from register deltas (hand-computed)", () => {
     expect(second!.energyImportedWh).toBe(20); // 1040 (09:16) - 1020: the late 09:14 value changes nothing
     expect(second!.powerMaxW).toBe(100);
     expect(second!.flags).toEqual(["late"]);
+  });
+
+  it("a track saved before fingerprints were kept still drops a repeated time (flagged: values unknown)", () => {
+    const s = sparse();
+    const track = newTrack("m1");
+    ingest(track, reading("m1", { at: "2026-01-15T09:00:00Z", imp: 1000 }), LATER, s);
+    ingest(track, reading("m1", { at: "2026-01-15T09:05:00Z", imp: 1010 }), LATER, s);
+    const old = JSON.parse(JSON.stringify(track)) as typeof track;
+    delete old.recentPrints;
+    const again = ingest(old, reading("m1", { at: "2026-01-15T09:00:00Z", imp: 1000 }), LATER, s);
+    expect(again.outcome).toBe("duplicate");
+    expect(old.accums.PT15M!.flags).toEqual(["duplicate"]);
+    expect(old.accums.PT15M!.samples).toBe(2);
+    ingest(old, reading("m1", { at: "2026-01-15T09:10:00Z", imp: 1020 }), LATER, s);
+    expect(old.recent).toHaveLength(old.recentPrints!.length);
   });
 
   it("the timer closes a silent meter's interval after the grace time, as partial", () => {
