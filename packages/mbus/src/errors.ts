@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   "HEADER_TOO_SHORT",
   "FIXED_DATA_LENGTH",
   "PREMATURE_END",
+  "MISSING_VIFE",
   "TOO_MANY_DIFE",
   "TOO_MANY_VIFE",
   "BAD_LVAR",
@@ -68,6 +69,36 @@ export class MbusError extends Error {
       field: this.field,
     };
   }
+}
+
+/**
+ * A data record the decoder could not read, inside an otherwise decoded telegram (per-record degradation:
+ * only a broken header fails the telegram). `bytes` are the skipped bytes, from the record's DIF to where
+ * the next record starts (or to the end of the records when that cannot be known).
+ */
+export interface RecordError {
+  /** Offset of the record's DIF. */
+  offset: number;
+  /** The skipped bytes, hex ("0C 7B 02 03 00 00"). */
+  bytes: string;
+  /** How many bytes were skipped. */
+  length: number;
+  code: MbusErrorCode;
+  reason: string;
+  /** Offset where decoding stopped inside the record. */
+  at: number;
+  field?: string;
+  /** True when the rest of the records was skipped (the record's length could not be known). */
+  toEnd: boolean;
+}
+
+/** Decoder options. */
+export interface DecodeOptions {
+  /**
+   * Fail the whole telegram on the first record error (the behaviour before per-record degradation);
+   * default false: report it in `recordErrors` and decode the other records.
+   */
+  strict?: boolean;
 }
 
 export type DecodeResult<T> = { ok: true; value: T } | { ok: false; error: MbusError };

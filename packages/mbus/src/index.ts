@@ -32,7 +32,7 @@ export {
 } from "./app/header";
 // application layer (EN 13757-3)
 export { manufacturerCode, manufacturerLetters } from "./app/manufacturer";
-export { type DataRecord, decodeRecord } from "./app/record";
+export { type DataRecord, decodeRecord, type RecordDecodeResult } from "./app/record";
 export {
   type ApplicationError,
   decodeRecords,
@@ -48,11 +48,13 @@ export {
 export { readVib, type Vib, type VifTable } from "./app/vib";
 // errors
 export {
+  type DecodeOptions,
   type DecodeResult,
   ERROR_CODES,
   MbusError,
   type MbusErrorCode,
   type MbusErrorDetails,
+  type RecordError,
 } from "./errors";
 export { parseHex, toHex } from "./hex";
 // link layer (EN 13757-2)

@@ -4,10 +4,10 @@
  * owned by this module (decoding is synchronous, so one set serves every call) and the record is built
  * as one object literal with every field, so all records share one shape.
  */
-import { type DecodeResult, ok } from "../errors";
+import type { MbusError } from "../errors";
 import type { DataCoding, RecordFunction } from "../tables/dif";
 import { RECORD_ERRORS } from "../tables/vife-combinable";
-import { type DataField, newDataField, readDataField, type ValueKind } from "./data-field";
+import { type DataField, lvarLength, newDataField, readDataField, type ValueKind } from "./data-field";
 import { EMPTY_BYTES, newDib, readDib } from "./dib";
 import { NO_EXTENSIONS, newVib, readVib, type VifTable } from "./vib";
 
@@ -69,6 +69,14 @@ export interface RecordDecodeOk {
   next: number;
 }
 
+/**
+ * A record's outcome. On failure `next` is where the next record starts when this record's length is
+ * still known (its DIB and VIB were read and the DIF gives the data length), else null.
+ */
+export type RecordDecodeResult =
+  | { ok: true; value: RecordDecodeOk }
+  | { ok: false; error: MbusError; next: number | null };
+
 const dib = newDib();
 const vib = newVib();
 const field: DataField = newDataField();
@@ -83,10 +91,11 @@ export function decodeRecord(
   end: number,
   base: number,
   fillers: number,
-): DecodeResult<RecordDecodeOk> {
+): RecordDecodeResult {
   const start = pos;
   let e = readDib(b, pos, end, base, dib);
-  if (e) return { ok: false, error: e };
+  // a broken DIB (chain past the data or beyond 10 DIFEs, reserved DIF) leaves the length unknown
+  if (e) return { ok: false, error: e, next: null };
   if (dib.function === "globalReadout") {
     const record = bare(
       base + start,
@@ -99,10 +108,11 @@ export function decodeRecord(
       dib.subunit,
       b.subarray(dib.next, dib.next),
     );
-    return ok({ record, next: dib.next });
+    return { ok: true, value: { record, next: dib.next } };
   }
   e = readVib(b, dib.next, end, base, vib);
-  if (e) return { ok: false, error: e };
+  if (e)
+    return { ok: false, error: e, next: e.code === "MISSING_VIFE" ? afterData(b, dib.next + 1, end) : null };
   e = readDataField(
     b,
     vib.next,
@@ -115,7 +125,8 @@ export function decodeRecord(
     vib.exponent,
     field,
   );
-  if (e) return { ok: false, error: e };
+  // data field errors (premature end, reserved LVAR) leave the length unknown
+  if (e) return { ok: false, error: e, next: null };
   const errorCode = vib.errorCode;
   const record: DataRecord = {
     offset: base + start,
@@ -149,7 +160,22 @@ export function decodeRecord(
     dateExtra: field.dateExtra,
     length: field.next - start,
   };
-  return ok({ record, next: field.next });
+  return { ok: true, value: { record, next: field.next } };
+}
+
+/**
+ * Where the record whose data field starts at `at` ends (clause 6.3.2 table 4: the DIF gives the data
+ * length; 0xD: an LVAR byte gives it, annex A table A.1), or null when it cannot be known or passes `end`.
+ */
+function afterData(b: Uint8Array, at: number, end: number): number | null {
+  let len = dib.length;
+  let pos = at;
+  if (len < 0) {
+    if (pos >= end) return null;
+    len = lvarLength(b[pos++]!);
+    if (len < 0) return null;
+  }
+  return pos + len <= end ? pos + len : null;
 }
 
 /** A record without VIF and value: manufacturer data block or global readout request. */

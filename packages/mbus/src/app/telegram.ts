@@ -4,9 +4,20 @@
  *   master), 0x73 fixed data structure, 0x70 application error (typed result, not an exception).
  * Offsets in errors and records point into the frame when decoded through decodeTelegram (data starts
  * at byte 7), into the user data when decoded through decodeUserData.
+ * Per-record degradation: a record that cannot be read becomes a RecordError in `recordErrors` and the
+ * others still come out; only the link layer, the CI and the header fail a telegram ({ strict: true }
+ * restores failing on the first bad record).
  */
-import { type DecodeResult, fail, hex2, ok } from "../errors";
-import { parseHex } from "../hex";
+import {
+  type DecodeOptions,
+  type DecodeResult,
+  fail,
+  hex2,
+  type MbusError,
+  ok,
+  type RecordError,
+} from "../errors";
+import { parseHex, toHex } from "../hex";
 import { isFromMaster } from "../link/control";
 import type { Frame } from "../link/frame";
 import { decodeFrame } from "../link/frame";
@@ -37,6 +48,8 @@ export interface VariableData {
   moreRecordsFollow: boolean;
   /** Idle fillers (0x2F) after the last record. */
   trailingFillers: number;
+  /** Records that could not be read, in frame order (empty when every record decoded). */
+  recordErrors: RecordError[];
 }
 
 export interface ApplicationError {
@@ -66,8 +79,10 @@ export function decodeRecords(
   pos: number,
   end: number,
   base: number,
+  opts?: DecodeOptions,
 ): DecodeResult<VariableData> {
   const records: DataRecord[] = [];
+  const recordErrors: RecordError[] = [];
   let fillers = 0;
   let manufacturerData: Uint8Array | null = null;
   let more = false;
@@ -100,7 +115,16 @@ export function decodeRecords(
       break;
     }
     const r = decodeRecord(b, pos, end, base, fillers);
-    if (!r.ok) return r;
+    if (!r.ok) {
+      if (opts?.strict) return { ok: false, error: r.error };
+      // clause 6.3: records follow each other without separators, so after a record of unknown length
+      // nothing more can be delimited: the rest of the data is one record error
+      const stop = r.next ?? end;
+      recordErrors.push(recordError(b, pos, stop, base, r.error, r.next === null));
+      fillers = 0;
+      pos = stop;
+      continue;
+    }
     records.push(r.value.record);
     fillers = 0;
     pos = r.value.next;
@@ -113,11 +137,38 @@ export function decodeRecords(
     manufacturerData,
     moreRecordsFollow: more,
     trailingFillers: fillers,
+    recordErrors,
   });
 }
 
+function recordError(
+  b: Uint8Array,
+  pos: number,
+  stop: number,
+  base: number,
+  e: MbusError,
+  toEnd: boolean,
+): RecordError {
+  const out: RecordError = {
+    offset: base + pos,
+    bytes: toHex(b.subarray(pos, stop)),
+    length: stop - pos,
+    code: e.code,
+    reason: e.reason,
+    at: e.offset,
+    toEnd,
+  };
+  if (e.field !== undefined) out.field = e.field;
+  return out;
+}
+
 /** Decodes the user data that follows `ci`. `base` is added to offsets (7 = offsets in a long frame). */
-export function decodeUserData(ci: number, data: Uint8Array, base = 0): DecodeResult<UserData> {
+export function decodeUserData(
+  ci: number,
+  data: Uint8Array,
+  base = 0,
+  opts?: DecodeOptions,
+): DecodeResult<UserData> {
   const layout = ciLayout(ci);
   switch (layout) {
     case "long":
@@ -130,14 +181,14 @@ export function decodeUserData(ci: number, data: Uint8Array, base = 0): DecodeRe
           actual: data.length,
           field: "header",
         });
-      const r = decodeRecords(data, hl, data.length, base);
+      const r = decodeRecords(data, hl, data.length, base, opts);
       if (!r.ok) return r;
       r.value.ci = ci;
       r.value.header = layout === "long" ? readLongHeader(data, 0) : readShortHeader(data, 0);
       return r;
     }
     case "none": {
-      const r = decodeRecords(data, 0, data.length, base);
+      const r = decodeRecords(data, 0, data.length, base, opts);
       if (r.ok) r.value.ci = ci;
       return r;
     }
@@ -169,7 +220,7 @@ export function decodeUserData(ci: number, data: Uint8Array, base = 0): DecodeRe
  * Decodes a slave response frame (RSP_UD, PRM bit clear; EN 13757-2 clause 5.5). Master-to-slave frames
  * are rejected with WRONG_DIRECTION: use decodeUserData to read what a master sends.
  */
-export function decodeTelegram(frame: Frame): DecodeResult<Telegram> {
+export function decodeTelegram(frame: Frame, opts?: DecodeOptions): DecodeResult<Telegram> {
   if (frame.kind !== "long" && frame.kind !== "control")
     return fail("NO_USER_DATA", `a ${frame.kind} frame carries no user data`, { offset: 0, field: "kind" });
   if (isFromMaster(frame.control))
@@ -179,7 +230,7 @@ export function decodeTelegram(frame: Frame): DecodeResult<Telegram> {
       field: "control",
     });
   // a control frame is a long frame without data (EN 13757-2 clause 5.4): CI 0x70 alone is an error report
-  const r = decodeUserData(frame.ci, frame.kind === "long" ? frame.data : NO_DATA, 7);
+  const r = decodeUserData(frame.ci, frame.kind === "long" ? frame.data : NO_DATA, 7, opts);
   if (!r.ok) return r;
   const t = r.value as Telegram;
   t.control = frame.control;
@@ -188,7 +239,7 @@ export function decodeTelegram(frame: Frame): DecodeResult<Telegram> {
 }
 
 /** Bytes holding exactly one long frame to a telegram (link and application layer). */
-export function decodeTelegramBytes(bytes: Uint8Array): DecodeResult<Telegram> {
+export function decodeTelegramBytes(bytes: Uint8Array, opts?: DecodeOptions): DecodeResult<Telegram> {
   const f = decodeFrame(bytes, 0);
   if (!f.ok) return f;
   if (f.value.length !== bytes.length)
@@ -197,14 +248,14 @@ export function decodeTelegramBytes(bytes: Uint8Array): DecodeResult<Telegram> {
       expected: f.value.length,
       actual: bytes.length,
     });
-  return decodeTelegram(f.value.frame);
+  return decodeTelegram(f.value.frame, opts);
 }
 
 /** Hex text (spaces, newlines allowed) of one long frame to a telegram. */
-export function decodeTelegramHex(hex: string): DecodeResult<Telegram> {
+export function decodeTelegramHex(hex: string, opts?: DecodeOptions): DecodeResult<Telegram> {
   const b = parseHex(hex);
   if (!b.ok) return b;
-  return decodeTelegramBytes(b.value);
+  return decodeTelegramBytes(b.value, opts);
 }
 
 export { CI };

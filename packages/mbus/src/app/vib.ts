@@ -6,7 +6,7 @@
  *   further VIFEs are combinable (table 15): per-unit suffixes, scaling, record errors, notes.
  * Fills a caller-owned scratch object; returns an error or null.
  */
-import { MbusError } from "../errors";
+import { hex2, MbusError } from "../errors";
 import { MAX_VIFE } from "../tables/dif";
 import type { VifEntry } from "../tables/types";
 import { FB_VIF } from "../tables/vif-fb";
@@ -101,7 +101,15 @@ export function readVib(b: Uint8Array, pos: number, end: number, base: number, o
     entry = PLAIN_ENTRY;
     table = "plainText";
   } else if (v7 === VIF_SPECIAL.EXTENSION_FD || v7 === VIF_SPECIAL.EXTENSION_FB) {
-    if (!vife || pos >= end)
+    // clause 6.4.1 / table 10: 0xFD and 0xFB select table 14 / 13 through the first VIFE, so their
+    // extension bit must be set; without it the record has no VIFE (its length is still known)
+    if (!vife)
+      return new MbusError("MISSING_VIFE", `extension VIF ${hex2(vif)} without its VIFE (clause 6.4.1)`, {
+        offset: base + pos,
+        actual: vif,
+        field: "vife",
+      });
+    if (pos >= end)
       return new MbusError("PREMATURE_END", "extension VIF without its VIFE", {
         offset: base + pos,
         field: "vife",

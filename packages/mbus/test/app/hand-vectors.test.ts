@@ -274,12 +274,12 @@ describe("user data structures", () => {
   });
 
   it("rejects a reserved LVAR with an offset", () => {
-    const r = decodeUserData(0x78, hex("0D 13 F8"));
+    const r = decodeUserData(0x78, hex("0D 13 F8"), 0, { strict: true });
     expect(r.ok ? null : [r.error.code, r.error.offset, r.error.field]).toEqual(["BAD_LVAR", 2, "lvar"]);
   });
 
   it("rejects LVAR data longer than the telegram", () => {
-    const r = decodeUserData(0x78, hex("0D FD 0C 05 33 32"));
+    const r = decodeUserData(0x78, hex("0D FD 0C 05 33 32"), 0, { strict: true });
     expect(r.ok ? null : [r.error.code, r.error.offset]).toEqual(["PREMATURE_END", 4]);
   });
 
