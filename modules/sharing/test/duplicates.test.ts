@@ -95,6 +95,26 @@ describe("duplicates are harmless at the edge store", () => {
     expect(distinct(twice)).toEqual(distinct(once));
   });
 
+  it("a redelivery after a sharing restart (same sharing.db) changes nothing either", async () => {
+    const once = await harness();
+    await deliverAll(once, "once");
+    const first = await harness();
+    await deliverAll(first, "once");
+    await first.stop();
+    const again = await startHarness(
+      { cloud: { enabled: true }, households: { "hh-1": { timeZone: "UTC" } } },
+      { dir: first.dir, clock: first.clock },
+    );
+    open.push(again);
+    await deliverAll(again, "once"); // everything again: the hub and the reader redeliver
+    expect(await answers(again)).toEqual(await answers(once));
+    expect(again.module.counters).toMatchObject({
+      readingsStored: 0,
+      readingsDuplicate: 48,
+      intervalsDuplicate: 16,
+    });
+  });
+
   it("a changed interval with the same id replaces the stored one (not a duplicate)", async () => {
     const h = await harness();
     await h.host.deliver("intervals", interval("m1", T0, 15, 10));
