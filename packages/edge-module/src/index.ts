@@ -20,3 +20,12 @@ export {
   startModule,
 } from "./run-module";
 export { SdkModuleHost } from "./sdk-host";
+export {
+  clockFromEnv,
+  encodeSimEpoch,
+  parseSimEpoch,
+  SIM_CLOCK_ENV,
+  SimClockError,
+  type SimEpoch,
+  simNow,
+} from "./sim-clock";

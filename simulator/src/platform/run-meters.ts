@@ -3,17 +3,20 @@
  * an M-Bus/TCP gateway. Writes the simulator's meter keys to `<dataDir>/keys.json` (for the reader) and,
  * when enabled, every telegram's values to `<dataDir>/sim/telegrams.jsonl` (tests compare against it).
  */
-import { chmodSync, createWriteStream, mkdirSync, writeFileSync } from "node:fs";
+import { createWriteStream, mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { clockFromEnv, SIM_CLOCK_ENV } from "@omdp/edge-module";
 import type { createMeterFleet as CreateFleet } from "../meters/fleet";
 import type { serveTcp as ServeTcp } from "../meters/serveTcp";
 import type { MeterSpec } from "../meters/types";
 import { meterRegistry } from "./config";
+import { usePrivateUmask, writePrivateFile } from "./dataDir";
 import { fail, importOrMissing, onShutdown, platformFromEnv, runnerLogger, tell } from "./runner";
 
 const log = runnerLogger("meters");
 
 async function main(): Promise<void> {
+  usePrivateUmask();
   const cfg = platformFromEnv();
   const createMeterFleet = await importOrMissing<typeof CreateFleet>(
     "../meters/fleet",
@@ -34,16 +37,20 @@ async function main(): Promise<void> {
   const fleet = createMeterFleet({
     meters: specs,
     speed: cfg.simulator.speed,
-    start: cfg.simulator.start === "now" ? undefined : cfg.simulator.start,
+    // The platform's simulated clock (one epoch for every component, continued across restarts).
+    start: process.env[SIM_CLOCK_ENV]
+      ? clockFromEnv()()
+      : cfg.simulator.start === "now"
+        ? undefined
+        : cfg.simulator.start,
   });
-  mkdirSync(cfg.dataDir, { recursive: true });
+  mkdirSync(cfg.dataDir, { recursive: true, mode: 0o700 });
   const keysFile = join(cfg.dataDir, "keys.json");
-  writeFileSync(keysFile, `${JSON.stringify(fleet.keys(), null, 2)}\n`, { mode: 0o600 });
-  chmodSync(keysFile, 0o600);
+  writePrivateFile(keysFile, `${JSON.stringify(fleet.keys(), null, 2)}\n`);
   let logStream: ReturnType<typeof createWriteStream> | undefined;
   if (cfg.simulator.telegramLog) {
-    mkdirSync(join(cfg.dataDir, "sim"), { recursive: true });
-    logStream = createWriteStream(join(cfg.dataDir, "sim", "telegrams.jsonl"), { flags: "a" });
+    mkdirSync(join(cfg.dataDir, "sim"), { recursive: true, mode: 0o700 });
+    logStream = createWriteStream(join(cfg.dataDir, "sim", "telegrams.jsonl"), { flags: "a", mode: 0o600 });
     fleet.onTelegram((t) => {
       logStream?.write(
         `${JSON.stringify({
