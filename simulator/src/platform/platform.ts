@@ -2,29 +2,43 @@
  * The supervisor behind `omdp start`: one process that starts the local cloud, the simulated meters and
  * the edge hub (which runs the four modules as its own children) as child processes in their own process
  * groups, serves the app, prints readable logs, and stops everything without leaving a process behind.
- * A part of the platform that is not in this tree yet is reported as missing; the rest still runs.
+ * A component that dies is restarted (after its whole process group is gone: the hub's modules end with
+ * the hub) with capped exponential backoff. A part of the platform that is not in this tree yet is
+ * reported as missing; the rest still runs.
  */
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { encodeSimEpoch, SIM_CLOCK_ENV, type SimEpoch } from "@omdp/edge-module";
+import { restartDelay } from "../edgehub/supervisor";
 import { type AppServer, startAppServer } from "./appServer";
 import { ensureAppBuilt } from "./build";
 import { type ComponentProcess, killGroupsNow, spawnComponent } from "./child";
 import type { Component, PlatformConfig, Ports } from "./config";
+import { preparePrivateDir, usePrivateUmask } from "./dataDir";
 import { prettyLine } from "./logs";
 import { resolvePorts } from "./ports";
+import { chooseEpoch, keepSimClock, recordedSimTime } from "./simClock";
+import { TOKENS_FILE, writeTokens } from "./tokens";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** The repository root (simulator/src/platform -> ../../..). */
 export const REPO_ROOT = join(HERE, "..", "..", "..");
 
-export type ComponentState = "starting" | "running" | "missing" | "failed" | "stopped";
+export type ComponentState = "starting" | "running" | "restarting" | "missing" | "failed" | "stopped";
 
 export interface ComponentStatus {
   readonly state: ComponentState;
   readonly detail?: string;
   readonly pid?: number;
   readonly info?: Record<string, unknown>;
+  /** How often the supervisor restarted this component since the platform started. */
+  readonly restarts?: number;
 }
+
+/** A component that ran this long counts as healthy again: its backoff starts over. */
+const HEALTHY_AFTER_MS = 60_000;
+/** Grace for what is left of a dead component's process group (the hub's modules) before SIGKILL. */
+const REAP_GRACE_MS = 3_000;
 
 export interface PlatformHandle {
   /** The settings with every port resolved (0 replaced by the port chosen). */
@@ -35,6 +49,10 @@ export interface PlatformHandle {
   cloudTokens(): Record<string, string>;
   /** The edge API token handed to the app (empty when the edge is not running). */
   edgeToken(): string;
+  /** `<data>/tokens.json` (0600): the dev tokens, kept current across restarts; never logged. */
+  readonly tokensFile: string;
+  /** The simulated clock every component runs on. */
+  readonly simEpoch: SimEpoch;
   /** Stops one component (the cloud for an outage test); `startComponent` brings it back on its port. */
   stopComponent(name: Exclude<Component, "app">): Promise<void>;
   startComponent(name: Exclude<Component, "app">): Promise<ComponentStatus>;
@@ -76,6 +94,21 @@ export async function startPlatform(input: PlatformConfig, opts: StartOptions = 
     wanted.flatMap((c) => PORTS_OF[c]),
   );
   const config: PlatformConfig = { ...input, ports };
+  // Before anything is created or spawned: private files (children inherit the umask at spawn).
+  usePrivateUmask();
+  preparePrivateDir(config.dataDir);
+  const clock = chooseEpoch(
+    config.simulator.start,
+    config.simulator.speed,
+    recordedSimTime(config.dataDir),
+    Date.now(),
+  );
+  if (clock.continued)
+    say(
+      `simulated time continues from ${new Date(clock.epoch.simMs).toISOString()} (recorded in the data dir; ${config.simulator.start === "now" ? "now" : "OMDP_SIM_START"} is earlier and would go back)`,
+      "warn",
+    );
+  const simClock = keepSimClock(config.dataDir, clock.epoch);
   const status = Object.fromEntries(
     (["cloud", "meters", "edge", "app"] as Component[]).map((c) => [
       c,
@@ -88,6 +121,16 @@ export async function startPlatform(input: PlatformConfig, opts: StartOptions = 
   const procs = new Map<string, ComponentProcess>();
   const exitGuard = () => killGroupsNow([...procs.values()].map((p) => p.pid));
   process.once("exit", exitGuard);
+  let stopping = false;
+  const restarts: Record<string, number> = { cloud: 0, meters: 0, edge: 0 };
+  /** Restarts in a row without a healthy run between them (the backoff exponent). */
+  const quickFailures: Record<string, number> = { cloud: 0, meters: 0, edge: 0 };
+  const timers = new Map<string, NodeJS.Timeout>();
+  const tokensFile = join(config.dataDir, TOKENS_FILE);
+  const cloudTokens = (): Record<string, string> =>
+    (status.cloud.info?.tokens as Record<string, string> | undefined) ?? {};
+  const edgeToken = (): string => String(status.edge.info?.edgeToken ?? "");
+  const saveTokens = () => writeTokens(tokensFile, { cloud: cloudTokens(), edge: edgeToken() });
 
   const env = (): Record<string, string | undefined> => ({
     ...process.env,
@@ -99,10 +142,43 @@ export async function startPlatform(input: PlatformConfig, opts: StartOptions = 
     OMDP_EDGE_MQTT_PORT: String(ports.edgeMqtt),
     OMDP_EDGE_ADMIN_PORT: String(ports.edgeAdmin),
     OMDP_SIM_TCP_PORT: String(ports.simTcp),
+    [SIM_CLOCK_ENV]: encodeSimEpoch(clock.epoch),
   });
 
-  const launch = async (name: Exclude<Component, "app">): Promise<ComponentStatus> => {
-    status[name] = { state: "starting" };
+  const scheduleRestart = (name: Exclude<Component, "app">, why: string) => {
+    if (stopping) return;
+    const delay = restartDelay(quickFailures[name]!);
+    quickFailures[name]! += 1;
+    restarts[name]! += 1;
+    status[name] = { state: "restarting", detail: why, restarts: restarts[name] };
+    say(`${name} ${why}; restart ${restarts[name]} in ${delay} ms`, "error");
+    timers.set(
+      name,
+      setTimeout(() => {
+        timers.delete(name);
+        void launch(name, true).catch((err) => say(`${name}: ${(err as Error).message}`, "error"));
+      }, delay),
+    );
+  };
+
+  /** The group leader died: end what is left of its group (the hub's modules), then start it again. */
+  const onDeath = async (name: Exclude<Component, "app">, proc: ComponentProcess, startedAt: number) => {
+    const { code, signal } = await proc.exited;
+    if (stopping || procs.get(name) !== proc) return;
+    try {
+      await proc.stop(REAP_GRACE_MS);
+    } catch (err) {
+      say((err as Error).message, "error");
+    }
+    if (stopping || procs.get(name) !== proc) return;
+    procs.delete(name);
+    if (Date.now() - startedAt > HEALTHY_AFTER_MS) quickFailures[name] = 0;
+    scheduleRestart(name, `exited unexpectedly (code ${code}, signal ${signal})`);
+  };
+
+  const launch = async (name: Exclude<Component, "app">, again = false): Promise<ComponentStatus> => {
+    if (stopping) return status[name];
+    status[name] = { state: again ? "restarting" : "starting", restarts: restarts[name] };
     const proc = spawnComponent({
       name,
       script: SCRIPTS[name],
@@ -113,28 +189,31 @@ export async function startPlatform(input: PlatformConfig, opts: StartOptions = 
     });
     procs.set(name, proc);
     const msg = await proc.ready;
+    if (procs.get(name) !== proc) return status[name];
     if (msg.type === "ready") {
-      status[name] = { state: "running", pid: proc.pid, info: msg.info ?? {} };
-      void proc.exited.then(({ code, signal }) => {
-        if (status[name].state === "running" && procs.get(name) === proc) {
-          status[name] = { state: "failed", detail: `exited (code ${code}, signal ${signal})` };
-          say(`${name} exited unexpectedly (code ${code}, signal ${signal})`, "error");
-        }
-      });
+      status[name] = { state: "running", pid: proc.pid, info: msg.info ?? {}, restarts: restarts[name] };
+      if (again) say(`${name} running again (restart ${restarts[name]}, pid ${proc.pid})`);
+      if (name !== "meters") saveTokens();
+      void onDeath(name, proc, Date.now());
     } else {
       await proc.stop(2_000).catch(() => {});
       procs.delete(name);
-      status[name] =
-        msg.type === "missing"
-          ? { state: "missing", detail: `not in this tree yet: ${msg.what}` }
-          : { state: "failed", detail: msg.message };
-      say(`${name}: ${status[name].detail}`, msg.type === "missing" ? "warn" : "error");
+      const detail = msg.type === "missing" ? `not in this tree yet: ${msg.what}` : msg.message;
+      if (again && msg.type === "failed") {
+        scheduleRestart(name, `did not start again (${detail})`);
+        return status[name];
+      }
+      status[name] = { state: msg.type === "missing" ? "missing" : "failed", detail };
+      say(`${name}: ${detail}`, msg.type === "missing" ? "warn" : "error");
     }
     return status[name];
   };
 
   let app: AppServer | undefined;
   const stopAll = async () => {
+    stopping = true;
+    for (const t of timers.values()) clearTimeout(t);
+    timers.clear();
     await app?.close();
     app = undefined;
     status.app = { state: "stopped" };
@@ -151,6 +230,7 @@ export async function startPlatform(input: PlatformConfig, opts: StartOptions = 
       procs.delete(name);
       status[name as Component] = { state: "stopped" };
     }
+    simClock.stop();
     process.removeListener("exit", exitGuard);
   };
 
@@ -158,9 +238,7 @@ export async function startPlatform(input: PlatformConfig, opts: StartOptions = 
     if (config.build) await ensureAppBuilt(join(REPO_ROOT, "app"), (m) => say(m));
     // Cloud first (the edge's upstream sink), then the meters, then the edge that reads them.
     for (const name of ["cloud", "meters", "edge"] as const) if (wanted.includes(name)) await launch(name);
-    const cloudTokens = (): Record<string, string> =>
-      (status.cloud.info?.tokens as Record<string, string> | undefined) ?? {};
-    const edgeToken = (): string => String(status.edge.info?.edgeToken ?? "");
+    saveTokens();
     app = await startAppServer({
       distDir: join(REPO_ROOT, "app", "dist"),
       port: ports.app,
@@ -190,13 +268,19 @@ export async function startPlatform(input: PlatformConfig, opts: StartOptions = 
       status,
       cloudTokens,
       edgeToken,
+      tokensFile,
+      simEpoch: clock.epoch,
       stopComponent: async (name) => {
+        clearTimeout(timers.get(name));
+        timers.delete(name);
         const p = procs.get(name);
         procs.delete(name);
         status[name] = { state: "stopped" };
         await p?.stop();
       },
       startComponent: async (name) => {
+        clearTimeout(timers.get(name));
+        timers.delete(name);
         if (procs.has(name)) return status[name];
         await resolvePorts(config.ports, PORTS_OF[name]);
         return launch(name);

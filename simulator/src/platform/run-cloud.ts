@@ -4,6 +4,7 @@
  * hands the supervisor a dev token per household (for the app on this machine).
  */
 import { meterRegistry } from "./config";
+import { usePrivateUmask } from "./dataDir";
 import { fail, importOrMissing, onShutdown, platformFromEnv, runnerLogger, tell } from "./runner";
 
 const log = runnerLogger("cloud");
@@ -18,6 +19,7 @@ interface CloudHostLike {
 type StartCloudHost = (opts: Record<string, unknown>) => Promise<CloudHostLike>;
 
 async function main(): Promise<void> {
+  usePrivateUmask();
   const cfg = platformFromEnv();
   const startCloudHost = await importOrMissing<StartCloudHost>(
     "../cloudhost",

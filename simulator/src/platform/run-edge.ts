@@ -4,6 +4,7 @@
  * API token for the app (direct method `createToken`).
  */
 import { join } from "node:path";
+import { usePrivateUmask } from "./dataDir";
 import { type MbusLeaf, startMbusLeaf } from "./mbusLeaf";
 import { fail, importOrMissing, onShutdown, platformFromEnv, runnerLogger, tell } from "./runner";
 
@@ -53,6 +54,7 @@ async function apiUp(port: number, deadlineMs: number): Promise<boolean> {
 }
 
 async function main(): Promise<void> {
+  usePrivateUmask();
   const cfg = platformFromEnv();
   const startEdgeHub = await importOrMissing<StartEdgeHub>(
     "../edgehub",

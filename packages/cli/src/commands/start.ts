@@ -37,7 +37,7 @@ OMDP_SIM_START, OMDP_SIM_TELEGRAM_LOG, OMDP_LOG_FORMAT (pretty|json), OMDP_LOG_L
 COSMOS_ENDPOINT (use Cosmos DB instead of SQLite). See docs/app-and-start.md.
 `;
 
-function banner(p: PlatformHandle): string {
+function banner(p: PlatformHandle, showTokens: boolean): string {
   const c = p.config;
   const s = p.status;
   const lines = ["", "OMDP is running", `  Dashboard   ${p.appUrl}`];
@@ -57,9 +57,12 @@ function banner(p: PlatformHandle): string {
   lines.push(
     `  Meters      M-Bus/TCP 127.0.0.1:${c.ports.simTcp}, speed ${c.simulator.speed}x: ${meters.join(", ")}${state("meters")}`,
   );
-  const tokens = p.cloudTokens();
-  for (const [hh, t] of Object.entries(tokens)) lines.push(`  Dev token   ${hh}: ${t}`);
-  if (p.edgeToken()) lines.push(`  Edge token  ${p.edgeToken()}`);
+  // Tokens only on a terminal: stdout redirected to a log file must not hold them (README: never logged).
+  if (showTokens) {
+    for (const [hh, t] of Object.entries(p.cloudTokens())) lines.push(`  Dev token   ${hh}: ${t}`);
+    if (p.edgeToken()) lines.push(`  Edge token  ${p.edgeToken()}`);
+  }
+  lines.push(`  Tokens      ${p.tokensFile} (0600; the dev tokens, kept current)`);
   const modules = (s.edge.info?.modules as string[] | undefined) ?? [];
   const idle = modules.filter((m) => m.endsWith("(not running)"));
   if (idle.length)
@@ -123,7 +126,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`omdp start: ${(err as Error).message}\n`);
     return 1;
   }
-  process.stdout.write(banner(platform));
+  process.stdout.write(banner(platform, process.stdout.isTTY === true));
   const signal = await new Promise<string>((resolve) => {
     process.once("SIGINT", () => resolve("SIGINT"));
     process.once("SIGTERM", () => resolve("SIGTERM"));
