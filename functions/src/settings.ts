@@ -43,6 +43,10 @@ export const SETTINGS = {
     default: "10",
     doc: "k of k-anonymity: smallest group /api/aggregates returns.",
   },
+  AGGREGATE_RELEASE_DELAY_HOURS: {
+    default: "48",
+    doc: "Hours after an hour ends before /api/aggregates releases it (once, never recomputed): data arriving later is not in aggregates.",
+  },
   EXPORT_STORAGE_URL: {
     default: "",
     doc: "Blob service URL for exports (identity-based, user delegation SAS).",
@@ -77,6 +81,7 @@ export interface Settings {
   readonly cosmos: { endpoint: string; database: string; key: string; groupBy: boolean };
   readonly auth: { issuer: string; audience: string; jwksUri: string };
   readonly aggregateMinHouseholds: number;
+  readonly aggregateReleaseDelayHours: number;
   readonly export: { url: string; connectionString: string; container: string; sasMinutes: number };
   readonly retentionDays: {
     intervals: number;
@@ -128,6 +133,7 @@ export function readSettings(env: Record<string, string | undefined> = process.e
     },
     auth: { issuer: get("AUTH_ISSUER"), audience: get("AUTH_AUDIENCE"), jwksUri: get("AUTH_JWKS_URI") },
     aggregateMinHouseholds: int("AGGREGATE_MIN_HOUSEHOLDS", 1),
+    aggregateReleaseDelayHours: int("AGGREGATE_RELEASE_DELAY_HOURS", 0),
     export: {
       url: get("EXPORT_STORAGE_URL"),
       connectionString: get("EXPORT_STORAGE_CONNECTION_STRING"),

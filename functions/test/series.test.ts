@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { aggregateBuckets } from "../src/http/aggregate";
+import { releaseHour } from "../src/http/aggregate";
 import { affectedRollups, summarize } from "../src/series/rollup";
 import { calendarBucket, intlOffsetMs, offsetMs } from "../src/series/tz";
 import { writes } from "./fixtures";
@@ -115,50 +115,61 @@ describe("rollups", () => {
   });
 });
 
-describe("k-anonymous aggregates", () => {
-  it("withholds every bucket with fewer than k households, whatever the data", () => {
+describe("k-anonymous aggregate releases", () => {
+  it("releases only cells of >= k households, and `all` minus the released zones is empty or >= k", () => {
     fc.assert(
       fc.property(
-        fc.array(
-          fc.record({
-            hh: fc.integer({ min: 0, max: 12 }),
-            start: fc.integer({ min: 0, max: 3 }),
-            v: fc.nat(1000),
-          }),
-          { maxLength: 80 },
-        ),
+        fc.array(fc.record({ hh: fc.integer({ min: 0, max: 12 }), v: fc.nat(1000) }), { maxLength: 40 }),
         fc.integer({ min: 1, max: 6 }),
-        (rows, k) => {
-          const input = rows.map((r) => ({
-            householdId: `h${r.hh}`,
-            start: r.start,
+        (draws, k) => {
+          // One row per household (the store sums a household's meters per hour).
+          const rows = [...new Map(draws.map((d) => [d.hh, d])).values()].map((d) => ({
+            householdId: `h${d.hh}`,
+            start: 0,
             meters: 1,
-            importWh: r.v,
+            importWh: d.v,
             exportWh: 0,
             powerAvgW: null,
           }));
-          const { buckets } = aggregateBuckets(
-            input,
-            "importWh",
-            (h) => (Number(h.slice(1)) % 2 ? "odd" : "even"),
-            k,
-          );
-          for (const b of buckets) {
-            expect(b.households).toBeGreaterThanOrEqual(k);
-            const members = new Set(
-              input
-                .filter(
-                  (r) =>
-                    new Date(r.start).toISOString() === b.start &&
-                    (Number(r.householdId.slice(1)) % 2 ? "odd" : "even") === b.group,
-                )
-                .map((r) => r.householdId),
+          const zone = (h: string) => `z${Number(h.slice(1)) % 3}`;
+          const r = releaseHour(0, rows, zone, k, "t");
+          for (const c of r.cells) expect(c.households).toBeGreaterThanOrEqual(k);
+          const all = r.cells.find((c) => c.group === "all");
+          if (all) {
+            expect(all.households).toBe(rows.length);
+            const zones = r.cells.filter((c) => c.group !== "all");
+            const remainder = all.households - zones.reduce((n, c) => n + c.households, 0);
+            expect(remainder === 0 || remainder >= k).toBe(true);
+            const rest = rows.filter((x) => !zones.some((c) => c.group === zone(x.householdId)));
+            expect(all.importWh - zones.reduce((n, c) => n + c.importWh, 0)).toBe(
+              rest.reduce((n, x) => n + x.importWh, 0),
             );
-            expect(b.households).toBe(members.size);
+          }
+          for (const c of r.cells.filter((c) => c.group !== "all")) {
+            const members = rows.filter((x) => zone(x.householdId) === c.group);
+            expect(c.households).toBe(members.length);
+            expect(c.importWh).toBe(members.reduce((n, x) => n + x.importWh, 0));
+            expect(c.powerAvgW).toBeNull(); // a contributor without power data withholds the cell's power
           }
         },
       ),
       { numRuns: 300 },
     );
+  });
+
+  it("withholds the smallest released zone when the rest of `all` would be 1..k-1 households", () => {
+    // The issue's case: k=2, A and B in Vienna, C in UTC. all - Vienna would be C's hour.
+    const row = (h: string, v: number) => ({
+      householdId: h,
+      start: 0,
+      meters: 1,
+      importWh: v,
+      exportWh: 0,
+      powerAvgW: v,
+    });
+    const zone = (h: string) => (h === "C" ? "UTC" : "Europe/Vienna");
+    const r = releaseHour(0, [row("A", 1), row("B", 2), row("C", 4)], zone, 2, "t");
+    expect(r.cells).toEqual([{ group: "all", households: 3, importWh: 7, exportWh: 0, powerAvgW: 7 }]);
+    expect(r.withheld).toEqual({ all: false, zones: 2 });
   });
 });

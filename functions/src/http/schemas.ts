@@ -142,12 +142,17 @@ export const Aggregates = z.object({
     z.object({
       group: z.string(),
       start: z.string(),
-      households: z.number(),
-      sum: z.number(),
+      households: z.number().describe("fewest households of any hour summed (each >= k)"),
+      sum: z.number().describe("sum of the released hours (power: their mean)"),
       mean: z.number().describe("per household"),
+      hours: z.number().describe("released hours summed into the bucket"),
     }),
   ),
-  suppressed: z.number().describe("buckets withheld because fewer than k households contributed"),
+  suppressed: z
+    .number()
+    .describe(
+      "hour cells withheld (fewer than k households, or complementary suppression) among the hours read",
+    ),
 });
 
 export const Health = z.object({ status: z.literal("ok"), store: z.string(), time: z.string() });

@@ -67,6 +67,13 @@ export const COSMOS_CONTAINERS = {
     retentionSetting: "RETENTION_DEADLETTERS_DAYS",
     purpose: "parked messages with the reason (invalid, or meter not registered to the sending device)",
   },
+  releases: {
+    id: "releases",
+    partitionKey: "/id",
+    indexingPolicy: only("/start"),
+    purpose:
+      "released aggregate hours: id = the hour's start (one small document an hour, written once, never updated)",
+  },
 } as const satisfies Record<string, ContainerSpec>;
 
 export type ContainerName = keyof typeof COSMOS_CONTAINERS;

@@ -23,6 +23,7 @@ import {
 } from "./cosmos-query";
 import { rollUpMeter } from "./cosmos-rollup";
 import {
+  type AggregateRelease,
   type DeadLetter,
   type DeletionReport,
   type EventQuery,
@@ -343,6 +344,40 @@ export class CosmosStore implements Store {
   }
 
   // ---- privacy ----
+
+  async getReleases(q: { from: number; to: number }): Promise<AggregateRelease[]> {
+    // About 9,000 small documents a year, read by a range of `start` (indexed).
+    const docs = await this.io.all<AggregateRelease & { id: string }>(
+      "releases",
+      {
+        query: "SELECT * FROM c WHERE c.start >= @from AND c.start < @to",
+        parameters: [
+          { name: "@from", value: q.from },
+          { name: "@to", value: q.to },
+        ],
+      },
+    );
+    return docs
+      .map((d) => {
+        const { id: _i, ...release } = withoutSystem(d);
+        return release as AggregateRelease;
+      })
+      .sort((a, b) => a.start - b.start);
+  }
+
+  async putReleases(releases: readonly AggregateRelease[]): Promise<void> {
+    if (releases.length === 0) return;
+    // Create, not upsert: the first release of an hour stays (409 tolerated, never replaced).
+    await this.io.bulk(
+      "releases",
+      releases.map((r) => ({
+        operationType: BulkOperationType.Create,
+        partitionKey: String(r.start),
+        resourceBody: { ...(r as unknown as JSONObject), id: String(r.start) },
+      })),
+      [409],
+    );
+  }
 
   async deleteHousehold(householdId: string): Promise<DeletionReport> {
     const meters = await this.listMeters({ householdIds: [householdId] });

@@ -84,6 +84,29 @@ export interface HouseholdBucket {
   readonly powerAvgW: number | null;
 }
 
+/** One released cell of an hour: a group (`all` or a time zone) with >= k households. */
+export interface AggregateCell {
+  readonly group: string;
+  readonly households: number;
+  readonly importWh: number;
+  readonly exportWh: number;
+  /** Null when a contributor has no power data (the cell's power is withheld). */
+  readonly powerAvgW: number | null;
+}
+
+/**
+ * An hour of aggregates as released to analysts, once: it is never recomputed, so late data, new
+ * and deleted households cannot be differenced out of repeated answers (see http/aggregate.ts).
+ */
+export interface AggregateRelease {
+  /** The hour bucket's start (households' local hours; zones with a :30 offset have their own). */
+  readonly start: number;
+  readonly cells: readonly AggregateCell[];
+  /** What was withheld: `all` (fewer than k households) and how many zones. */
+  readonly withheld: { readonly all: boolean; readonly zones: number };
+  readonly releasedAt: string;
+}
+
 export interface DeletionReport {
   meters: number;
   intervals: number;
@@ -125,6 +148,10 @@ export interface Store {
   queryReadings(q: ReadingQuery): Promise<Page<MeterReading>>;
   queryEvents(q: EventQuery): Promise<Page<StoredEvent>>;
   householdBuckets(q: { resolution: SeriesResolution; from: number; to: number }): Promise<HouseholdBucket[]>;
+  /** Released hours with `from <= start < to`, oldest first. */
+  getReleases(q: { from: number; to: number }): Promise<AggregateRelease[]>;
+  /** Stores releases of hours not yet released; an hour already released keeps its first release. */
+  putReleases(releases: readonly AggregateRelease[]): Promise<void>;
   /** Removes everything stored for a household (registry entries included) and counts it. */
   deleteHousehold(householdId: string): Promise<DeletionReport>;
   close(): Promise<void>;

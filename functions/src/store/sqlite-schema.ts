@@ -74,4 +74,9 @@ CREATE TABLE IF NOT EXISTS deadletters (
   doc TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS deadletters_meter ON deadletters (meter_id);
+-- Released aggregate hours: written once, never updated (see functions/src/http/aggregate.ts).
+CREATE TABLE IF NOT EXISTS aggregate_releases (
+  start INTEGER PRIMARY KEY,
+  doc TEXT NOT NULL
+);
 `;

@@ -18,6 +18,7 @@ import {
 } from "../series/types";
 import type { Settings } from "../settings";
 import {
+  type AggregateRelease,
   type DeadLetter,
   type DeletionReport,
   decodeToken,
@@ -144,6 +145,13 @@ export class SqliteStore implements Store {
          ON CONFLICT (id) DO NOTHING`,
       ),
       deadletters: db.prepare("SELECT doc FROM deadletters ORDER BY received_at, id LIMIT ?"),
+      // First release wins: an hour once released is never replaced.
+      putRelease: db.prepare(
+        "INSERT INTO aggregate_releases (start, doc) VALUES (?, ?) ON CONFLICT (start) DO NOTHING",
+      ),
+      releases: db.prepare(
+        "SELECT doc FROM aggregate_releases WHERE start >= ? AND start < ? ORDER BY start",
+      ),
       buckets: db.prepare(
         `SELECT household_id, start, COUNT(*) AS meters, SUM(import_wh) AS import_wh, SUM(export_wh) AS export_wh,
            SUM(pavg) AS pavg FROM series
@@ -391,6 +399,17 @@ export class SqliteStore implements Store {
       exportWh: r.export_wh,
       powerAvgW: r.pavg,
     }));
+  }
+
+  async getReleases(q: { from: number; to: number }): Promise<AggregateRelease[]> {
+    const rows = this.st.releases.all(q.from, q.to) as { doc: string }[];
+    return rows.map((r) => JSON.parse(r.doc) as AggregateRelease);
+  }
+
+  async putReleases(releases: readonly AggregateRelease[]): Promise<void> {
+    this.db.transaction(() => {
+      for (const r of releases) this.st.putRelease.run(r.start, JSON.stringify(r));
+    })();
   }
 
   async deleteHousehold(householdId: string): Promise<DeletionReport> {

@@ -6,6 +6,7 @@ import { event, reading, writes } from "../fixtures";
 /** 2026-03-10T00:00 in Vienna (UTC+1). */
 const VIENNA_DAY = Date.parse("2026-03-09T23:00:00Z");
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 
 /**
  * The one contract every store adapter passes (SQLite and Cosmos DB). `open` gives a fresh, empty
@@ -294,6 +295,35 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         powerAvgW: 60,
       });
       expect(byHh["hh-2"]).toMatchObject({ meters: 1, importWh: 4 });
+    });
+
+    it("keeps the first release of an aggregate hour and never replaces it", async () => {
+      const cell = (households: number, importWh: number) => ({
+        group: "all",
+        households,
+        importWh,
+        exportWh: 0,
+        powerAvgW: null,
+      });
+      const first = {
+        start: VIENNA_DAY,
+        cells: [cell(3, 30)],
+        withheld: { all: false, zones: 2 },
+        releasedAt: "t1",
+      };
+      const later = {
+        start: VIENNA_DAY + HOUR,
+        cells: [],
+        withheld: { all: true, zones: 1 },
+        releasedAt: "t1",
+      };
+      await store.putReleases([later, first]);
+      // A second release of the same hour (late data, a deleted household) changes nothing.
+      await store.putReleases([{ ...first, cells: [cell(4, 99)], releasedAt: "t2" }]);
+      expect(await store.getReleases({ from: VIENNA_DAY, to: VIENNA_DAY + DAY })).toEqual([first, later]);
+      expect(await store.getReleases({ from: VIENNA_DAY + HOUR, to: VIENNA_DAY + DAY })).toEqual([later]);
+      await store.deleteHousehold("hh-1");
+      expect(await store.getReleases({ from: VIENNA_DAY, to: VIENNA_DAY + HOUR })).toEqual([first]);
     });
 
     it("deletes a household everywhere and reports the counts", async () => {
