@@ -127,6 +127,7 @@ module functionApp 'modules/functionapp.bicep' = {
       AUTH_AUDIENCE: authAudience
       AUTH_JWKS_URI: '${environment().authentication.loginEndpoint}${authTenantId}/discovery/v2.0/keys'
       AGGREGATE_MIN_HOUSEHOLDS: aggregateMinHouseholds
+      AGGREGATE_RELEASE_DELAY_HOURS: 48
       RETENTION_INTERVALS_DAYS: retentionIntervalsDays
       RETENTION_ROLLUPS_DAYS: retentionRollupsDays
       RETENTION_READINGS_DAYS: retentionReadingsDays
