@@ -1,4 +1,10 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import {
+  createServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+  STATUS_CODES,
+} from "node:http";
 import type { AddressInfo } from "node:net";
 import type { JsonObject } from "@omdp/edge-module";
 import type { Logger } from "@omdp/logger";
@@ -7,7 +13,9 @@ import type { MethodOutcome } from "./broker";
 /** What the admin endpoint can do to the hub. */
 export interface AdminActions {
   invoke(target: string, method: string, payload: unknown, timeoutMs?: number): Promise<MethodOutcome>;
-  patchDesired(target: string, patch: JsonObject): number;
+  /** The new desired `$version`; `undefined` if the hub knows no such module or leaf device. */
+  patchDesired(target: string, patch: JsonObject): number | undefined;
+  /** The twin document; `undefined` if the hub knows no such module or leaf device. */
   twin(target: string): unknown;
   health(): unknown;
   /** Connection string (with GatewayHostName) and CA file for a module or a leaf device. */
@@ -17,24 +25,52 @@ export interface AdminActions {
 
 const MAX_BODY = 1024 * 1024;
 
-function send(res: ServerResponse, status: number, body: unknown): void {
+const MAX_METHOD_TIMEOUT_MS = 300_000;
+
+function send(res: ServerResponse, status: number, body: unknown, type = "application/json"): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+  res.writeHead(status, { "content-type": type, "content-length": Buffer.byteLength(text) });
   res.end(text);
 }
 
+/** RFC 9457 problem+json, keeping the `{ error: { code, message } }` member existing clients read. */
 function problem(res: ServerResponse, status: number, code: string, message: string): void {
-  send(res, status, { error: { code, message } });
+  send(
+    res,
+    status,
+    {
+      type: "about:blank",
+      title: STATUS_CODES[status] ?? "Error",
+      status,
+      detail: message,
+      error: { code, message },
+    },
+    "application/problem+json; charset=utf-8",
+  );
+}
+
+/** The path's segments, percent-decoded; the index of the first badly encoded one otherwise. */
+function pathSegments(pathname: string): { ok: true; parts: string[] } | { ok: false; index: number } {
+  const raw = pathname.split("/").filter(Boolean);
+  const parts: string[] = [];
+  for (const [index, segment] of raw.entries()) {
+    try {
+      parts.push(decodeURIComponent(segment));
+    } catch {
+      return { ok: false, index };
+    }
+  }
+  return { ok: true, parts };
 }
 
 async function readJson(
   req: IncomingMessage,
-): Promise<{ ok: true; value: unknown } | { ok: false; error: string }> {
+): Promise<{ ok: true; value: unknown } | { ok: false; status: 400 | 413; error: string }> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const c of req) {
     size += (c as Buffer).length;
-    if (size > MAX_BODY) return { ok: false, error: "body too large" };
+    if (size > MAX_BODY) return { ok: false, status: 413, error: `body larger than ${MAX_BODY} bytes` };
     chunks.push(c as Buffer);
   }
   const text = Buffer.concat(chunks).toString("utf8").trim();
@@ -42,7 +78,7 @@ async function readJson(
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (err) {
-    return { ok: false, error: `body is not JSON: ${(err as Error).message}` };
+    return { ok: false, status: 400, error: `body is not JSON: ${(err as Error).message}` };
   }
 }
 
@@ -67,8 +103,18 @@ export async function startAdmin(
     });
   });
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!URL.canParse(req.url ?? "/", "http://admin"))
+      return problem(res, 400, "path.invalid", "the request target is not a valid URL path");
     const url = new URL(req.url ?? "/", "http://admin");
-    const parts = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
+    const segments = pathSegments(url.pathname);
+    if (!segments.ok)
+      return problem(
+        res,
+        400,
+        "path.invalid",
+        `path segment ${segments.index + 1} is not valid percent-encoding`,
+      );
+    const parts = segments.parts;
     if (req.method === "GET" && url.pathname === "/health") return send(res, 200, actions.health());
     if (req.method === "GET" && url.pathname === "/upstream") return send(res, 200, actions.upstream());
     if (req.method === "GET" && parts[0] === "devices" && parts[2] === "credentials" && parts.length === 3)
@@ -77,24 +123,29 @@ export async function startAdmin(
       const target = parts[1]!;
       if (req.method === "POST" && parts[2] === "methods" && parts.length === 4) {
         const body = await readJson(req);
-        if (!body.ok) return problem(res, 400, "body.invalid", body.error);
+        if (!body.ok) return problem(res, body.status, "body.invalid", body.error);
         const t = Number(url.searchParams.get("timeoutMs") ?? "");
         const outcome = await actions.invoke(
           target,
           parts[3]!,
           body.value,
-          Number.isFinite(t) && t > 0 ? t : undefined,
+          Number.isFinite(t) && t > 0 ? Math.min(t, MAX_METHOD_TIMEOUT_MS) : undefined,
         );
         return send(res, 200, outcome);
       }
-      if (req.method === "GET" && parts[2] === "twin" && parts.length === 3)
-        return send(res, 200, actions.twin(target));
+      if (req.method === "GET" && parts[2] === "twin" && parts.length === 3) {
+        const twin = actions.twin(target);
+        if (twin === undefined) return problem(res, 404, "not.found", `no module or device '${target}'`);
+        return send(res, 200, twin);
+      }
       if (req.method === "PATCH" && parts[2] === "twin" && parts[3] === "desired" && parts.length === 4) {
         const body = await readJson(req);
-        if (!body.ok) return problem(res, 400, "body.invalid", body.error);
+        if (!body.ok) return problem(res, body.status, "body.invalid", body.error);
         if (!body.value || typeof body.value !== "object" || Array.isArray(body.value))
           return problem(res, 400, "body.invalid", "a desired-properties patch is a JSON object");
-        return send(res, 200, { version: actions.patchDesired(target, body.value as JsonObject) });
+        const version = actions.patchDesired(target, body.value as JsonObject);
+        if (version === undefined) return problem(res, 404, "not.found", `no module or device '${target}'`);
+        return send(res, 200, { version });
       }
     }
     problem(res, 404, "not.found", `${req.method} ${url.pathname}`);

@@ -29,6 +29,8 @@ export interface BrokerDeps {
   readonly log: Logger;
   /** Messages kept per module input while the module is not connected (oldest dropped past it). */
   readonly maxPendingPerModule?: number;
+  /** A connection that has not completed CONNECT within this is closed (default 10 s). */
+  readonly connectTimeoutMs?: number;
   readonly now?: () => number;
 }
 
@@ -66,6 +68,8 @@ export interface HubCounters {
   routedUpstream: number;
   unrouted: number;
   refusedConnections: number;
+  /** Refused CONNECTs by reason (`unknown identity`, `sas malformed`, `sas signature`, ...). */
+  refusedByReason: Record<string, number>;
   connections: number;
 }
 
@@ -96,6 +100,7 @@ export class HubBroker {
     routedUpstream: 0,
     unrouted: 0,
     refusedConnections: 0,
+    refusedByReason: {},
     connections: 0,
   };
   private readonly sessions = new Map<string, Session>();
@@ -114,6 +119,7 @@ export class HubBroker {
   static async create(deps: BrokerDeps): Promise<HubBroker> {
     let self: HubBroker | undefined;
     const aedes = await Aedes.createBroker({
+      connectTimeout: deps.connectTimeoutMs ?? 10_000,
       authenticate: (client, username, password, done) =>
         self!.authenticate(client, username, password, done),
       authorizePublish: (client, packet, cb) => {
@@ -142,15 +148,27 @@ export class HubBroker {
     return self;
   }
 
+  /**
+   * aedes's authenticate hook. It never throws: whatever goes wrong while checking a CONNECT (bad
+   * encoding, a field of an unexpected type, a bug) is a refusal (CONNACK 5), counted by reason and
+   * logged without the password.
+   */
   private authenticate(
     client: Client,
     username: string | undefined,
     password: Buffer | undefined,
     done: (error: AuthenticateError | null, success: boolean | null) => void,
   ): void {
-    const reason = this.refusal(client.id ?? "", username, password);
+    let reason: string | undefined;
+    try {
+      reason = this.refusal(String(client.id ?? ""), username, password);
+    } catch (err) {
+      reason = "internal";
+      this.deps.log.error("connect check failed; refused", { clientId: client.id, error: err });
+    }
     if (reason) {
       this.counters.refusedConnections += 1;
+      this.counters.refusedByReason[reason] = (this.counters.refusedByReason[reason] ?? 0) + 1;
       this.deps.log.warn("connection refused", { clientId: client.id, reason });
       done(authError(reason), false);
       return;
@@ -167,10 +185,10 @@ export class HubBroker {
     const id = identityOfClientId(clientId);
     const entry = this.deps.identities.find(id);
     if (!entry) return "unknown identity";
-    if (!username?.startsWith(`${this.deps.hubHost}/${clientId}/`))
+    if (typeof username !== "string" || !username.startsWith(`${this.deps.hubHost}/${clientId}/`))
       return "username does not name this client";
     const check = checkSasToken(
-      password?.toString("utf8") ?? "",
+      Buffer.isBuffer(password) ? password.toString("utf8") : "",
       resourceUri(this.deps.hubHost, id),
       entry.primaryKey,
       Math.floor((this.deps.now?.() ?? Date.now()) / 1000),
@@ -243,7 +261,7 @@ export class HubBroker {
       case "telemetry":
         if (t.deviceId !== id.deviceId || (t.moduleId ?? "") !== (id.moduleId ?? ""))
           return new Error("telemetry topic names another identity");
-        this.route(t, payload);
+        this.route(t, id, payload);
         return null;
       case "twin":
         this.onTwin(client, t.verb, t.rid, payload);
@@ -259,12 +277,13 @@ export class HubBroker {
     }
   }
 
-  private route(t: TelemetryTopic, body: Buffer): void {
+  /** `sender` is the authenticated identity of the connection (checked to equal the topic's). */
+  private route(t: TelemetryTopic, sender: Identity, body: Buffer): void {
     this.counters.received += 1;
     const msg: RoutedMessage = {
       from: {
-        deviceId: t.deviceId,
-        ...(t.moduleId ? { moduleId: t.moduleId } : {}),
+        deviceId: sender.deviceId,
+        ...(sender.moduleId ? { moduleId: sender.moduleId } : {}),
         ...(t.output !== undefined ? { output: t.output } : {}),
       },
       properties: t.properties,
@@ -279,8 +298,7 @@ export class HubBroker {
     }
     for (const { sink } of sinks) {
       if (sink.kind === "input") {
-        const bag: Record<string, string> = { ...t.properties, ...t.system, "$.cdid": t.deviceId };
-        if (t.moduleId) bag["$.cmid"] = t.moduleId;
+        const bag = { ...t.properties, ...connectionProperties(t.system, sender) };
         const target: Identity = { deviceId: this.edgeDeviceOf(t), moduleId: sink.moduleId };
         this.deliverInput(identityKey(target), inputTopic(target, sink.input, bag), body);
         this.counters.routedToInputs += 1;
@@ -289,8 +307,8 @@ export class HubBroker {
           body: bodyForCloud(body, msg.contentType, msg.contentEncoding),
           properties: { ...t.properties },
           systemProperties: {
-            "iothub-connection-device-id": t.deviceId,
-            ...(t.moduleId ? { "iothub-connection-module-id": t.moduleId } : {}),
+            "iothub-connection-device-id": sender.deviceId,
+            ...(sender.moduleId ? { "iothub-connection-module-id": sender.moduleId } : {}),
             "iothub-enqueuedtime": new Date(this.deps.now?.() ?? Date.now()).toISOString(),
             "iothub-message-source": "Telemetry",
             ...(t.system["$.mid"] ? { "message-id": t.system["$.mid"] } : {}),
@@ -418,6 +436,23 @@ export class HubBroker {
 }
 
 function noop(): void {}
+
+/**
+ * The system properties a routed message carries to a module input: the sender's own ones except the
+ * connection identity, which the hub sets from the authenticated session only (as IoT Hub does): a
+ * client cannot claim another `$.cdid`, and a leaf device has no `$.cmid`.
+ */
+export function connectionProperties(
+  system: Readonly<Record<string, string>>,
+  sender: Identity,
+): Record<string, string> {
+  const { "$.cdid": _cdid, "$.cmid": _cmid, ...rest } = system;
+  return {
+    ...rest,
+    "$.cdid": sender.deviceId,
+    ...(sender.moduleId ? { "$.cmid": sender.moduleId } : {}),
+  };
+}
 
 function parseJson(buf: Buffer): unknown {
   const text = buf.toString("utf8");

@@ -70,6 +70,8 @@ export interface EdgeHubOptions {
   /** Local adjustments merged over the manifest's desired properties (e.g. loopback-only API). */
   readonly desiredOverrides?: Readonly<Record<string, JsonObject>>;
   readonly logger?: Logger;
+  /** A connection that has not completed its CONNECT within this is closed (default 10 s). */
+  readonly connectTimeoutMs?: number;
   /** Clock for token expiry checks (tests). */
   readonly now?: () => number;
 }
@@ -159,6 +161,7 @@ export async function startEdgeHub(opts: EdgeHubOptions = {}): Promise<EdgeHub> 
     ...(queue ? { queue } : {}),
     ...(forwarder ? { forwarder } : {}),
     ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.connectTimeoutMs !== undefined ? { connectTimeoutMs: opts.connectTimeoutMs } : {}),
   });
   broker.edgeDevice = deviceId;
 
@@ -178,6 +181,10 @@ export async function startEdgeHub(opts: EdgeHubOptions = {}): Promise<EdgeHub> 
   const keyOf = (target: string): string =>
     moduleNames.has(target) ? identityKey({ deviceId, moduleId: target }) : identityKey({ deviceId: target });
 
+  /** A module of the manifest or a registered leaf device (the admin API answers 404 for anything else). */
+  const knows = (target: string): boolean =>
+    moduleNames.has(target) || identities.find({ deviceId: target }) !== undefined;
+
   const connectionStringFor = (target: string): string => {
     const id = moduleNames.has(target) ? { deviceId, moduleId: target } : { deviceId: target };
     return connectionString(hubHost, gateway, identities.ensure(id));
@@ -190,8 +197,8 @@ export async function startEdgeHub(opts: EdgeHubOptions = {}): Promise<EdgeHub> 
       : await startAdmin(
           {
             invoke: (t, m, p, ms) => broker.invoke(keyOf(t), m, p, ms),
-            patchDesired: (t, p) => broker.patchDesired(keyOf(t), p),
-            twin: (t) => twins.document(keyOf(t)),
+            patchDesired: (t, p) => (knows(t) ? broker.patchDesired(keyOf(t), p) : undefined),
+            twin: (t) => (knows(t) ? twins.document(keyOf(t)) : undefined),
             health: () => ({
               ok: true,
               deviceId,
@@ -263,7 +270,7 @@ export async function startEdgeHub(opts: EdgeHubOptions = {}): Promise<EdgeHub> 
     modules: () => supervisor.status(),
     connected: () => broker.connectedClients(),
     dropConnection: (t) => broker.drop(keyOf(t)),
-    counters: () => ({ ...broker.counters }),
+    counters: () => ({ ...broker.counters, refusedByReason: { ...broker.counters.refusedByReason } }),
     close: () => hub.stop(),
     async stop() {
       if (stopped) return;

@@ -1,5 +1,11 @@
 export { type AdminActions, startAdmin } from "./admin";
-export { HubBroker, type HubCounters, identityOfClientId, type MethodOutcome } from "./broker";
+export {
+  connectionProperties,
+  HubBroker,
+  type HubCounters,
+  identityOfClientId,
+  type MethodOutcome,
+} from "./broker";
 export { type ConditionContext, ConditionError, type Expr, matches, parseCondition } from "./condition";
 export { Forwarder, type ForwarderOptions, httpSink, type UpstreamSink } from "./forwarder";
 export { type EdgeHub, type EdgeHubOptions, REPO_ROOT, startEdgeHub } from "./hub";

@@ -12,7 +12,7 @@ export class SasError extends Error {
   constructor(
     readonly reason: SasFailure,
     message: string,
-    readonly evidence: { readonly expected?: string; readonly got?: string } = {},
+    readonly evidence: { readonly field?: string; readonly expected?: string; readonly got?: string } = {},
   ) {
     super(message);
   }
@@ -51,7 +51,24 @@ export type SasCheck =
   | { readonly ok: true; readonly token: ParsedSas }
   | { readonly ok: false; readonly error: SasError };
 
-/** Reads a token's fields; a missing or malformed field is reported, not thrown. */
+/** Percent-decodes a token field; `undefined` when the encoding is invalid (never throws). */
+function decodeField(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A field whose percent-encoding does not decode (the value itself is not echoed: it may be a secret). */
+function badEncoding(field: string): SasCheck {
+  return {
+    ok: false,
+    error: new SasError("malformed", `token field '${field}' is not valid percent-encoding`, { field }),
+  };
+}
+
+/** Reads a token's fields; a missing or malformed field is reported, never thrown. */
 export function readSasToken(token: string): SasCheck {
   if (!token.startsWith(PREFIX))
     return { ok: false, error: new SasError("malformed", "token does not start with SharedAccessSignature") };
@@ -62,15 +79,24 @@ export function readSasToken(token: string): SasCheck {
   }
   for (const f of ["sr", "sig", "se"])
     if (!fields[f])
-      return { ok: false, error: new SasError("malformed", `token field '${f}' missing`, { expected: f }) };
+      return {
+        ok: false,
+        error: new SasError("malformed", `token field '${f}' missing`, { field: f, expected: f }),
+      };
   const se = Number(fields.se);
   if (!Number.isInteger(se))
-    return { ok: false, error: new SasError("malformed", "token field 'se' is not an integer") };
+    return {
+      ok: false,
+      error: new SasError("malformed", "token field 'se' is not an integer", { field: "se" }),
+    };
+  if (decodeField(fields.sr!) === undefined) return badEncoding("sr");
+  const sig = decodeField(fields.sig!);
+  if (sig === undefined) return badEncoding("sig");
   return {
     ok: true,
     token: {
       sr: fields.sr!,
-      sig: decodeURIComponent(fields.sig!),
+      sig,
       se,
       ...(fields.skn ? { skn: fields.skn } : {}),
     },
@@ -86,7 +112,8 @@ export function checkSasToken(token: string, expectedUri: string, key: string, n
   const read = readSasToken(token);
   if (!read.ok) return read;
   const parsed = read.token;
-  const resource = decodeURIComponent(parsed.sr).toLowerCase();
+  // `sr` was checked to decode in readSasToken.
+  const resource = (decodeField(parsed.sr) ?? "").toLowerCase();
   if (resource !== expectedUri.toLowerCase())
     return {
       ok: false,

@@ -41,19 +41,26 @@ export interface MethodResponseTopic {
 
 export type ClientTopic = TelemetryTopic | TwinRequestTopic | MethodResponseTopic;
 
-function decode(s: string): string {
-  return decodeURIComponent(s.replace(/\+/g, "%20"));
+/** Percent-decodes a topic segment (`+` is a space); `undefined` when the encoding is invalid. */
+function decode(s: string): string | undefined {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, "%20"));
+  } catch {
+    return undefined;
+  }
 }
 
-/** Splits `a=1&b=2` (URI-encoded keys and values). */
-export function parsePropertyBag(bag: string): Record<string, string> {
+/** Splits `a=1&b=2` (URI-encoded keys and values); `undefined` if any of them is badly encoded. */
+export function parsePropertyBag(bag: string): Record<string, string> | undefined {
   const out: Record<string, string> = {};
   if (!bag) return out;
   for (const pair of bag.split("&")) {
     if (!pair) continue;
     const at = pair.indexOf("=");
     const k = decode(at < 0 ? pair : pair.slice(0, at));
-    out[k] = at < 0 ? "" : decode(pair.slice(at + 1));
+    const v = at < 0 ? "" : decode(pair.slice(at + 1));
+    if (k === undefined || v === undefined) return undefined;
+    out[k] = v;
   }
   return out;
 }
@@ -66,22 +73,24 @@ export function formatPropertyBag(props: Record<string, string>): string {
 
 function query(topic: string): Record<string, string> {
   const q = topic.indexOf("?");
-  return q < 0 ? {} : parsePropertyBag(topic.slice(q + 1));
+  return (q < 0 ? {} : parsePropertyBag(topic.slice(q + 1))) ?? {};
 }
 
 /**
  * Reads a topic a client published to; `undefined` if it is not one a client may publish.
  * Telemetry: `devices/{d}/messages/events/{bag}` or `devices/{d}/modules/{m}/messages/events/{bag}`.
+ * A badly percent-encoded id or property bag is not a topic a client may publish.
  */
 export function parseClientTopic(topic: string): ClientTopic | undefined {
   if (topic.startsWith("devices/")) {
     const parts = topic.split("/");
-    let deviceId: string;
+    let deviceId: string | undefined;
     let moduleId: string | undefined;
     let rest: string[];
     if (parts[2] === "modules") {
       deviceId = decode(parts[1] ?? "");
       moduleId = decode(parts[3] ?? "");
+      if (moduleId === undefined) return undefined;
       rest = parts.slice(4);
     } else {
       deviceId = decode(parts[1] ?? "");
@@ -89,6 +98,7 @@ export function parseClientTopic(topic: string): ClientTopic | undefined {
     }
     if (rest[0] !== "messages" || rest[1] !== "events" || !deviceId) return undefined;
     const bag = parsePropertyBag(rest[2] ?? "");
+    if (!bag) return undefined;
     const system: Record<string, string> = {};
     const properties: Record<string, string> = {};
     let output: string | undefined;
