@@ -48,6 +48,7 @@ async function main(): Promise<void> {
   const keysFile = join(cfg.dataDir, "keys.json");
   writePrivateFile(keysFile, `${JSON.stringify(fleet.keys(), null, 2)}\n`);
   let logStream: ReturnType<typeof createWriteStream> | undefined;
+  let clientsNow = () => 0;
   if (cfg.simulator.telegramLog) {
     mkdirSync(join(cfg.dataDir, "sim"), { recursive: true, mode: 0o700 });
     logStream = createWriteStream(join(cfg.dataDir, "sim", "telegrams.jsonl"), { flags: "a", mode: 0o600 });
@@ -60,11 +61,24 @@ async function main(): Promise<void> {
           values: t.values.filter((v) => typeof v.value === "number"),
           ...(t.fault ? { fault: t.fault } : {}),
           ...(t.master ? { master: t.master } : {}),
+          // when it went on the line and how many readers could hear it (the chaos soak's accounting)
+          sentAt: Date.now(),
+          clients: clientsNow(),
         })}\n`,
       );
     });
   }
   const gateway = await serveTcp(fleet, cfg.ports.simTcp, "127.0.0.1");
+  clientsNow = () => gateway.clients;
+  // Fault injection for the chaos soak: SIGUSR2 damages the next telegrams and puts garbage with a
+  // false frame start on the line (the simulator logs each damaged telegram with its fault).
+  process.on("SIGUSR2", () => {
+    fleet.faults.corrupt({ count: 3 });
+    fleet.faults.garbage(
+      Uint8Array.from([0x00, 0x68, 0xfe, 0xfe, 0x68, 0x11, 0x22, 0x68, 0x9b, 0x9b, 0x68, 0x33]),
+    );
+    log.warn("line damaged on request (SIGUSR2): 3 telegrams corrupted, garbage with false starts");
+  });
   fleet.start();
   log.info("meters running", {
     meters: specs.map((s) => `${s.id} (${s.kind}${s.pv ? ", PV" : ""})`),
