@@ -13,6 +13,13 @@ export function defaultTransport(env: NodeJS.ProcessEnv = process.env): Transpor
   return { kind: "serial", path: env.OMDP_READER_SERIAL ?? "/dev/mbus" };
 }
 
+export const OutboxSettings = z.object({
+  /** Most readings kept (default 100,000: 11.5 days of one meter pushing every 10 s, 8,640 a day). */
+  maxMessages: z.number().int().positive().default(100_000),
+  /** Readings older than this are dropped undelivered (default 7 days, IoT Edge's timeToLiveSecs). */
+  maxAgeSeconds: z.number().positive().default(604_800),
+});
+
 export const DesiredConfig = z.object({
   transport: Transport.default(() => defaultTransport()),
   /** listen: meters push (DLMS customer interface); poll: the module is the M-Bus master. */
@@ -35,6 +42,11 @@ export const DesiredConfig = z.object({
   answerMarginMs: z.number().int().min(0).default(250),
   /** Seconds between two `diagnostics` messages. */
   diagnosticsInterval: z.number().positive().default(60),
+  /**
+   * Bounds of the durable outbox (`<OMDP_DATA_DIR>/reader-outbox.db`) that keeps readings while the hub
+   * is unreachable: past either, the oldest readings are dropped and counted (`outboxDropped`).
+   */
+  outbox: OutboxSettings.prefault({}),
 });
 export type DesiredConfig = z.infer<typeof DesiredConfig>;
 

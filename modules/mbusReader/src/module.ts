@@ -1,10 +1,14 @@
 /**
- * Wiring of the reader to a ModuleHost: desired properties (re)configure the reader; readings go out on
- * `readings`, diagnostics on `diagnostics`; direct methods getStatus, scanBus, setKey. The reader itself
- * (@omdp/reader) knows nothing of IoT Edge, so the same code runs as a leaf device or `omdp read`.
+ * Wiring of the reader to a ModuleHost: desired properties (re)configure the reader; readings are
+ * written to the durable outbox as they are decoded and go out on `readings` from there (removed once
+ * the hub acknowledged them); diagnostics on `diagnostics`; direct methods getStatus, scanBus, setKey.
+ * The reader itself (@omdp/reader) knows nothing of IoT Edge, so the same code runs as a leaf device or
+ * `omdp read`.
  */
+import { join } from "node:path";
 import type { ModuleHost } from "@omdp/edge-module";
 import type { Logger } from "@omdp/logger";
+import type { MeterReading } from "@omdp/model";
 import {
   addKeyToFile,
   createReader,
@@ -16,11 +20,19 @@ import {
 } from "@omdp/reader";
 import { z } from "zod";
 import { DesiredConfig, SetKeyRequest } from "./config";
+import { Outbox, type OutboxStats } from "./outbox";
+import { OutboxSender, type SenderOptions } from "./sender";
 
 export interface MbusReaderOptions {
   /** Use this link instead of the configured transport (tests). */
   readonly link?: LinkFactory;
+  /** Directory of `reader-outbox.db`; default `OMDP_DATA_DIR` or `.data`. */
+  readonly dataDir?: string;
+  /** Retry timing of the outbox sender (tests). */
+  readonly sender?: SenderOptions;
 }
+
+export const OUTBOX_FILE = "reader-outbox.db";
 
 /** The reader config a desired state stands for. */
 export function readerConfigFor(d: DesiredConfig, gatewayId: string): ReaderConfig {
@@ -60,16 +72,44 @@ export async function setupMbusReader(
   host: ModuleHost,
   log: Logger,
   opts: MbusReaderOptions = {},
-): Promise<{ stop(): Promise<void>; reader(): Reader | undefined }> {
+): Promise<{ stop(): Promise<void>; reader(): Reader | undefined; outbox(): OutboxStats }> {
   const keys = new KeyStore();
   let reader: Reader | undefined;
   let desired: DesiredConfig | undefined;
   const gatewayId = host.deviceId;
+  const outbox = new Outbox(join(opts.dataDir ?? process.env.OMDP_DATA_DIR ?? ".data", OUTBOX_FILE));
+  const sender = new OutboxSender(outbox, (o, b, p) => host.send(o, b, p), log.child("outbox"), opts.sender);
+  let outboxWriteFailures = 0;
+  if (outbox.stats().pending > 0) log.info("outbox: readings from before the start", { ...outbox.stats() });
+  sender.wake();
 
   const send = (output: string, body: unknown, properties: Record<string, string>) =>
     host
       .send(output, body, properties)
       .catch((err) => log.warn("send failed", { output, error: String(err) }));
+
+  /** Synchronously into the outbox (committed before this returns), then drained in order. */
+  const keep = (r: MeterReading) => {
+    const properties = { kind: "reading", meterId: r.meterId };
+    try {
+      outbox.add("readings", r, properties);
+    } catch (err) {
+      // the disk refused: count it and send directly (best effort) rather than stop reading
+      outboxWriteFailures++;
+      log.error("outbox write failed; sending without it", { error: String((err as Error).message) });
+      void send("readings", r, properties);
+      return;
+    }
+    sender.wake();
+  };
+  const outboxCounters = () => {
+    const o = outbox.stats();
+    return {
+      outboxPending: o.pending,
+      outboxDropped: o.droppedFull + o.droppedExpired,
+      outboxWriteFailures,
+    };
+  };
 
   const startReader = async (d: DesiredConfig) => {
     await reader?.stop();
@@ -79,11 +119,15 @@ export async function setupMbusReader(
       keys,
       ...(opts.link ? { link: opts.link } : {}),
     });
-    next.on("reading", (r) => void send("readings", r, { kind: "reading", meterId: r.meterId }));
+    next.on("reading", keep);
     next.on("diagnostics", (diag) => {
-      void send("diagnostics", diag, { kind: "diagnostics" });
+      const counters = { ...diag.counters, ...outboxCounters() };
+      const outboxStats = outbox.stats();
+      void send("diagnostics", { ...diag, counters, outbox: outboxStats }, { kind: "diagnostics" });
       void host
-        .report({ reader: { link: diag.link, counters: diag.counters, lastError: diag.lastError ?? null } })
+        .report({
+          reader: { link: diag.link, counters, outbox: outboxStats, lastError: diag.lastError ?? null },
+        })
         .catch(() => undefined);
     });
     next.on("error", (e) => log.debug("reader error", { code: e.code, message: e.message, ...e.details }));
@@ -98,6 +142,7 @@ export async function setupMbusReader(
 
   host.onDesired(DesiredConfig, async (d) => {
     desired = d;
+    outbox.setLimits(d.outbox);
     try {
       await startReader(d);
       await host.report({ reader: { status: "running", mode: d.mode, transport: d.transport.kind } });
@@ -114,7 +159,8 @@ export async function setupMbusReader(
       mode: desired?.mode,
       transport: desired?.transport.kind,
       link: d?.link,
-      counters: d?.counters,
+      counters: d ? { ...d.counters, ...outboxCounters() } : undefined,
+      outbox: outbox.stats(),
       meters: d?.meters ?? {},
       /** Which meters have a key (never the keys). */
       metersWithKeys: keys.ids(),
@@ -136,9 +182,12 @@ export async function setupMbusReader(
 
   return {
     reader: () => reader,
+    outbox: () => outbox.stats(),
     stop: async () => {
       await reader?.stop();
       reader = undefined;
+      await sender.stop();
+      outbox.close();
     },
   };
 }

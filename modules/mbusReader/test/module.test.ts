@@ -20,6 +20,13 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
+/** A fresh data dir (the outbox's), removed after the test. */
+function dataDir(): string {
+  const d = mkdtempSync(join(tmpdir(), "omdp-mbusreader-data-"));
+  cleanups.push(() => rmSync(d, { recursive: true, force: true }));
+  return d;
+}
+
 async function until(check: () => boolean, ms = 8000) {
   const end = Date.now() + ms;
   while (!check() && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
@@ -58,7 +65,7 @@ describe("mbusReader module", () => {
     writeFileSync(keysFile, JSON.stringify({ [m1!.id]: keys[m1!.id] }), { mode: 0o600 });
 
     const host = new RecordingModuleHost({ moduleId: "mbusReader", clone: "none" });
-    const mod = await setupMbusReader(host, quiet);
+    const mod = await setupMbusReader(host, quiet, { dataDir: dataDir() });
     cleanups.push(() => mod.stop());
     await host.setDesired({
       transport: { kind: "tcp", host: "127.0.0.1", port: gw.port },
@@ -72,6 +79,13 @@ describe("mbusReader module", () => {
       host.sent.filter((s) => s.output === "readings" && s.properties.meterId === id).length;
     expect(await until(() => readingsOf(m1!.id) >= 5)).toBe(true);
     expect(readingsOf(m2!.id)).toBe(0); // no key yet
+    // every reading went through the outbox and carries its id
+    const sentReadings = host.sentOn("readings");
+    expect(mod.outbox().delivered).toBeGreaterThanOrEqual(sentReadings.length);
+    for (const s of sentReadings) {
+      const r = s.body as { id?: string; meterId: string; readingTime: string };
+      expect(r.id).toBe(`${r.meterId}|${new Date(r.readingTime).toISOString()}`);
+    }
     expect(await until(() => host.sent.some((s) => s.output === "diagnostics"))).toBe(true);
     const diag = host.sent.filter((s) => s.output === "diagnostics");
     expect(diag.every((s) => s.properties.kind === "diagnostics")).toBe(true);
@@ -114,7 +128,7 @@ describe("mbusReader module", () => {
     );
     fleet.start();
     const host = new RecordingModuleHost({ moduleId: "mbusReader", clone: "none" });
-    const mod = await setupMbusReader(host, quiet);
+    const mod = await setupMbusReader(host, quiet, { dataDir: dataDir() });
     cleanups.push(() => mod.stop());
     await host.setDesired({
       transport: { kind: "tcp", host: "127.0.0.1", port: gw.port },

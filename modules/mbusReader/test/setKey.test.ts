@@ -31,7 +31,7 @@ afterEach(async () => {
 
 async function moduleWith(keysFile: string): Promise<RecordingModuleHost> {
   const host = new RecordingModuleHost({ moduleId: "mbusReader" });
-  const mod = await setupMbusReader(host, log);
+  const mod = await setupMbusReader(host, log, { dataDir: dir });
   stop = () => mod.stop();
   // nothing listens on port 1: the reader only retries its link, which this test does not need
   await host.setDesired({ transport: { kind: "tcp", host: "127.0.0.1", port: 1 }, keysFile });

@@ -1,0 +1,101 @@
+/**
+ * Drains the outbox to the hub, oldest first, one send at a time: an entry is removed only after its
+ * send resolved (the hub's PUBACK), and a failed send is retried (capped backoff) before anything behind
+ * it, so the order is kept. A send the hub received but did not acknowledge is sent again after a
+ * restart: a duplicate that the reading id lets the stores drop.
+ */
+import type { Logger } from "@omdp/logger";
+import type { Outbox } from "./outbox";
+
+export type SendFn = (output: string, body: unknown, properties: Record<string, string>) => Promise<void>;
+
+export interface SenderOptions {
+  /** Entries read from the outbox at a time. */
+  readonly batch?: number;
+  readonly retryMinMs?: number;
+  readonly retryMaxMs?: number;
+  /** How long `stop()` waits for a send in flight (the entry stays in the outbox). */
+  readonly stopWaitMs?: number;
+}
+
+export class OutboxSender {
+  private loop: Promise<void> | undefined;
+  private again = false;
+  private stopped = false;
+  private failures = 0;
+  private wakeRetry: (() => void) | undefined;
+
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly send: SendFn,
+    private readonly log: Logger,
+    private readonly opts: SenderOptions = {},
+  ) {}
+
+  /** Something was added: drain if not already draining (a retry backoff is not cut short). */
+  wake(): void {
+    if (this.stopped) return;
+    this.again = true;
+    this.loop ??= this.run().finally(() => {
+      this.loop = undefined;
+      if (this.again && !this.stopped) this.wake();
+    });
+  }
+
+  /** Stops draining; waits (bounded) for the send in flight. Undelivered entries stay for the next start. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wakeRetry?.();
+    const loop = this.loop;
+    if (!loop) return;
+    let timer: NodeJS.Timeout | undefined;
+    const bound = new Promise<void>((r) => {
+      timer = setTimeout(r, this.opts.stopWaitMs ?? 2_000);
+    });
+    await Promise.race([loop, bound]);
+    clearTimeout(timer);
+  }
+
+  private async run(): Promise<void> {
+    const batch = this.opts.batch ?? 64;
+    while (!this.stopped) {
+      this.again = false;
+      const entries = this.outbox.peek(batch);
+      if (entries.length === 0) return;
+      for (const e of entries) {
+        if (this.stopped) return;
+        try {
+          await this.send(e.output, e.body, e.properties);
+        } catch (err) {
+          await this.backoff(err);
+          break; // re-read from the oldest: the failed entry goes first again
+        }
+        this.outbox.ack(e.seq);
+        if (this.failures > 0) this.log.info("outbox sending again", { after: this.failures });
+        this.failures = 0;
+      }
+    }
+  }
+
+  private async backoff(err: unknown): Promise<void> {
+    this.failures++;
+    const min = this.opts.retryMinMs ?? 250;
+    const delay = Math.min(this.opts.retryMaxMs ?? 10_000, min * 2 ** Math.min(this.failures - 1, 16));
+    // one warning per doubling, not one per attempt
+    if ((this.failures & (this.failures - 1)) === 0)
+      this.log.warn("outbox send failed; kept for a retry", {
+        error: String((err as Error)?.message ?? err),
+        failures: this.failures,
+        pending: this.outbox.stats().pending,
+        retryInMs: delay,
+      });
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, delay);
+      this.wakeRetry = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.wakeRetry = undefined;
+  }
+}
