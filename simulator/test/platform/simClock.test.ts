@@ -30,13 +30,12 @@ describe("the simulated epoch", () => {
 
   it("rejects a malformed OMDP_SIM_CLOCK with the value as evidence", () => {
     for (const raw of ["nope", '{"wallMs":1,"simMs":2,"speed":0}', '{"wallMs":"x","simMs":2,"speed":1}']) {
-      const err = (() => {
-        try {
-          parseSimEpoch(raw);
-        } catch (e) {
-          return e;
-        }
-      })();
+      let err: unknown;
+      try {
+        parseSimEpoch(raw);
+      } catch (e) {
+        err = e;
+      }
       expect(err).toBeInstanceOf(SimClockError);
       expect((err as SimClockError).value).toBe(raw);
     }
