@@ -57,7 +57,7 @@ describe("admin and analyst operations", () => {
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ k: 3, suppressed: 1 });
     expect(r.body.buckets).toEqual([
-      { group: "all", start: "2026-04-01T00:00:00.000Z", households: 3, sum: 300, mean: 100 },
+      { group: "all", start: "2026-04-01T00:00:00.000Z", households: 3, sum: 300, mean: 100, hours: 1 },
     ]);
     const bad = await get(host, "/api/aggregates?property=1-0:1.8.0&resolution=PT15M&from=x&to=y", analyst);
     expect(bad.status).toBe(400);
