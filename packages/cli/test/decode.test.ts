@@ -245,7 +245,7 @@ describe("omdp decode --batch over the whole shared corpus", () => {
     expect(records).toBe(447);
   });
 
-  it("every invalid M-Bus vector is rejected with a typed error and an offset, or decodes its reported status", () => {
+  it("every invalid M-Bus vector is rejected with a typed error and an offset, or decodes with its status or record errors", () => {
     const r = omdp(["--batch"], mbusInvalid.map((f) => f.hex).join("\n"));
     const lines = r.stdout
       .trim()
@@ -254,11 +254,20 @@ describe("omdp decode --batch over the whole shared corpus", () => {
     expect(lines).toHaveLength(mbusInvalid.length);
     lines.forEach((doc, i) => {
       const name = mbusInvalid[i]!.name;
-      if (doc.ok) {
-        // svm_f22_telegram2: well formed; it reports a temporary error and "more records follow"
-        expect(name).toBe("svm_f22_telegram2");
+      if (doc.ok && name === "svm_f22_telegram2") {
+        // well formed; it reports a temporary error and "more records follow"
         expect(doc.meter.statusFlags.temporaryError).toBe(true);
         expect(doc.moreRecordsFollow).toBe(true);
+        return;
+      }
+      if (doc.ok) {
+        // a sound header with a record that cannot be read: the telegram, with the record error's evidence
+        expect(doc.recordErrors.length, name).toBeGreaterThan(0);
+        for (const e of doc.recordErrors) {
+          expect(typeof e.code, name).toBe("string");
+          expect(typeof e.offset, name).toBe("number");
+          expect(typeof e.at, name).toBe("number");
+        }
         return;
       }
       expect(typeof doc.error.code, name).toBe("string");

@@ -18,10 +18,13 @@ import {
   MBUS_DLMS,
   type PushTelegram,
   parseHex,
-  toHex,
   toMeterReading,
 } from "@omdp/dlms";
-import { type DataRecord, decodeFrame, decodeTelegram, type Telegram } from "@omdp/mbus";
+import { decodeFrame, decodeTelegram, type Telegram } from "@omdp/mbus";
+import { chunks, TelegramLines } from "../io/batch-lines";
+import { ByteSink } from "../io/byte-sink";
+import { quickHex } from "../io/quick-hex";
+import { type VariableTelegram, variableDoc, writeVariableLine } from "../mbus-output";
 
 const HELP = `Usage: omdp decode [options] [HEX ...]
 
@@ -38,6 +41,10 @@ Options:
   --meter-id ID      meter id for the normalised reading (default: from the telegram)
   --batch            one telegram per stdin line; one JSON object per output line, in order, with
                      "ok": true, or {"ok": false, "error": {"code", "message", "offset"}}
+
+An M-Bus record that cannot be read does not fail its telegram (only the frame, CI or header do): the
+other records are printed and the unreadable ones are listed under "recordErrors" with their offset,
+bytes, code and reason.
   -h, --help         this text
 
 Exit status: 0 when every telegram decoded, 1 otherwise (with a one-line message on stderr).
@@ -60,7 +67,23 @@ interface ErrorInfo {
   readonly offset?: number;
 }
 
-type Outcome = { ok: true; doc: Record<string, unknown> } | { ok: false; error: ErrorInfo };
+/** A decoded telegram: its document, or an M-Bus variable data telegram (printed by mbus-output.ts). */
+type Outcome =
+  | { ok: true; doc: Record<string, unknown> }
+  | { ok: true; telegram: VariableTelegram; frame: Uint8Array }
+  | { ok: false; error: ErrorInfo };
+
+function docOf(o: Extract<Outcome, { ok: true }>): Record<string, unknown> {
+  return "doc" in o ? o.doc : variableDoc(o.telegram, o.frame);
+}
+
+/** One output line of --batch, with its newline. */
+function writeLine(sink: ByteSink, o: Outcome): void {
+  if (!o.ok) sink.utf8(JSON.stringify({ ok: false, error: o.error }));
+  else if ("doc" in o) sink.utf8(JSON.stringify({ ok: true, ...o.doc }));
+  else writeVariableLine(sink, o.telegram, o.frame);
+  sink.ascii("\n");
+}
 
 const TRANSPORTS: readonly Transport[] = ["auto", "mbus", "hdlc", "raw"];
 
@@ -91,7 +114,7 @@ export async function run(argv: string[]): Promise<number> {
     );
     return 1;
   }
-  process.stdout.write(`${JSON.stringify(out.doc, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(docOf(out), null, 2)}\n`);
   return 0;
 }
 
@@ -146,38 +169,32 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** One telegram per line; a line ending in `-` or `\` continues on the next. Blank lines are skipped. */
+/**
+ * One telegram per line; a line ending in `-` or `\` continues on the next. Blank lines are skipped.
+ * Streams: stdin in large chunks, output in large chunks with backpressure (src/io/batch-lines.ts).
+ */
 async function batch(opts: Options): Promise<number> {
-  const text = await readStdin();
-  const telegrams: string[] = [];
-  let pending = "";
-  for (const line of text.split(/\r?\n/)) {
-    const t = line.trim();
-    if (/[-\\]$/.test(t)) {
-      pending += `${t.slice(0, -1)} `;
-      continue;
-    }
-    const whole = pending + t;
-    pending = "";
-    if (whole.trim()) telegrams.push(whole);
-  }
-  if (pending.trim()) telegrams.push(pending);
+  const lines = new TelegramLines();
+  const sink = new ByteSink(1 << 18, process.stdout);
+  let count = 0;
   let failed = 0;
-  const lines: string[] = [];
-  for (const t of telegrams) {
-    const out = decodeText(t, opts);
-    if (out.ok) lines.push(JSON.stringify({ ok: true, ...out.doc }));
-    else {
-      failed++;
-      lines.push(JSON.stringify({ ok: false, error: out.error }));
-    }
+  const each = (t: string): void => {
+    count++;
+    const o = decodeText(t, opts);
+    if (!o.ok) failed++;
+    writeLine(sink, o);
+  };
+  for await (const chunk of chunks(process.stdin)) {
+    lines.push(chunk, each);
+    if (sink.full) await sink.flush();
   }
-  if (lines.length > 0) process.stdout.write(`${lines.join("\n")}\n`);
+  lines.end(each);
+  await sink.flush();
   if (failed > 0) {
-    process.stderr.write(`omdp decode: ${failed} of ${telegrams.length} telegrams did not decode\n`);
+    process.stderr.write(`omdp decode: ${failed} of ${count} telegrams did not decode\n`);
     return 1;
   }
-  if (telegrams.length === 0) {
+  if (count === 0) {
     process.stderr.write("omdp decode: no telegrams on stdin\n");
     return 1;
   }
@@ -185,9 +202,12 @@ async function batch(opts: Options): Promise<number> {
 }
 
 function decodeText(text: string, opts: Options): Outcome {
-  const hex = parseHex(text);
-  if (!hex.ok) return failure(hex.error.code, hex.error.message, hex.error.offset);
-  const b = hex.value;
+  let b = quickHex(text);
+  if (b === null) {
+    const hex = parseHex(text);
+    if (!hex.ok) return failure(hex.error.code, hex.error.message, hex.error.offset);
+    b = hex.value;
+  }
   if (b.length === 0) return failure("EMPTY_INPUT", "no hex digits given", 0);
   return decodeBytes(b, opts);
 }
@@ -264,46 +284,9 @@ function mbusDocument(t: Telegram, frame: Uint8Array): Outcome {
           })),
         },
       };
-    case "variable": {
-      const h = t.header;
-      const meter =
-        h?.kind === "long"
-          ? {
-              id: h.id,
-              manufacturer: h.manufacturer,
-              version: h.version,
-              medium: h.medium.name,
-              accessNumber: h.accessNumber,
-              status: h.status,
-              statusFlags: h.statusFlags,
-              signature: h.signature,
-            }
-          : h
-            ? { accessNumber: h.accessNumber, status: h.status, signature: h.signature }
-            : undefined;
-      const end = frame.length - 2 - t.trailingFillers;
-      const records = t.records.map((r, i) => record(r, frame, t.records[i + 1], end));
-      const more = t.moreRecordsFollow ? { moreRecordsFollow: true } : {};
-      return { ok: true, doc: { ...base, ...(meter ? { meter } : {}), records, ...more } };
-    }
+    case "variable":
+      return { ok: true, telegram: t, frame };
   }
-}
-
-function record(r: DataRecord, frame: Uint8Array, next: DataRecord | undefined, end: number) {
-  const stop = next ? next.offset - next.fillers : end;
-  return {
-    function: r.function,
-    storage: r.storage,
-    tariff: r.tariff,
-    subunit: r.subunit,
-    quantity: r.table === "plainText" ? (r.plainText ?? r.quantity) : r.quantity,
-    value: r.valueKind === "bytes" ? toHex(r.data) : r.value,
-    unit: r.unit,
-    raw: toHex(frame.subarray(r.offset, stop)),
-    ...(r.extensions.length > 0 ? { extensions: r.extensions } : {}),
-    ...(r.error ? { error: r.error } : {}),
-    ...(r.invalid ? { invalid: true } : {}),
-  };
 }
 
 // ---- DLMS/COSEM push (through @omdp/dlms) ----

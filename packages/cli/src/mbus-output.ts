@@ -1,0 +1,215 @@
+/**
+ * The JSON that `omdp decode` prints for an EN 13757-3 variable data telegram, in two forms:
+ *  - `variableDoc`: the document (printed indented by `omdp decode`);
+ *  - `writeVariableLine`: `JSON.stringify({ ok: true, ...variableDoc(t, frame) })` written as bytes, for
+ *    `--batch` (no intermediate objects or strings: they were most of the per-line cost). The two are kept equal by
+ *    packages/cli/test/mbus-output.test.ts over the corpus and mutated frames.
+ */
+import { toHex } from "@omdp/dlms";
+import type { DataRecord, Telegram, VariableData } from "@omdp/mbus";
+import { ByteSink } from "./io/byte-sink";
+
+export type VariableTelegram = Extract<Telegram, { type: "variable" }>;
+
+function meterOf(h: VariableData["header"]) {
+  if (h?.kind === "long")
+    return {
+      id: h.id,
+      manufacturer: h.manufacturer,
+      version: h.version,
+      medium: h.medium.name,
+      accessNumber: h.accessNumber,
+      status: h.status,
+      statusFlags: h.statusFlags,
+      signature: h.signature,
+    };
+  return h ? { accessNumber: h.accessNumber, status: h.status, signature: h.signature } : undefined;
+}
+
+/** Where each record's own bytes end: records tile the data unless unreadable ones were skipped. */
+function stops(t: VariableTelegram, frame: Uint8Array): number[] {
+  const end = frame.length - 2 - t.trailingFillers;
+  const degraded = t.recordErrors.length > 0;
+  return t.records.map((r, i) => {
+    if (degraded) return r.offset + r.length;
+    const next = t.records[i + 1];
+    return next ? next.offset - next.fillers : end;
+  });
+}
+
+function quantity(r: DataRecord): string {
+  return r.table === "plainText" ? (r.plainText ?? r.quantity) : r.quantity;
+}
+
+function value(r: DataRecord): DataRecord["value"] {
+  return r.valueKind === "bytes" ? toHex(r.data) : r.value;
+}
+
+function recordDoc(r: DataRecord, frame: Uint8Array, stop: number) {
+  return {
+    function: r.function,
+    storage: r.storage,
+    tariff: r.tariff,
+    subunit: r.subunit,
+    quantity: quantity(r),
+    value: value(r),
+    unit: r.unit,
+    raw: toHex(frame.subarray(r.offset, stop)),
+    ...(r.extensions.length > 0 ? { extensions: r.extensions } : {}),
+    ...(r.error ? { error: r.error } : {}),
+    ...(r.invalid ? { invalid: true } : {}),
+  };
+}
+
+export function variableDoc(t: VariableTelegram, frame: Uint8Array): Record<string, unknown> {
+  const meter = meterOf(t.header);
+  const at = stops(t, frame);
+  return {
+    transport: "mbus",
+    frames: 1,
+    protocol: "mbus",
+    ci: t.ci,
+    ...(meter ? { meter } : {}),
+    records: t.records.map((r, i) => recordDoc(r, frame, at[i]!)),
+    ...(t.recordErrors.length > 0 ? { recordErrors: t.recordErrors } : {}),
+    ...(t.moreRecordsFollow ? { moreRecordsFollow: true } : {}),
+  };
+}
+
+// ---- the same, as one JSON line written into a ByteSink ----
+
+function writeMeter(o: ByteSink, h: VariableData["header"]): void {
+  if (h === null) return;
+  if (h.kind === "short") {
+    o.ascii(',"meter":{"accessNumber":');
+    o.num(h.accessNumber);
+    o.ascii(',"status":');
+    o.num(h.status);
+    o.ascii(',"signature":');
+    o.num(h.signature);
+    o.ascii("}");
+    return;
+  }
+  const f = h.statusFlags;
+  o.ascii(',"meter":{"id":');
+  o.text(h.id);
+  o.ascii(',"manufacturer":');
+  o.str(h.manufacturer);
+  o.ascii(',"version":');
+  o.num(h.version);
+  o.ascii(',"medium":');
+  o.str(h.medium.name);
+  o.ascii(',"accessNumber":');
+  o.num(h.accessNumber);
+  o.ascii(',"status":');
+  o.num(h.status);
+  o.ascii(',"statusFlags":{"application":');
+  o.str(f.application);
+  o.ascii(',"powerLow":');
+  o.bool(f.powerLow);
+  o.ascii(',"permanentError":');
+  o.bool(f.permanentError);
+  o.ascii(',"temporaryError":');
+  o.bool(f.temporaryError);
+  o.ascii(',"manufacturerBits":');
+  o.num(f.manufacturerBits);
+  o.ascii('},"signature":');
+  o.num(h.signature);
+  o.ascii("}");
+}
+
+const FUNCTIONS: readonly DataRecord["function"][] = [
+  "instantaneous",
+  "maximum",
+  "minimum",
+  "error",
+  "manufacturer",
+  "moreRecordsFollow",
+  "globalReadout",
+];
+
+/** `{"function":..,"storage":..,"tariff":..,"subunit":..,"quantity":..` as JSON.stringify writes it. */
+function head(r: DataRecord, q: string): string {
+  const j = JSON.stringify({
+    function: r.function,
+    storage: r.storage,
+    tariff: r.tariff,
+    subunit: r.subunit,
+    quantity: q,
+  });
+  return j.slice(0, -1);
+}
+
+function writeHead(o: ByteSink, r: DataRecord): void {
+  const q = quantity(r);
+  const f = FUNCTIONS.indexOf(r.function);
+  // one cached fragment for the usual small storage, tariff and subunit numbers
+  if (
+    f >= 0 &&
+    r.storage < 0x10000 &&
+    r.tariff < 0x100 &&
+    r.subunit < 0x100 &&
+    r.storage >= 0 &&
+    r.tariff >= 0 &&
+    r.subunit >= 0
+  )
+    o.fragment(q, f + 8 * (r.subunit + 0x100 * (r.tariff + 0x100 * r.storage)), () => head(r, q));
+  else o.utf8(head(r, q));
+}
+
+function writeRecord(o: ByteSink, r: DataRecord, frame: Uint8Array, stop: number): void {
+  writeHead(o, r);
+  if (r.valueKind === "bytes") {
+    o.ascii(',"value":');
+    o.hex(r.data, 0, r.data.length);
+  } else if (r.value !== undefined) {
+    o.ascii(',"value":');
+    if (typeof r.value === "number") o.num(r.value);
+    else if (typeof r.value === "string") o.text(r.value);
+    else o.ascii("null");
+  }
+  // -1: apart from the record heads, whose numbers are >= 0
+  o.fragment(r.unit, -1, () => `,"unit":${JSON.stringify(r.unit)},"raw":`);
+  o.hex(frame, r.offset, stop);
+  if (r.extensions.length > 0) {
+    o.ascii(',"extensions":[');
+    for (let i = 0; i < r.extensions.length; i++) {
+      if (i > 0) o.ascii(",");
+      o.str(r.extensions[i]!);
+    }
+    o.ascii("]");
+  }
+  if (r.error) {
+    o.ascii(',"error":');
+    o.str(r.error);
+  }
+  if (r.invalid) o.ascii(',"invalid":true');
+  o.ascii("}");
+}
+
+/** Writes `JSON.stringify({ ok: true, ...variableDoc(t, frame) })` into `o`. */
+export function writeVariableLine(o: ByteSink, t: VariableTelegram, frame: Uint8Array): void {
+  const at = stops(t, frame);
+  o.ascii('{"ok":true,"transport":"mbus","frames":1,"protocol":"mbus","ci":');
+  o.num(t.ci);
+  writeMeter(o, t.header);
+  o.ascii(',"records":[');
+  for (let i = 0; i < t.records.length; i++) {
+    if (i > 0) o.ascii(",");
+    writeRecord(o, t.records[i]!, frame, at[i]!);
+  }
+  o.ascii("]");
+  if (t.recordErrors.length > 0) {
+    o.ascii(',"recordErrors":');
+    o.utf8(JSON.stringify(t.recordErrors));
+  }
+  if (t.moreRecordsFollow) o.ascii(',"moreRecordsFollow":true');
+  o.ascii("}");
+}
+
+/** The same line as a string (tests). */
+export function variableLine(t: VariableTelegram, frame: Uint8Array): string {
+  const o = new ByteSink(1 << 12);
+  writeVariableLine(o, t, frame);
+  return o.takeText();
+}
