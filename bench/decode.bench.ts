@@ -1,18 +1,30 @@
 /**
- * Decode benchmark (issue 2, section 5): full M-Bus decoding (link layer, header, every record with
- * quantity, unit and scaled value) over the valid corpus, single core. Writes bench/results/decode.json.
- * Run alone: `npx tsx bench/decode.bench.ts` (about 10 s).
+ * Decode benchmark (issue 2 section 5, issue 12 section 3): full M-Bus decoding (link layer, header, every
+ * record with quantity, unit and scaled value) over the valid corpus, single core, side by side with
+ * libmbus on the same telegrams. Writes bench/results/decode.json. Run: `npm run bench -- decode` (~1 min).
+ *  - library: in this process (through tsx, as before), and bundled by esbuild in its own process
+ *    (bench/decode/library-loop.ts), against libmbus's mbus_parse + mbus_frame_data_parse +
+ *    mbus_parse_variable_record per record (bench/libmbus/harness.c, compiled here into a temp dir
+ *    against the sources of the node-mbus dev dependency);
+ *  - whole process: `omdp decode --batch` (JSON out; from its prebuilt bundle, and through tsx) against
+ *    the harness printing mbus_frame_data_xml_normalized, both over 100,000 telegrams on stdin, from spawn
+ *    to exit, best of 3.
  *
  * DLMS: if `@omdp/dlms` exports `benchDlms(): Promise<Record<string, number>> | Record<string, number>`,
  * its figures are merged into the same result under `figures.dlms*`; if not, that part is skipped.
  */
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { cpus, loadavg } from "node:os";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { decodeFrame, decodeTelegram, parseHex } from "@omdp/mbus";
+import { decodeFrame, decodeTelegram, parseHex, toHex } from "@omdp/mbus";
+import { build } from "esbuild";
+import { buildHarness, libmbusValues } from "./decode/libmbus";
+import { bestOf } from "./decode/whole-process";
 
 const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..");
 const fixtures = join(here, "..", "packages", "mbus", "test", "fixtures", "valid");
 
 const telegrams: Uint8Array[] = readdirSync(fixtures)
@@ -91,18 +103,96 @@ async function optionalDlms(): Promise<Record<string, number>> {
   }
 }
 
+const WHOLE_PROCESS_TELEGRAMS = 100_000;
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+/** The corpus as hex lines: once (for the loops), and repeated to 100,000 lines (whole process). */
+function inputs(tmp: string): { corpus: string; batch: string } {
+  const lines = telegrams.map((t) => toHex(t));
+  const corpus = join(tmp, "corpus.hex");
+  writeFileSync(corpus, `${lines.join("\n")}\n`);
+  const many: string[] = [];
+  for (let i = 0; i < WHOLE_PROCESS_TELEGRAMS; i++) many.push(lines[i % lines.length]!);
+  const batch = join(tmp, "batch.hex");
+  writeFileSync(batch, `${many.join("\n")}\n`);
+  return { corpus, batch };
+}
+
+/** The library bundled (as deployed code runs, without tsx's module interop), in its own process. */
+async function bundledLibrary(tmp: string, corpus: string): Promise<number> {
+  const out = join(tmp, "library-loop.mjs");
+  await build({
+    entryPoints: [join(here, "decode", "library-loop.ts")],
+    outfile: out,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    logLevel: "warning",
+  });
+  const r = spawnSync(process.execPath, [out, "3", corpus], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`library loop: ${r.stderr}`);
+  const { telegrams: n, cpuSeconds } = JSON.parse(r.stdout) as { telegrams: number; cpuSeconds: number };
+  return n / cpuSeconds;
+}
+
+async function sideBySide(tmp: string): Promise<Record<string, number | string>> {
+  const { corpus, batch } = inputs(tmp);
+  const figures: Record<string, number | string> = {};
+  figures.mbusBundledTelegramsPerSecond = Math.round(await bundledLibrary(tmp, corpus));
+  const bin = join(root, "packages", "cli", "bin", "omdp.js");
+  const dist = join(tmp, "cli-dist");
+  const bundled = spawnSync(
+    process.execPath,
+    [join(root, "packages", "cli", "scripts", "bundle.mjs"), dist],
+    {
+      encoding: "utf8",
+    },
+  );
+  if (bundled.status !== 0) throw new Error(`cli bundle: ${bundled.stderr}`);
+  const omdp = [process.execPath, bin, "decode", "--batch"];
+  const fast = await bestOf(3, omdp, batch, { OMDP_BUNDLE_DIR: dist });
+  const viaTsx = await bestOf(2, omdp, batch, { OMDP_NO_BUNDLE: "1" });
+  figures.omdpBatchTelegramsPerSecond = Math.round(WHOLE_PROCESS_TELEGRAMS / fast.wallSeconds);
+  figures.omdpBatchTelegramsPerCpuSecond = Math.round(WHOLE_PROCESS_TELEGRAMS / fast.cpuSeconds);
+  figures.omdpBatchTsxTelegramsPerSecond = Math.round(WHOLE_PROCESS_TELEGRAMS / viaTsx.wallSeconds);
+  const harness = buildHarness(root, tmp);
+  if ("missing" in harness) {
+    figures.libmbus = `not measured: ${harness.missing}`;
+    return figures;
+  }
+  const values = libmbusValues(harness.bin, 3, corpus);
+  const xml = await bestOf(3, [harness.bin, "xml"], batch);
+  figures.libmbusValuesTelegramsPerSecond = Math.round(values);
+  figures.libmbusXmlTelegramsPerSecond = Math.round(WHOLE_PROCESS_TELEGRAMS / xml.wallSeconds);
+  figures.libmbusXmlTelegramsPerCpuSecond = Math.round(WHOLE_PROCESS_TELEGRAMS / xml.cpuSeconds);
+  figures.ratioLibraryBundledToLibmbus = round2((figures.mbusBundledTelegramsPerSecond as number) / values);
+  figures.ratioOmdpBatchToLibmbusXml = round2(xml.wallSeconds / fast.wallSeconds);
+  figures.ratioOmdpBatchToLibmbusXmlCpu = round2(xml.cpuSeconds / fast.cpuSeconds);
+  figures.ratioOmdpBatchTsxToLibmbusXml = round2(xml.wallSeconds / viaTsx.wallSeconds);
+  return figures;
+}
+
 async function main(): Promise<void> {
   measure(2); // warm-up: let the JIT settle
   const runs = [measure(3), measure(3)];
   const best = runs.reduce((a, b) => (b.perCpuSec > a.perCpuSec ? b : a));
-  const figures: Record<string, number> = {
+  const tmp = mkdtempSync(join(tmpdir(), "omdp-decode-bench-"));
+  let side: Record<string, number | string>;
+  try {
+    side = await sideBySide(tmp);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  const figures: Record<string, number | string> = {
     mbusTelegramsPerSecond: Math.round(best.perCpuSec),
-    mbusMBPerSecond: Math.round(best.mbPerCpuSec * 100) / 100,
+    mbusMBPerSecond: round2(best.mbPerCpuSec),
     mbusTelegramsPerWallSecond: Math.round(best.perWallSec),
-    loadAverage1m: Math.round(loadavg()[0]! * 100) / 100,
+    ...side,
+    loadAverage1m: round2(loadavg()[0]!),
     mbusCorpusTelegrams: telegrams.length,
     mbusCorpusBytes: totalBytes,
     mbusAvgTelegramBytes: Math.round(totalBytes / telegrams.length),
+    wholeProcessTelegrams: WHOLE_PROCESS_TELEGRAMS,
     ...(await optionalDlms()),
   };
   const result = {
@@ -110,15 +200,26 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? "unknown", node: process.version },
     figures,
-    targets: { mbusTelegramsPerSecond: 300_000, libmbusReference: 220_000 },
+    targets: {
+      mbusTelegramsPerSecond: 300_000,
+      ratioLibraryBundledToLibmbus: 1.5,
+      ratioOmdpBatchToLibmbusXml: 1.5,
+    },
   };
   writeFileSync(join(here, "results", "decode.json"), `${JSON.stringify(result, null, 2)}\n`);
+  const n = (k: string) =>
+    typeof figures[k] === "number" ? (figures[k] as number).toLocaleString("en") : String(figures[k]);
   process.stdout.write(
-    `M-Bus full decode: ${figures.mbusTelegramsPerSecond!.toLocaleString("en")} telegrams/s, ` +
-      `${figures.mbusMBPerSecond} MB/s per CPU-second of one core ` +
-      `(${figures.mbusTelegramsPerWallSecond!.toLocaleString("en")}/s wall clock at load ${figures.loadAverage1m}; ` +
-      `${telegrams.length} corpus telegrams, avg ${figures.mbusAvgTelegramBytes} bytes; target 300,000/s)\n`,
+    `M-Bus full decode, in process via tsx: ${n("mbusTelegramsPerSecond")} telegrams/s per CPU-second ` +
+      `(${figures.mbusMBPerSecond} MB/s; load ${figures.loadAverage1m}; ${telegrams.length} corpus telegrams)\n` +
+      `library bundled: ${n("mbusBundledTelegramsPerSecond")}/s; libmbus values: ${n("libmbusValuesTelegramsPerSecond")}/s; ` +
+      `ratio ${n("ratioLibraryBundledToLibmbus")} (target 1.5)\n` +
+      `whole process over ${WHOLE_PROCESS_TELEGRAMS.toLocaleString("en")} telegrams: omdp decode --batch ` +
+      `${n("omdpBatchTelegramsPerSecond")}/s (via tsx ${n("omdpBatchTsxTelegramsPerSecond")}/s); ` +
+      `libmbus XML ${n("libmbusXmlTelegramsPerSecond")}/s; ratio ${n("ratioOmdpBatchToLibmbusXml")} ` +
+      `(CPU ${n("ratioOmdpBatchToLibmbusXmlCpu")}; target 1.5)\n`,
   );
+  if (typeof figures.libmbus === "string") process.stdout.write(`libmbus: ${figures.libmbus}\n`);
   for (const [k, v] of Object.entries(figures))
     if (k.startsWith("dlms")) process.stdout.write(`${k}: ${v}\n`);
   process.stdout.write("written: bench/results/decode.json\n");
