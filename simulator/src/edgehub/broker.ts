@@ -3,7 +3,9 @@ import type { Logger } from "@omdp/logger";
 import { Aedes, type AuthenticateError, type Client } from "aedes";
 import type { Forwarder } from "./forwarder";
 import { type IdentityRegistry, resourceUri } from "./identities";
-import type { RoutedMessage, Router } from "./routes";
+import type { InputDelivery } from "./input-delivery";
+import type { MessageStore } from "./message-store";
+import type { RoutedMessage, Router, Sink } from "./routes";
 import { checkSasToken } from "./sas";
 import {
   allowedSubscription,
@@ -26,9 +28,10 @@ export interface BrokerDeps {
   readonly router: Router;
   readonly queue?: UpstreamQueue;
   readonly forwarder?: Forwarder;
+  /** Durable module inputs, in `store`: one transaction per routed message covers every sink. */
+  readonly inputs: InputDelivery;
+  readonly store: MessageStore;
   readonly log: Logger;
-  /** Messages kept per module input while the module is not connected (oldest dropped past it). */
-  readonly maxPendingPerModule?: number;
   /** A connection that has not completed CONNECT within this is closed (default 10 s). */
   readonly connectTimeoutMs?: number;
   readonly now?: () => number;
@@ -56,11 +59,6 @@ function subscribed(client: Client, filter: string): boolean {
 
 const METHODS_FILTER = "$iothub/methods/POST/#";
 const DESIRED_FILTER = "$iothub/twin/PATCH/properties/desired/#";
-
-interface PendingInput {
-  readonly topic: string;
-  readonly payload: Buffer;
-}
 
 export interface HubCounters {
   received: number;
@@ -104,8 +102,6 @@ export class HubBroker {
     connections: 0,
   };
   private readonly sessions = new Map<string, Session>();
-  private readonly pending = new Map<string, PendingInput[]>();
-  private readonly droppedInputs = new Map<string, number>();
   private readonly methodCalls = new Map<string, { key: string; resolve: (o: MethodOutcome) => void }>();
   private rid = 0;
 
@@ -126,6 +122,8 @@ export class HubBroker {
         if (!client) return cb(null);
         self!.onPublish(client, packet.topic, packet.payload as Buffer, cb);
       },
+      authorizeForward: (client, packet) =>
+        self!.deps.inputs.forwardAllowed(client, packet) ? packet : null,
       authorizeSubscribe: (client, sub, cb) => {
         const s = self!.sessions.get(client.id);
         const id = s?.id ?? identityOfClientId(client.id);
@@ -139,6 +137,7 @@ export class HubBroker {
     self = new HubBroker(deps, aedes);
     aedes.on("clientReady", (client) => self!.onReady(client));
     aedes.on("clientDisconnect", (client) => self!.onGone(client));
+    aedes.on("ack", (packet, client) => deps.inputs.onAck(client, packet as { brokerId?: string }));
     aedes.on("subscribe", (subs, client) =>
       self!.onSubscribe(
         client,
@@ -200,8 +199,15 @@ export class HubBroker {
     this.sessions.set(client.id, { client, id: identityOfClientId(client.id) });
     this.counters.connections += 1;
     this.deps.log.info("client connected", { clientId: client.id });
-    if (this.inputFilter(client.id) && subscribed(client, this.inputFilter(client.id)!))
-      this.flushPending(client.id);
+    this.attachInputs(client);
+  }
+
+  /** Starts (durable) input delivery if the client holds its input subscription (also a restored one). */
+  private attachInputs(client: Client): void {
+    const filter = this.inputFilter(client.id);
+    if (!filter || !subscribed(client, filter)) return;
+    const subs = (client as Client & { subscriptions: Record<string, { qos?: number }> }).subscriptions;
+    this.deps.inputs.attach(client.id, client, subs[filter]?.qos ?? 0);
   }
 
   /** The input subscription of a module's client id (`devices/{d}/modules/{m}/inputs/#`). */
@@ -221,6 +227,7 @@ export class HubBroker {
   private onGone(client: Client): void {
     const s = this.sessions.get(client.id);
     if (s?.client === client) this.sessions.delete(client.id);
+    this.deps.inputs.detach(client.id, client);
     for (const [rid, call] of this.methodCalls)
       if (call.key === client.id) {
         this.methodCalls.delete(rid);
@@ -233,7 +240,7 @@ export class HubBroker {
   }
 
   private onSubscribe(client: Client, topics: string[]): void {
-    if (topics.some((t) => t.endsWith("/inputs/#"))) this.flushPending(client.id);
+    if (topics.some((t) => t.endsWith("/inputs/#"))) this.attachInputs(client);
   }
 
   isConnected(key: string): boolean {
@@ -296,11 +303,23 @@ export class HubBroker {
       this.counters.unrouted += 1;
       return;
     }
+    // One transaction for every sink: stored for all of them before the sender's PUBACK, or for none.
+    this.deps.store.transaction(() => this.toSinks(sinks, t, sender, msg, body));
+    this.deps.forwarder?.notify();
+  }
+
+  private toSinks(
+    sinks: readonly { sink: Sink }[],
+    t: TelemetryTopic,
+    sender: Identity,
+    msg: RoutedMessage,
+    body: Buffer,
+  ): void {
     for (const { sink } of sinks) {
       if (sink.kind === "input") {
         const bag = { ...t.properties, ...connectionProperties(t.system, sender) };
         const target: Identity = { deviceId: this.edgeDeviceOf(t), moduleId: sink.moduleId };
-        this.deliverInput(identityKey(target), inputTopic(target, sink.input, bag), body);
+        this.deps.inputs.enqueue(identityKey(target), sink.input, inputTopic(target, sink.input, bag), body);
         this.counters.routedToInputs += 1;
       } else if (this.deps.queue) {
         this.deps.queue.enqueue({
@@ -316,7 +335,6 @@ export class HubBroker {
             ...(msg.contentEncoding ? { "content-encoding": msg.contentEncoding } : {}),
           },
         });
-        this.deps.forwarder?.notify();
         this.counters.routedUpstream += 1;
       }
     }
@@ -326,40 +344,6 @@ export class HubBroker {
   edgeDevice = "";
   private edgeDeviceOf(t: TelemetryTopic): string {
     return this.edgeDevice || t.deviceId;
-  }
-
-  private deliverInput(key: string, topic: string, payload: Buffer): void {
-    const s = this.sessions.get(key);
-    const queued = this.pending.get(key);
-    const filter = this.inputFilter(key);
-    if (s && filter && subscribed(s.client, filter)) {
-      if (queued?.length) this.flushPending(key);
-      s.client.publish({ cmd: "publish", topic, payload, qos: 1, retain: false, dup: false }, noop);
-      return;
-    }
-    const list = queued ?? [];
-    list.push({ topic, payload });
-    const max = this.deps.maxPendingPerModule ?? 10_000;
-    if (list.length > max) {
-      list.shift();
-      const dropped = (this.droppedInputs.get(key) ?? 0) + 1;
-      this.droppedInputs.set(key, dropped);
-      if (dropped === 1 || dropped % 1000 === 0)
-        this.deps.log.warn("module not connected; oldest pending input dropped", { module: key, dropped });
-    }
-    this.pending.set(key, list);
-  }
-
-  private flushPending(key: string): void {
-    const list = this.pending.get(key);
-    const s = this.sessions.get(key);
-    if (!list || !s) return;
-    this.pending.delete(key);
-    for (const p of list)
-      s.client.publish(
-        { cmd: "publish", topic: p.topic, payload: p.payload, qos: 1, retain: false, dup: false },
-        noop,
-      );
   }
 
   private onTwin(client: Client, verb: "GET" | "PATCH", rid: string, payload: Buffer): void {

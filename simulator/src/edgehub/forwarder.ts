@@ -93,7 +93,7 @@ export class Forwarder {
       }
       const ok = await this.sink(batch.map((b) => b.message));
       if (ok) {
-        this.queue.ack(batch[batch.length - 1]!.seq, batch.length);
+        this.queue.ack(batch[batch.length - 1]!.seq);
         if (this.failures > 0)
           this.log.info("upstream sink back; delivering stored messages", {
             queued: this.queue.stats().queued,

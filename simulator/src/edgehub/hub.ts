@@ -10,8 +10,10 @@ import { HubBroker, type HubCounters, type MethodOutcome } from "./broker";
 import { ensureCertificate } from "./certs";
 import { Forwarder, type ForwarderOptions, httpSink, type UpstreamSink } from "./forwarder";
 import { connectionString, IdentityRegistry } from "./identities";
+import { InputDelivery } from "./input-delivery";
 import { type LocalHousehold, localDesired } from "./local-profile";
 import { loadManifest, type Manifest } from "./manifest";
+import { type QueueStats as EndpointStats, MessageStore } from "./message-store";
 import { Router } from "./routes";
 import { type ChildStatus, Supervisor } from "./supervisor";
 import { identityKey } from "./topics";
@@ -58,6 +60,10 @@ export interface EdgeHubOptions {
   readonly ttlSecs?: number;
   /** Bound on the store-and-forward file (default 256 MiB). */
   readonly upstreamMaxBytes?: number;
+  /** TTL of stored module-input messages (default: the manifest's `timeToLiveSecs`). */
+  readonly inputTtlSecs?: number;
+  /** Messages kept per module input while undelivered (default 10,000; oldest dropped past it). */
+  readonly inputMaxMessages?: number;
   readonly forwarder?: ForwarderOptions;
   /** Modules to run as child processes: true = every running module of the manifest (default true). */
   readonly runModules?: boolean | readonly string[];
@@ -93,6 +99,8 @@ export interface EdgeHub {
   /** Connection string (with `GatewayHostName`) of a module, or of a leaf device (created on demand). */
   connectionStringFor(moduleOrDevice: string): string;
   upstreamStats(): QueueStats | undefined;
+  /** Per module input (`input:{device}/{module}/{input}`): queued, delivered, expired, dropped. */
+  inputStats(): Record<string, EndpointStats>;
   modules(): ChildStatus[];
   connected(): string[];
   /** Closes a module's or leaf device's connection from the hub side (tests: a network drop). */
@@ -140,11 +148,25 @@ export async function startEdgeHub(opts: EdgeHubOptions = {}): Promise<EdgeHub> 
   }
   const router = Router.fromManifest(manifest.routes);
 
+  // One durable store for every endpoint: `$upstream` and each module input.
+  const store = new MessageStore(join(dataDir, "upstream.db"));
+  const inputs = new InputDelivery({
+    store,
+    ttlSecs: opts.inputTtlSecs ?? manifest.timeToLiveSecs,
+    maxPerInput: opts.inputMaxMessages ?? 10_000,
+    log: log.child("inputs"),
+    ...(opts.now ? { now: opts.now } : {}),
+  });
+  const expiry = setInterval(() => {
+    const n = inputs.expire();
+    if (n > 0) log.warn("module input messages expired (TTL)", { expired: n });
+  }, 60_000);
+  expiry.unref();
   let queue: UpstreamQueue | undefined;
   let forwarder: Forwarder | undefined;
   if (sinkOpt !== null) {
     queue = new UpstreamQueue({
-      file: join(dataDir, "upstream.db"),
+      store,
       ttlSecs: opts.ttlSecs ?? manifest.timeToLiveSecs,
       maxBytes: opts.upstreamMaxBytes ?? 256 * 1024 * 1024,
     });
@@ -157,6 +179,8 @@ export async function startEdgeHub(opts: EdgeHubOptions = {}): Promise<EdgeHub> 
     identities,
     twins,
     router,
+    inputs,
+    store,
     log: log.child("broker"),
     ...(queue ? { queue } : {}),
     ...(forwarder ? { forwarder } : {}),
@@ -207,6 +231,7 @@ export async function startEdgeHub(opts: EdgeHubOptions = {}): Promise<EdgeHub> 
               modules: supervisor.status(),
               counters: broker.counters,
               upstream: queue?.stats() ?? null,
+              inputs: inputs.stats(),
             }),
             credentials: (t) => ({ connectionString: connectionStringFor(t), caFile: cert.caFile }),
             upstream: () => ({ ...(queue?.stats() ?? {}), lastError: forwarder?.lastError ?? null }),
@@ -267,6 +292,7 @@ export async function startEdgeHub(opts: EdgeHubOptions = {}): Promise<EdgeHub> 
     twin: (t) => twins.document(keyOf(t)),
     connectionStringFor,
     upstreamStats: () => queue?.stats(),
+    inputStats: () => inputs.stats(),
     modules: () => supervisor.status(),
     connected: () => broker.connectedClients(),
     dropConnection: (t) => broker.drop(keyOf(t)),
@@ -281,9 +307,12 @@ export async function startEdgeHub(opts: EdgeHubOptions = {}): Promise<EdgeHub> 
         admin.server.closeAllConnections();
         await new Promise<void>((r) => admin.server.close(() => r()));
       }
+      clearInterval(expiry);
       await broker.close();
+      inputs.close();
       await new Promise<void>((r) => tls.close(() => r()));
       queue?.close();
+      store.close();
       log.info("edge hub stopped");
     },
   };

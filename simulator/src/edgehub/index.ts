@@ -10,6 +10,7 @@ export { type ConditionContext, ConditionError, type Expr, matches, parseConditi
 export { Forwarder, type ForwarderOptions, httpSink, type UpstreamSink } from "./forwarder";
 export { type EdgeHub, type EdgeHubOptions, REPO_ROOT, startEdgeHub } from "./hub";
 export { connectionString, IdentityRegistry, resourceUri } from "./identities";
+export { InputDelivery, type InputDeliveryOptions, inputEndpoint } from "./input-delivery";
 export { type LocalHousehold, type LocalProfile, localDesired } from "./local-profile";
 export {
   loadManifest,
@@ -20,6 +21,13 @@ export {
   type RestartPolicy,
   substitute,
 } from "./manifest";
+export {
+  DurableQueue,
+  type EndpointLimits,
+  MessageStore,
+  type QueueStats,
+  type StoredEntry,
+} from "./message-store";
 export {
   type MessageSource,
   parseRoute,
@@ -43,4 +51,4 @@ export {
 export { type ChildSpec, type ChildStatus, restartDelay, Supervisor, shouldRestart } from "./supervisor";
 export { type Identity, identityKey, parseClientTopic, parsePropertyBag } from "./topics";
 export { TwinStore } from "./twins";
-export { type QueueStats, type UpstreamMessage, UpstreamQueue } from "./upstream-queue";
+export { type UpstreamMessage, UpstreamQueue } from "./upstream-queue";

@@ -29,7 +29,7 @@ describe("UpstreamQueue", () => {
     expect(batch.map((b) => b.message.systemProperties["x-opt-sequence-number"])).toEqual(
       batch.map((b) => b.seq),
     );
-    q.ack(batch[2]!.seq, 3);
+    q.ack(batch[2]!.seq);
     expect(q.peek(10).map((b) => (b.message.body as { n: number }).n)).toEqual([3, 4]);
     expect(q.stats()).toMatchObject({ queued: 2, delivered: 3 });
     q.close();
