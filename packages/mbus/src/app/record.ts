@@ -82,6 +82,92 @@ const vib = newVib();
 const field: DataField = newDataField();
 
 /**
+ * A record with a value, filled from the scratch readers. `data` is a view made when read (a getter):
+ * creating a typed-array view per record was a fifth of the decode time, and most readers never look.
+ */
+class ValueRecord implements DataRecord {
+  offset: number;
+  fillers: number;
+  dif: number;
+  dife: readonly number[];
+  vif: number | null;
+  vife: readonly number[];
+  plainText?: string;
+  function: RecordFunction;
+  storage: number;
+  tariff: number;
+  subunit: number;
+  coding: DataCoding;
+  table: VifTable;
+  quantity: string;
+  description: string;
+  unit: string;
+  exponent: number;
+  factor: number;
+  value: number | string | null;
+  valueKind: ValueKind;
+  lvar?: number;
+  extensions: readonly string[];
+  errorCode?: number;
+  error?: string;
+  invalid?: boolean;
+  summerTime?: boolean;
+  rawYear?: number;
+  dateExtra?: number;
+  length: number;
+  readonly #src: Uint8Array;
+  readonly #at: number;
+  readonly #end: number;
+
+  constructor(offset: number, fillers: number, src: Uint8Array, at: number, end: number, length: number) {
+    const errorCode = vib.errorCode;
+    this.offset = offset;
+    this.fillers = fillers;
+    this.dif = dib.dif;
+    this.dife = dib.dife;
+    this.vif = vib.vif;
+    this.vife = vib.vife;
+    this.plainText = vib.plainText;
+    this.function = dib.function;
+    this.storage = dib.storage;
+    this.tariff = dib.tariff;
+    this.subunit = dib.subunit;
+    this.coding = field.coding;
+    this.table = vib.table;
+    this.quantity = vib.entry.quantity;
+    this.description = vib.entry.description;
+    this.unit = vib.unit;
+    this.exponent = vib.exponent;
+    this.factor = vib.factor;
+    this.value = field.value;
+    this.valueKind = field.valueKind;
+    this.lvar = field.lvar;
+    this.extensions = vib.extensions;
+    this.errorCode = errorCode;
+    this.error = errorCode === undefined ? undefined : RECORD_ERRORS[errorCode]!;
+    this.invalid = field.invalid ? true : undefined;
+    this.summerTime = field.summerTime ? true : undefined;
+    this.rawYear = field.rawYear;
+    this.dateExtra = field.dateExtra;
+    this.length = length;
+    this.#src = src;
+    this.#at = at;
+    this.#end = end;
+  }
+
+  /** Raw data field (after the LVAR byte for variable length data): a view, not a copy. */
+  get data(): Uint8Array {
+    return this.#src.subarray(this.#at, this.#end);
+  }
+}
+
+/** Where readRecord stopped: the next record's offset (null: unknown after an error) and the error. */
+export interface RecordScratch {
+  next: number | null;
+  error: MbusError | null;
+}
+
+/**
  * Decodes the record whose DIF is at `pos` (the caller has skipped idle fillers and handled 0x0F/0x1F).
  * `base` is added to every offset (evidence points into the frame).
  */
@@ -92,10 +178,31 @@ export function decodeRecord(
   base: number,
   fillers: number,
 ): RecordDecodeResult {
+  const out: RecordScratch = { next: null, error: null };
+  const record = readRecord(b, pos, end, base, fillers, out);
+  if (record) return { ok: true, value: { record, next: out.next! } };
+  return { ok: false, error: out.error!, next: out.next };
+}
+
+function failed(out: RecordScratch, error: MbusError, next: number | null): null {
+  out.error = error;
+  out.next = next;
+  return null;
+}
+
+/** decodeRecord without result objects (the loop over a telegram's records): the record, or null. */
+export function readRecord(
+  b: Uint8Array,
+  pos: number,
+  end: number,
+  base: number,
+  fillers: number,
+  out: RecordScratch,
+): DataRecord | null {
   const start = pos;
   let e = readDib(b, pos, end, base, dib);
   // a broken DIB (chain past the data or beyond 10 DIFEs, reserved DIF) leaves the length unknown
-  if (e) return { ok: false, error: e, next: null };
+  if (e) return failed(out, e, null);
   if (dib.function === "globalReadout") {
     const record = bare(
       base + start,
@@ -108,11 +215,11 @@ export function decodeRecord(
       dib.subunit,
       b.subarray(dib.next, dib.next),
     );
-    return { ok: true, value: { record, next: dib.next } };
+    out.next = dib.next;
+    return record;
   }
   e = readVib(b, dib.next, end, base, vib);
-  if (e)
-    return { ok: false, error: e, next: e.code === "MISSING_VIFE" ? afterData(b, dib.next + 1, end) : null };
+  if (e) return failed(out, e, e.code === "MISSING_VIFE" ? afterData(b, dib.next + 1, end) : null);
   e = readDataField(
     b,
     vib.next,
@@ -126,41 +233,10 @@ export function decodeRecord(
     field,
   );
   // data field errors (premature end, reserved LVAR) leave the length unknown
-  if (e) return { ok: false, error: e, next: null };
-  const errorCode = vib.errorCode;
-  const record: DataRecord = {
-    offset: base + start,
-    fillers,
-    dif: dib.dif,
-    dife: dib.dife,
-    vif: vib.vif,
-    vife: vib.vife,
-    plainText: vib.plainText,
-    function: dib.function,
-    storage: dib.storage,
-    tariff: dib.tariff,
-    subunit: dib.subunit,
-    coding: field.coding,
-    table: vib.table,
-    quantity: vib.entry.quantity,
-    description: vib.entry.description,
-    unit: vib.unit,
-    exponent: vib.exponent,
-    factor: vib.factor,
-    value: field.value,
-    valueKind: field.valueKind,
-    data: b.subarray(field.at, field.next),
-    lvar: field.lvar,
-    extensions: vib.extensions,
-    errorCode,
-    error: errorCode === undefined ? undefined : RECORD_ERRORS[errorCode]!,
-    invalid: field.invalid ? true : undefined,
-    summerTime: field.summerTime ? true : undefined,
-    rawYear: field.rawYear,
-    dateExtra: field.dateExtra,
-    length: field.next - start,
-  };
-  return { ok: true, value: { record, next: field.next } };
+  if (e) return failed(out, e, null);
+  const record = new ValueRecord(base + start, fillers, b, field.at, field.next, field.next - start);
+  out.next = field.next;
+  return record;
 }
 
 /**

@@ -33,7 +33,9 @@ import {
   SHORT_HEADER_LENGTH,
   type ShortHeader,
 } from "./header";
-import { bare, type DataRecord, decodeRecord } from "./record";
+import { bare, type DataRecord, type RecordScratch, readRecord } from "./record";
+
+const scratch: RecordScratch = { next: null, error: null };
 
 const NO_DATA = new Uint8Array(0);
 
@@ -114,20 +116,21 @@ export function decodeRecords(
       pos = end;
       break;
     }
-    const r = decodeRecord(b, pos, end, base, fillers);
-    if (!r.ok) {
-      if (opts?.strict) return { ok: false, error: r.error };
+    const record = readRecord(b, pos, end, base, fillers, scratch);
+    if (record === null) {
+      const error = scratch.error!;
+      if (opts?.strict) return { ok: false, error };
       // clause 6.3: records follow each other without separators, so after a record of unknown length
       // nothing more can be delimited: the rest of the data is one record error
-      const stop = r.next ?? end;
-      recordErrors.push(recordError(b, pos, stop, base, r.error, r.next === null));
+      const stop = scratch.next ?? end;
+      recordErrors.push(recordError(b, pos, stop, base, error, scratch.next === null));
       fillers = 0;
       pos = stop;
       continue;
     }
-    records.push(r.value.record);
+    records.push(record);
     fillers = 0;
-    pos = r.value.next;
+    pos = scratch.next!;
   }
   return ok({
     type: "variable",
