@@ -34,6 +34,8 @@ export interface BrokerDeps {
   readonly log: Logger;
   /** A connection that has not completed CONNECT within this is closed (default 10 s). */
   readonly connectTimeoutMs?: number;
+  /** How long a connection that subscribes nothing waits before its restored input subscription is served (2 s). */
+  readonly restoredInputGraceMs?: number;
   readonly now?: () => number;
 }
 
@@ -102,6 +104,9 @@ export class HubBroker {
     connections: 0,
   };
   private readonly sessions = new Map<string, Session>();
+  /** Connections that sent a SUBSCRIBE of their own (a fresh client instance, not a reconnect). */
+  private readonly subscribedHere = new WeakSet<Client>();
+  private readonly restoredInputs = new Map<Client, NodeJS.Timeout>();
   private readonly methodCalls = new Map<string, { key: string; resolve: (o: MethodOutcome) => void }>();
   private rid = 0;
 
@@ -199,10 +204,30 @@ export class HubBroker {
     this.sessions.set(client.id, { client, id: identityOfClientId(client.id) });
     this.counters.connections += 1;
     this.deps.log.info("client connected", { clientId: client.id });
-    this.attachInputs(client);
+    this.awaitInputSubscription(client);
   }
 
-  /** Starts (durable) input delivery if the client holds its input subscription (also a restored one). */
+  /**
+   * A restored session may hold the input subscription of an earlier process of the module, whose
+   * handlers are not registered yet: the SDK would PUBACK and drop what arrives before (the module
+   * subscribes when it registers its first input handler). So inputs start on an explicit SUBSCRIBE
+   * on this connection. Only a connection that subscribes nothing at all (a reconnect of the same
+   * client instance that kept its subscriptions) gets its restored input subscription served, after
+   * `restoredInputGraceMs`.
+   */
+  private awaitInputSubscription(client: Client): void {
+    const filter = this.inputFilter(client.id);
+    if (!filter || !subscribed(client, filter)) return;
+    const timer = setTimeout(() => {
+      this.restoredInputs.delete(client);
+      if (!this.subscribedHere.has(client) && this.sessions.get(client.id)?.client === client)
+        this.attachInputs(client);
+    }, this.deps.restoredInputGraceMs ?? 2_000);
+    timer.unref();
+    this.restoredInputs.set(client, timer);
+  }
+
+  /** Starts (durable) input delivery if the client holds its input subscription. */
   private attachInputs(client: Client): void {
     const filter = this.inputFilter(client.id);
     if (!filter || !subscribed(client, filter)) return;
@@ -227,6 +252,8 @@ export class HubBroker {
   private onGone(client: Client): void {
     const s = this.sessions.get(client.id);
     if (s?.client === client) this.sessions.delete(client.id);
+    clearTimeout(this.restoredInputs.get(client));
+    this.restoredInputs.delete(client);
     this.deps.inputs.detach(client.id, client);
     for (const [rid, call] of this.methodCalls)
       if (call.key === client.id) {
@@ -240,6 +267,7 @@ export class HubBroker {
   }
 
   private onSubscribe(client: Client, topics: string[]): void {
+    this.subscribedHere.add(client);
     if (topics.some((t) => t.endsWith("/inputs/#"))) this.attachInputs(client);
   }
 
@@ -411,6 +439,8 @@ export class HubBroker {
   }
 
   async close(): Promise<void> {
+    for (const timer of this.restoredInputs.values()) clearTimeout(timer);
+    this.restoredInputs.clear();
     for (const [rid, call] of this.methodCalls) {
       this.methodCalls.delete(rid);
       call.resolve({ status: 503, payload: { error: { code: "hub.stopping", message: "hub stopping" } } });

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { connectModule, type InboundMessage, type SdkModuleHost } from "@omdp/edge-module";
+import { connectModule, type InboundMessage, type SdkModuleHost, startModule } from "@omdp/edge-module";
 import mqtt from "mqtt";
 import { afterEach, describe, expect, it } from "vitest";
 import { createSasToken, type EdgeHub, startEdgeHub } from "../../src/edgehub/index";
@@ -61,11 +61,18 @@ describe("durable module inputs", () => {
     timeout: 60_000,
   }, async () => {
     const t = await hubFor();
-    const sharing = await t.connect("sharing");
     const got: InboundMessage[] = [];
-    sharing.onInput("readings", (m) => {
-      got.push(m);
-    });
+    // startModule: the module runtime's reconnect logic (the SDK alone sometimes gives up after a drop).
+    const sharing = await startModule(
+      "sharing",
+      (host) => {
+        host.onInput("readings", (m) => {
+          got.push(m);
+        });
+      },
+      { connectionString: t.hub.connectionStringFor("sharing"), ca: t.hub.ca, logger: quiet },
+    );
+    cleanups.push(() => sharing.stop());
     await until(() => t.hub.connected().includes("edge-local/sharing"), 5_000, "sharing");
     const reader = await t.connect("mbusReader");
     const total = 300;
@@ -80,7 +87,7 @@ describe("durable module inputs", () => {
     await until(
       () => new Set(numbers(got)).size === total,
       45_000,
-      "every reading after the SDK's reconnect (its backoff can take seconds)",
+      "every reading after the module's reconnect (backoff can take seconds)",
     );
     await Promise.all(sends);
     expect([...new Set(numbers(got))].sort((a, b) => a - b)).toEqual(range(total));
@@ -103,13 +110,26 @@ describe("durable module inputs", () => {
     expect(JSON.parse(unacked[0]!)).toEqual({ n: 0 });
     expect(t.hub.inputStats()[SHARING]!.queued).toBe(20);
 
-    // The module back (same session, its handler ready at CONNACK): all 20, in order, the unacked first.
+    // The module back (same session): all 20, in order, the unacked first.
     const got: number[] = [];
     const back = await rawModule(t, "sharing", (payload) => got.push(JSON.parse(payload).n));
     cleanups.push(() => back.endAsync(true));
+    await back.subscribeAsync("devices/edge-local/modules/sharing/inputs/#", { qos: 1 });
     await until(() => got.length >= 20, 10_000, "all 20 after the restart");
     expect(got).toEqual(range(20));
     await until(() => t.hub.inputStats()[SHARING]!.queued === 0, 5_000, "acked messages removed");
+  });
+
+  it("(e) a restarted module (a new SDK client on its persistent session) loses nothing sent before it registered its handler", async () => {
+    const t = await hubFor();
+    const first = await t.connect("sharing");
+    first.onInput("readings", () => {});
+    await until(() => t.hub.connected().includes("edge-local/sharing"), 5_000, "sharing");
+    await first.close(); // the module process ends; its MQTT session (with the input subscription) stays
+    await sendReadings(await t.connect("mbusReader"), 10);
+    // The new process: connect (CONNACK, twin), then register the input handler, as runModule does.
+    const got = await receive(t.hub, "sharing", "readings", 10, cleanups);
+    expect(numbers(got)).toEqual(range(10));
   });
 
   it("(c) delivers after a hub restart on the same data dir what was accepted before it", async () => {
