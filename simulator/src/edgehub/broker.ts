@@ -1,12 +1,13 @@
 import type { JsonObject } from "@omdp/edge-module";
 import type { Logger } from "@omdp/logger";
 import { Aedes, type AuthenticateError, type Client } from "aedes";
+import { authError, connectRefusal, identityOfClientId } from "./connect-check";
 import type { Forwarder } from "./forwarder";
-import { type IdentityRegistry, resourceUri } from "./identities";
+import type { IdentityRegistry } from "./identities";
 import type { InputDelivery } from "./input-delivery";
+import { bodyForCloud, connectionProperties, parseJson } from "./message-properties";
 import type { MessageStore } from "./message-store";
 import type { RoutedMessage, Router, Sink } from "./routes";
-import { checkSasToken } from "./sas";
 import {
   allowedSubscription,
   desiredPatchTopic,
@@ -71,20 +72,6 @@ export interface HubCounters {
   /** Refused CONNECTs by reason (`unknown identity`, `sas malformed`, `sas signature`, ...). */
   refusedByReason: Record<string, number>;
   connections: number;
-}
-
-const NOT_AUTHORIZED = 5;
-
-function authError(message: string): AuthenticateError {
-  return Object.assign(new Error(message), { returnCode: NOT_AUTHORIZED }) as AuthenticateError;
-}
-
-/** Parses the MQTT client id the SDK sends: `{deviceId}` or `{deviceId}/{moduleId}`. */
-export function identityOfClientId(clientId: string): Identity {
-  const slash = clientId.indexOf("/");
-  return slash < 0
-    ? { deviceId: clientId }
-    : { deviceId: clientId.slice(0, slash), moduleId: clientId.slice(slash + 1) };
 }
 
 /**
@@ -165,7 +152,7 @@ export class HubBroker {
   ): void {
     let reason: string | undefined;
     try {
-      reason = this.refusal(String(client.id ?? ""), username, password);
+      reason = connectRefusal(this.deps, String(client.id ?? ""), username, password);
     } catch (err) {
       reason = "internal";
       this.deps.log.error("connect check failed; refused", { clientId: client.id, error: err });
@@ -178,26 +165,6 @@ export class HubBroker {
       return;
     }
     done(null, true);
-  }
-
-  /** Why a CONNECT is refused (undefined: accepted): unknown identity, wrong username, bad SAS token. */
-  private refusal(
-    clientId: string,
-    username: string | undefined,
-    password: Buffer | undefined,
-  ): string | undefined {
-    const id = identityOfClientId(clientId);
-    const entry = this.deps.identities.find(id);
-    if (!entry) return "unknown identity";
-    if (typeof username !== "string" || !username.startsWith(`${this.deps.hubHost}/${clientId}/`))
-      return "username does not name this client";
-    const check = checkSasToken(
-      Buffer.isBuffer(password) ? password.toString("utf8") : "",
-      resourceUri(this.deps.hubHost, id),
-      entry.primaryKey,
-      Math.floor((this.deps.now?.() ?? Date.now()) / 1000),
-    );
-    return check.ok ? undefined : `sas ${check.error.reason}`;
   }
 
   private onReady(client: Client): void {
@@ -279,8 +246,22 @@ export class HubBroker {
     return [...this.sessions.keys()];
   }
 
+  /**
+   * aedes's authorizePublish hook. It never throws: a message that could not be stored (a full disk, a
+   * bug) gets no PUBACK and its connection is closed, so the sender keeps it and sends it again.
+   */
   private onPublish(client: Client, topic: string, payload: Buffer, cb: (err?: Error | null) => void): void {
-    cb(this.handlePublish(client, topic, payload));
+    let outcome: Error | null;
+    try {
+      outcome = this.handlePublish(client, topic, payload);
+    } catch (err) {
+      this.deps.log.error("publish not stored; connection closed without PUBACK", {
+        clientId: client.id,
+        error: err,
+      });
+      outcome = new Error("message not stored");
+    }
+    cb(outcome);
   }
 
   /** Handles what a client published; an error (returned) disconnects it, as IoT Hub does. */
@@ -450,37 +431,3 @@ export class HubBroker {
 }
 
 function noop(): void {}
-
-/**
- * The system properties a routed message carries to a module input: the sender's own ones except the
- * connection identity, which the hub sets from the authenticated session only (as IoT Hub does): a
- * client cannot claim another `$.cdid`, and a leaf device has no `$.cmid`.
- */
-export function connectionProperties(
-  system: Readonly<Record<string, string>>,
-  sender: Identity,
-): Record<string, string> {
-  const { "$.cdid": _cdid, "$.cmid": _cmid, ...rest } = system;
-  return {
-    ...rest,
-    "$.cdid": sender.deviceId,
-    ...(sender.moduleId ? { "$.cmid": sender.moduleId } : {}),
-  };
-}
-
-function parseJson(buf: Buffer): unknown {
-  const text = buf.toString("utf8");
-  if (text.length === 0) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-/** The body as the cloud sees it: parsed JSON for JSON/UTF-8 messages, else the UTF-8 text. */
-function bodyForCloud(body: Buffer, contentType?: string, contentEncoding?: string): unknown {
-  const isJson = contentType?.toLowerCase().startsWith("application/json");
-  const utf8 = !contentEncoding || /^utf-?8$/i.test(contentEncoding);
-  return isJson && utf8 ? parseJson(body) : body.toString("utf8");
-}

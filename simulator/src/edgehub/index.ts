@@ -1,12 +1,7 @@
 export { type AdminActions, startAdmin } from "./admin";
-export {
-  connectionProperties,
-  HubBroker,
-  type HubCounters,
-  identityOfClientId,
-  type MethodOutcome,
-} from "./broker";
+export { HubBroker, type HubCounters, type MethodOutcome } from "./broker";
 export { type ConditionContext, ConditionError, type Expr, matches, parseCondition } from "./condition";
+export { connectRefusal, identityOfClientId } from "./connect-check";
 export { Forwarder, type ForwarderOptions, httpSink, type UpstreamSink } from "./forwarder";
 export { type EdgeHub, type EdgeHubOptions, REPO_ROOT, startEdgeHub } from "./hub";
 export { connectionString, IdentityRegistry, resourceUri } from "./identities";
@@ -21,6 +16,7 @@ export {
   type RestartPolicy,
   substitute,
 } from "./manifest";
+export { connectionProperties } from "./message-properties";
 export {
   DurableQueue,
   type EndpointLimits,
