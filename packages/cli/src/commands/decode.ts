@@ -21,7 +21,7 @@ import {
   toMeterReading,
 } from "@omdp/dlms";
 import { decodeFrame, decodeTelegram, type Telegram } from "@omdp/mbus";
-import { chunks, TelegramLines } from "../io/batch-lines";
+import { ByteLines, chunks } from "../io/batch-lines";
 import { ByteSink } from "../io/byte-sink";
 import { quickHex } from "../io/quick-hex";
 import { type VariableTelegram, variableDoc, writeVariableLine } from "../mbus-output";
@@ -174,21 +174,22 @@ async function readStdin(): Promise<string> {
  * Streams: stdin in large chunks, output in large chunks with backpressure (src/io/batch-lines.ts).
  */
 async function batch(opts: Options): Promise<number> {
-  const lines = new TelegramLines();
+  const lines = new ByteLines();
   const sink = new ByteSink(1 << 18, process.stdout);
   let count = 0;
   let failed = 0;
-  const each = (t: string): void => {
+  const out = (o: Outcome): void => {
     count++;
-    const o = decodeText(t, opts);
     if (!o.ok) failed++;
     writeLine(sink, o);
   };
+  const fast = (b: Uint8Array): void => out(decodeBytes(b, opts));
+  const slow = (t: string): void => out(decodeText(t, opts));
   for await (const chunk of chunks(process.stdin)) {
-    lines.push(chunk, each);
+    lines.push(chunk, fast, slow);
     if (sink.full) await sink.flush();
   }
-  lines.end(each);
+  lines.end(fast, slow);
   await sink.flush();
   if (failed > 0) {
     process.stderr.write(`omdp decode: ${failed} of ${count} telegrams did not decode\n`);

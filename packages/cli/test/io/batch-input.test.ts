@@ -1,11 +1,12 @@
 /**
  * The batch input path: quickHex gives exactly what @omdp/dlms parseHex gives (or defers to it), and
  * TelegramLines, fed in arbitrary chunks, yields exactly the telegrams of the former whole-input
- * algorithm (split on /\r?\n/, trim, `-`/`\` continuations, blank lines skipped), written out below.
+ * algorithm (split on /\r?\n/, trim, `-`/`\` continuations, blank lines skipped), written out below;
+ * ByteLines, fed bytes, gives the same telegrams (as bytes where quickHex would have read them).
  */
 import { parseHex } from "@omdp/dlms";
 import { describe, expect, it } from "vitest";
-import { TelegramLines } from "../../src/io/batch-lines";
+import { ByteLines, TelegramLines } from "../../src/io/batch-lines";
 import { quickHex } from "../../src/io/quick-hex";
 
 function rng(seed: number): () => number {
@@ -85,5 +86,62 @@ describe("TelegramLines", () => {
       lines.end((t) => got.push(t));
       expect(got, JSON.stringify(text)).toEqual(wholeInput(text));
     }
+  });
+});
+
+/** A telegram as the batch decodes it: the bytes quickHex reads, else the text that goes to parseHex. */
+function canonical(t: string | Uint8Array): string {
+  if (t instanceof Uint8Array) return `bytes ${Buffer.from(t).toString("hex")}`;
+  const q = quickHex(t);
+  return q ? `bytes ${Buffer.from(q).toString("hex")}` : `text ${t}`;
+}
+
+describe("ByteLines", () => {
+  it("gives the telegrams of the whole-input algorithm over the UTF-8 text, any chunking (5,000 inputs)", () => {
+    const next = rng(13);
+    const pieces = [
+      "68 04",
+      "16",
+      "A",
+      "f",
+      " ",
+      "-",
+      "\\",
+      "\r",
+      "\n",
+      "\r\n",
+      "\t",
+      ":",
+      "_",
+      ",",
+      "0x",
+      "é",
+      "\u00a0",
+      "g",
+      "  -  ",
+    ];
+    let fastSeen = 0;
+    for (let i = 0; i < 5_000; i++) {
+      let text = "";
+      const n = next() % 30;
+      for (let k = 0; k < n; k++) text += pieces[next() % pieces.length];
+      const bytes = Buffer.from(text, "utf8");
+      const lines = new ByteLines();
+      const got: string[] = [];
+      const fast = (b: Uint8Array) => {
+        fastSeen++;
+        got.push(canonical(b));
+      };
+      const slow = (t: string) => got.push(canonical(t));
+      let at = 0;
+      while (at < bytes.length) {
+        const step = 1 + (next() % 9); // may split a UTF-8 sequence
+        lines.push(bytes.subarray(at, at + step), fast, slow);
+        at += step;
+      }
+      lines.end(fast, slow);
+      expect(got, JSON.stringify(text)).toEqual(wholeInput(text).map(canonical));
+    }
+    expect(fastSeen).toBeGreaterThan(300);
   });
 });
