@@ -1,6 +1,7 @@
 import type { InboundMessage } from "@omdp/edge-module";
 import { createLogger } from "@omdp/logger";
 import fc from "fast-check";
+import mqtt from "mqtt";
 import { generate, type IConnectPacket } from "mqtt-packet";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkSasToken, createSasToken, generateKey, readSasToken } from "../../src/edgehub/index";
@@ -199,5 +200,47 @@ describe("the hub's unauthenticated MQTT surface, fuzzed with raw CONNECT packet
     await reader.send("readings", { meterId: "m-1" }, { kind: "reading" });
     await until(() => got.length === 1, 5_000, "routed message after the fuzzing");
     expect(got[0]!.body).toEqual({ meterId: "m-1" });
+  });
+});
+
+describe("an authenticated client publishing badly encoded topics", () => {
+  let t: TestHub;
+  beforeAll(async () => {
+    t = await startTestHub();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it("is disconnected (no PUBACK) and the hub keeps routing for others", async () => {
+    const key = /SharedAccessKey=([^;]+)/.exec(t.hub.connectionStringFor("mbusReader"))![1]!;
+    const raw = await mqtt.connectAsync(`mqtts://127.0.0.1:${t.hub.mqttPort}`, {
+      clientId: "edge-local/mbusReader",
+      username: `${HOST}/edge-local/mbusReader/?api-version=2021-04-12`,
+      password: createSasToken(
+        `${HOST}/devices/edge-local/modules/mbusReader`,
+        key,
+        Math.floor(Date.now() / 1000) + 3600,
+      ),
+      ca: t.hub.ca,
+      reconnectPeriod: 0,
+    });
+    const closed = new Promise<void>((resolve) => raw.once("close", () => resolve()));
+    raw.publish("devices/edge-local/modules/mbusReader/messages/events/%24.on=readings&kind=%E0%A4%A", "{}", {
+      qos: 1,
+    });
+    await closed;
+    await raw.endAsync(true);
+
+    const reader = await t.connect("mbusReader");
+    const analytics = await t.connect("analytics");
+    const got: InboundMessage[] = [];
+    analytics.onInput("readings", (m) => {
+      got.push(m);
+    });
+    await until(() => t.hub.connected().includes("edge-local/analytics"), 5_000, "analytics connected");
+    await reader.send("readings", { ok: true }, { kind: "reading" });
+    await until(() => got.length === 1, 5_000, "routed message");
+    expect(t.hub.counters().received).toBe(1);
   });
 });
