@@ -44,6 +44,18 @@ describe("chaos accounting: readings", () => {
     expect(a.lostExamples).toEqual(["A|2026-01-01T00:07:00.000Z"]);
   });
 
+  it("a reader that dies a little after the kill (with its hub) is deaf from its first miss; a later gap is loss", () => {
+    const mine = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((m) => tg("C", m, m));
+    // killed at 1_002_000; C@2 and C@3 still stored (the process lived on for a moment); C@4 to C@6
+    // missed; back from C@7; C@10 missed long after the kill (more than DYING_MS after it): lost.
+    const storedMinutes = [0, 1, 2, 3, 7, 8, 9, 11];
+    const stored = storedMinutes.map((m) => ({ meterId: "C", readingTime: T0 + m * MIN }));
+    const a = accountReadings(mine, stored, [1_002_000], new Set(["C"]));
+    // C@10 was sent at 1_010_000, 8 s after the kill: outside DYING_MS (5 s), so it is loss
+    expect(a).toMatchObject({ expected: 9, unreceivable: 3, lost: 1 });
+    expect(a.lostExamples).toEqual(["C|2026-01-01T00:10:00.000Z"]);
+  });
+
   it("a complete store loses nothing", () => {
     const stored = telegrams.map((t) => ({ meterId: t.meterId, readingTime: t.meterTime }));
     expect(accountReadings(telegrams, stored, [], meters)).toMatchObject({ lost: 0, duplicated: 0 });

@@ -19,16 +19,15 @@ export interface LoggedTelegram {
   readonly registers: Readonly<Record<string, number>>;
 }
 
-/**
- * How long after a reader kill its meters count as unheard: until the first telegram of the meter sent
- * after the kill that reached the store (the reader is back and hears every later one), at most this.
- */
-export const MAX_DEAF_MS = 60_000;
 /** What was on its way from the line into a reader when it was killed (read, not yet written). */
 export const IN_FLIGHT_MS = 500;
+/** A killed process (and the module processes that die with a killed hub) is gone within this. */
+export const DYING_MS = 5_000;
+/** A reader is back within this after a kill, or its meters count as lost again. */
+export const MAX_DEAF_MS = 60_000;
 
 export interface ReadingAccount {
-  /** Telegrams sent intact to an attached reader outside every deaf window: each must be in the store. */
+  /** Telegrams sent intact that a live reader could hear (or that the store has): each must be stored. */
   readonly expected: number;
   readonly stored: number;
   /** Expected but missing from the store. */
@@ -37,7 +36,7 @@ export interface ReadingAccount {
   readonly duplicated: number;
   /** Damaged on purpose by the simulator (not expected). */
   readonly damaged: number;
-  /** Sent while no reader was attached, or while the reader was dead (not expected). */
+  /** Not stored, and sent while no reader was attached or while the reader was dead (not expected). */
   readonly unreceivable: number;
   /** A few of the lost ones, as evidence. */
   readonly lostExamples: readonly string[];
@@ -48,18 +47,25 @@ export interface ReadingAccount {
 const key = (meterId: string, t: number) => `${meterId}|${new Date(t).toISOString()}`;
 
 /**
- * The wall-time windows in which a meter could not be heard: from just before each reader kill to the
- * first telegram sent after it that was stored (bounded by MAX_DEAF_MS).
+ * The wall-time windows in which a meter could not be heard after each reader (or hub) kill: from just
+ * before the kill, if the meter's telegrams stop reaching the store within DYING_MS of it, until the
+ * first one that reaches the store again (bounded by MAX_DEAF_MS). A gap that begins later, or
+ * lasts longer, is loss.
  */
 export function deafWindows(
   mine: readonly LoggedTelegram[],
   isStored: (t: LoggedTelegram) => boolean,
   kills: readonly number[],
 ): { from: number; to: number }[] {
-  return kills.map((k) => {
-    const back = mine.find((t) => t.sentAt !== undefined && t.sentAt > k && isStored(t));
-    return { from: k - IN_FLIGHT_MS, to: Math.min(k + MAX_DEAF_MS, (back?.sentAt ?? Infinity) - 1) };
-  });
+  const out: { from: number; to: number }[] = [];
+  for (const k of kills) {
+    const from = k - IN_FLIGHT_MS;
+    const missed = mine.find((t) => t.sentAt !== undefined && t.sentAt >= from && !isStored(t));
+    if (!missed || missed.sentAt! > k + DYING_MS) continue;
+    const back = mine.find((t) => t.sentAt !== undefined && t.sentAt > missed.sentAt! && isStored(t));
+    out.push({ from, to: Math.min(k + MAX_DEAF_MS, (back?.sentAt ?? Number.POSITIVE_INFINITY) - 1) });
+  }
+  return out;
 }
 
 /**
@@ -97,7 +103,9 @@ export function accountReadings(
         continue;
       }
       const sent = t.sentAt;
-      if (t.clients === 0 || (sent !== undefined && deaf.some((w) => sent >= w.from && sent <= w.to))) {
+      const excused =
+        t.clients === 0 || (sent !== undefined && deaf.some((w) => sent >= w.from && sent <= w.to));
+      if (!isStored(t) && excused) {
         unreceivable += 1;
         continue;
       }

@@ -125,7 +125,8 @@ function kill(pid: number | undefined, sig: NodeJS.Signals = "SIGKILL"): string 
 function whole(p: TestPlatform, cloudWanted: boolean): boolean {
   const s = p.handle.status;
   if (s.edge.state !== "running" || !s.edge.pid || parentOf(s.edge.pid) === undefined) return false;
-  if (cloudWanted && s.cloud.state !== "running") return false;
+  if (cloudWanted && (s.cloud.state !== "running" || !s.cloud.pid || parentOf(s.cloud.pid) === undefined))
+    return false;
   return MODULES.every((m) => modulePid(s.edge.pid!, m) !== undefined);
 }
 
