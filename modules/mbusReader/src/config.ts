@@ -3,6 +3,7 @@
  * Meter keys may come in the twin (`meters[].key`) or, better, from the keys file (env
  * `OMDP_READER_KEYS_FILE`); they are never reported back, logged or sent on an output.
  */
+import { OutboxSettings } from "@omdp/edge-module";
 import { MeterConfig, Transport } from "@omdp/reader";
 import { z } from "zod";
 
@@ -12,13 +13,6 @@ export function defaultTransport(env: NodeJS.ProcessEnv = process.env): Transpor
   if (tcp) return { kind: "tcp", host: tcp[1] || "127.0.0.1", port: Number(tcp[2]) };
   return { kind: "serial", path: env.OMDP_READER_SERIAL ?? "/dev/mbus" };
 }
-
-export const OutboxSettings = z.object({
-  /** Most readings kept (default 100,000: 11.5 days of one meter pushing every 10 s, 8,640 a day). */
-  maxMessages: z.number().int().positive().default(100_000),
-  /** Readings older than this are dropped undelivered (default 7 days, IoT Edge's timeToLiveSecs). */
-  maxAgeSeconds: z.number().positive().default(604_800),
-});
 
 export const DesiredConfig = z.object({
   transport: Transport.default(() => defaultTransport()),

@@ -6,7 +6,13 @@
  * `omdp read`.
  */
 import { join } from "node:path";
-import type { ModuleHost } from "@omdp/edge-module";
+import {
+  DurableOutbox,
+  type ModuleHost,
+  OutboxSender,
+  type OutboxStats,
+  type SenderOptions,
+} from "@omdp/edge-module";
 import type { Logger } from "@omdp/logger";
 import type { MeterReading } from "@omdp/model";
 import {
@@ -20,8 +26,6 @@ import {
 } from "@omdp/reader";
 import { z } from "zod";
 import { DesiredConfig, SetKeyRequest } from "./config";
-import { Outbox, type OutboxStats } from "./outbox";
-import { OutboxSender, type SenderOptions } from "./sender";
 
 export interface MbusReaderOptions {
   /** Use this link instead of the configured transport (tests). */
@@ -77,7 +81,9 @@ export async function setupMbusReader(
   let reader: Reader | undefined;
   let desired: DesiredConfig | undefined;
   const gatewayId = host.deviceId;
-  const outbox = new Outbox(join(opts.dataDir ?? process.env.OMDP_DATA_DIR ?? ".data", OUTBOX_FILE));
+  const outbox = new DurableOutbox<unknown>(
+    join(opts.dataDir ?? process.env.OMDP_DATA_DIR ?? ".data", OUTBOX_FILE),
+  );
   const sender = new OutboxSender(outbox, (o, b, p) => host.send(o, b, p), log.child("outbox"), opts.sender);
   let outboxWriteFailures = 0;
   if (outbox.stats().pending > 0) log.info("outbox: readings from before the start", { ...outbox.stats() });
@@ -92,7 +98,7 @@ export async function setupMbusReader(
   const keep = (r: MeterReading) => {
     const properties = { kind: "reading", meterId: r.meterId };
     try {
-      outbox.add("readings", r, properties);
+      outbox.add({ output: "readings", body: r, properties });
     } catch (err) {
       // the disk refused: count it and send directly (best effort) rather than stop reading
       outboxWriteFailures++;

@@ -13,6 +13,18 @@ export { type JsonObject, mergePatch, stripTwinMetadata } from "./merge-patch";
 export { fromSdkMessage, InboundBodyError, JSON_CONTENT_TYPE, toSdkMessage, UTF8 } from "./message";
 export { dispatchMethod, METHOD_STATUS, type MethodEntry } from "./methods";
 export {
+  DEFAULT_OUTBOX_LIMITS,
+  DurableOutbox,
+  type OutboxEntry,
+  type OutboxLimits,
+  type OutboxMessage,
+  OutboxSender,
+  OutboxSettings,
+  type OutboxStats,
+  type SenderOptions,
+  type SendFn,
+} from "./outbox";
+export {
   type ModuleSetup,
   type RunningModule,
   runModule,

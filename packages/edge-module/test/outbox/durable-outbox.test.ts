@@ -2,15 +2,16 @@
  * The outbox on real SQLite in a temp dir: order, the size and age bounds (oldest dropped first,
  * counted), acknowledgement, and everything (entries and counters) surviving close and reopen.
  */
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { Outbox } from "../src/outbox";
+import { DurableOutbox } from "../../src/outbox";
 
 let dir: string;
 let file: string;
-const open: Outbox[] = [];
+const open: DurableOutbox[] = [];
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "omdp-outbox-"));
   file = join(dir, "sub", "reader-outbox.db");
@@ -20,17 +21,18 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function outbox(limits = { maxMessages: 1000, maxAgeSeconds: 3600 }, now = () => 0): Outbox {
-  const o = new Outbox(file, limits, now);
+function outbox(limits = { maxMessages: 1000, maxAgeSeconds: 3600 }, now = () => 0): DurableOutbox {
+  const o = new DurableOutbox(file, limits, now);
   open.push(o);
   return o;
 }
-const ns = (o: Outbox) => o.peek(1000).map((e) => (e.body as { n: number }).n);
+const ns = (o: DurableOutbox) => o.peek(1000).map((e) => (e.body as { n: number }).n);
 
-describe("Outbox", () => {
+describe("DurableOutbox", () => {
   it("gives entries back oldest first with their output and properties", () => {
     const o = outbox();
-    for (let n = 1; n <= 5; n++) o.add("readings", { n }, { kind: "reading", meterId: `m${n % 2}` });
+    for (let n = 1; n <= 5; n++)
+      o.add({ output: "readings", body: { n }, properties: { kind: "reading", meterId: `m${n % 2}` } });
     const entries = o.peek(3);
     expect(entries.map((e) => e.body)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
     expect(entries[0]).toMatchObject({ output: "readings", properties: { kind: "reading", meterId: "m1" } });
@@ -40,8 +42,8 @@ describe("Outbox", () => {
 
   it("removes an entry only when acknowledged; a second ack counts nothing", () => {
     const o = outbox();
-    const a = o.add("readings", { n: 1 });
-    o.add("readings", { n: 2 });
+    const a = o.add({ output: "readings", body: { n: 1 } })!;
+    o.add({ output: "readings", body: { n: 2 } });
     expect(ns(o)).toEqual([1, 2]); // peeking removes nothing
     o.ack(a);
     o.ack(a);
@@ -51,7 +53,7 @@ describe("Outbox", () => {
 
   it("past maxMessages drops the oldest and counts them", () => {
     const o = outbox({ maxMessages: 3, maxAgeSeconds: 3600 });
-    for (let n = 1; n <= 7; n++) o.add("readings", { n });
+    for (let n = 1; n <= 7; n++) o.add({ output: "readings", body: { n } });
     expect(ns(o)).toEqual([5, 6, 7]);
     expect(o.stats()).toEqual({ pending: 3, enqueued: 7, delivered: 0, droppedFull: 4, droppedExpired: 0 });
     // a lower bound from the twin applies at once
@@ -63,21 +65,21 @@ describe("Outbox", () => {
   it("drops entries older than maxAgeSeconds and counts them", () => {
     let t = 1_000_000;
     const o = outbox({ maxMessages: 100, maxAgeSeconds: 60 }, () => t);
-    o.add("readings", { n: 1 }); // at t0
+    o.add({ output: "readings", body: { n: 1 } }); // at t0
     t += 30_000;
-    o.add("readings", { n: 2 }); // at t0 + 30 s
+    o.add({ output: "readings", body: { n: 2 } }); // at t0 + 30 s
     t += 40_000; // t0 + 70 s: n1 is 70 s old (> 60), n2 is 40 s old
     expect(ns(o)).toEqual([2]);
     expect(o.stats()).toMatchObject({ pending: 1, droppedExpired: 1, droppedFull: 0 });
     t += 21_000; // n2 is 61 s old
-    o.add("readings", { n: 3 });
+    o.add({ output: "readings", body: { n: 3 } });
     expect(ns(o)).toEqual([3]);
     expect(o.stats().droppedExpired).toBe(2);
   });
 
   it("keeps entries and counters across close and reopen, and keeps the order going", () => {
     const first = outbox({ maxMessages: 3, maxAgeSeconds: 3600 });
-    for (let n = 1; n <= 4; n++) first.add("readings", { n });
+    for (let n = 1; n <= 4; n++) first.add({ output: "readings", body: { n } });
     first.ack(first.peek(1)[0]!.seq); // n2 acknowledged
     first.close();
     const again = outbox({ maxMessages: 3, maxAgeSeconds: 3600 });
@@ -89,12 +91,46 @@ describe("Outbox", () => {
       droppedFull: 1,
       droppedExpired: 0,
     });
-    again.add("readings", { n: 5 });
+    again.add({ output: "readings", body: { n: 5 } });
     expect(ns(again)).toEqual([3, 4, 5]);
   });
 
+  it("does not store a message twice while the same id and body wait; a changed body is a new entry", () => {
+    const o = outbox();
+    const first = o.add({ output: "upstream", body: { n: 1 }, id: "interval|a" });
+    expect(o.add({ output: "upstream", body: { n: 1 }, id: "interval|a" })).toBeUndefined();
+    o.add({ output: "upstream", body: { n: 2 }, id: "interval|a" }); // the roll-up grew: sent again
+    expect(ns(o)).toEqual([1, 2]);
+    expect(o.peek(1)[0]!.id).toBe("interval|a");
+    expect(o.duplicates()).toBe(1);
+    o.ack(first!);
+    o.ack(o.peek(1)[0]!.seq);
+    o.add({ output: "upstream", body: { n: 1 }, id: "interval|a" }); // delivered ids may come again
+    expect(ns(o)).toEqual([1]);
+  });
+
+  it("addAll writes several in order in one step and applies the bounds once", () => {
+    const o = outbox({ maxMessages: 2, maxAgeSeconds: 3600 });
+    o.addAll([1, 2, 3].map((n) => ({ output: "upstream", body: { n } })));
+    expect(ns(o)).toEqual([2, 3]);
+    expect(o.stats()).toMatchObject({ enqueued: 3, droppedFull: 1 });
+  });
+
+  it("opens a file of the first reader outbox (no id column) and keeps its entries", () => {
+    mkdirSync(join(dir, "sub"), { recursive: true });
+    const old = new Database(file);
+    old.exec(`CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, enqueued_ms INTEGER NOT NULL,
+      output TEXT NOT NULL, properties TEXT NOT NULL, body TEXT NOT NULL);
+      INSERT INTO outbox (enqueued_ms, output, properties, body) VALUES (0, 'readings', '{}', '{"n":9}');`);
+    old.close();
+    const o = outbox();
+    expect(ns(o)).toEqual([9]);
+    o.add({ output: "readings", body: { n: 10 }, id: "x" });
+    expect(ns(o)).toEqual([9, 10]);
+  });
+
   it("creates the file owner-only", () => {
-    outbox().add("readings", { n: 1 });
+    outbox().add({ output: "readings", body: { n: 1 } });
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(statSync(join(dir, "sub")).mode & 0o777).toBe(0o700);
   });

@@ -2,12 +2,15 @@
  * Drains the outbox to the hub, oldest first, one send at a time: an entry is removed only after its
  * send resolved (the hub's PUBACK), and a failed send is retried (capped backoff) before anything behind
  * it, so the order is kept. A send the hub received but did not acknowledge is sent again after a
- * restart: a duplicate that the reading id lets the stores drop.
+ * restart: a duplicate that the message's own id (a reading's meter and time, an interval's id) lets the
+ * stores drop.
  */
 import type { Logger } from "@omdp/logger";
-import type { Outbox } from "./outbox";
+import type { MessageProperties } from "../host";
+import type { DurableOutbox } from "./durable-outbox";
 
-export type SendFn = (output: string, body: unknown, properties: Record<string, string>) => Promise<void>;
+/** Sends one message; resolves once the hub acknowledged it (`ModuleHost.send`). */
+export type SendFn<B = unknown> = (output: string, body: B, properties: MessageProperties) => Promise<void>;
 
 export interface SenderOptions {
   /** Entries read from the outbox at a time. */
@@ -18,19 +21,30 @@ export interface SenderOptions {
   readonly stopWaitMs?: number;
 }
 
-export class OutboxSender {
+export class OutboxSender<B = unknown> {
   private loop: Promise<void> | undefined;
   private again = false;
   private stopped = false;
   private failures = 0;
   private wakeRetry: (() => void) | undefined;
+  private retries = 0;
 
   constructor(
-    private readonly outbox: Outbox,
-    private readonly send: SendFn,
+    private readonly outbox: DurableOutbox<B>,
+    private readonly send: SendFn<B>,
     private readonly log: Logger,
     private readonly opts: SenderOptions = {},
   ) {}
+
+  /** Failed sends so far (each retried later). */
+  get failedSends(): number {
+    return this.retries;
+  }
+
+  /** Whether the last send failed and the sender is waiting to retry. */
+  get backingOff(): boolean {
+    return this.failures > 0;
+  }
 
   /** Something was added: drain if not already draining (a retry backoff is not cut short). */
   wake(): void {
@@ -79,6 +93,7 @@ export class OutboxSender {
 
   private async backoff(err: unknown): Promise<void> {
     this.failures++;
+    this.retries++;
     const min = this.opts.retryMinMs ?? 250;
     const delay = Math.min(this.opts.retryMaxMs ?? 10_000, min * 2 ** Math.min(this.failures - 1, 16));
     // one warning per doubling, not one per attempt

@@ -1,9 +1,13 @@
 /**
- * The reader's durable outbox (SQLite, WAL): every reading is written here synchronously when it is
- * decoded, and removed only once the hub acknowledged its send (PUBACK). A reader killed or a hub away
+ * A module's durable outbox (SQLite, WAL): every message is written here synchronously when it is
+ * produced, and removed only once the hub acknowledged its send (PUBACK). A module killed or a hub away
  * loses nothing within the bounds: at most `maxMessages` entries, none older than `maxAgeSeconds`; past
  * either the oldest are dropped first and counted (the counters live in the same file, so they survive
  * a restart as well). Entries come out in the order they went in.
+ *
+ * De-duplication: a message added with an `id` while an entry with the same id and the same body is
+ * still waiting is not stored twice (counted `duplicates`); a changed body under the same id is a new
+ * entry (a roll-up that grew), and once delivered an id may be added again.
  *
  * Durability: WAL with synchronous=NORMAL, so a committed entry survives the process being killed
  * (SIGKILL); an OS crash or power loss may lose the last transactions (synchronous=FULL would not).
@@ -11,19 +15,24 @@
 import { closeSync, mkdirSync, openSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import type { MessageProperties } from "../host";
+import { DEFAULT_OUTBOX_LIMITS, type OutboxLimits } from "./settings";
 
-export interface OutboxLimits {
-  /** Most entries kept; past it the oldest are dropped. */
-  readonly maxMessages: number;
-  /** Entries older than this are dropped undelivered. */
-  readonly maxAgeSeconds: number;
+/** One message for the outbox: the output it leaves on, its JSON body, its application properties. */
+export interface OutboxMessage<B = unknown> {
+  readonly output: string;
+  readonly body: B;
+  readonly properties?: MessageProperties;
+  /** Identity for de-duplication while waiting (e.g. `interval|<record id>`). */
+  readonly id?: string;
 }
 
-export interface OutboxEntry {
+export interface OutboxEntry<B = unknown> {
   readonly seq: number;
   readonly output: string;
-  readonly body: unknown;
-  readonly properties: Record<string, string>;
+  readonly body: B;
+  readonly properties: MessageProperties;
+  readonly id?: string;
   readonly enqueuedMs: number;
 }
 
@@ -38,15 +47,22 @@ export interface OutboxStats {
   readonly droppedExpired: number;
 }
 
-type Counter = "enqueued" | "delivered" | "droppedFull" | "droppedExpired";
-const COUNTERS: readonly Counter[] = ["enqueued", "delivered", "droppedFull", "droppedExpired"];
+type Counter = "enqueued" | "delivered" | "droppedFull" | "droppedExpired" | "duplicates";
+const COUNTERS: readonly Counter[] = ["enqueued", "delivered", "droppedFull", "droppedExpired", "duplicates"];
 
-export const DEFAULT_OUTBOX_LIMITS: OutboxLimits = { maxMessages: 100_000, maxAgeSeconds: 7 * 24 * 3600 };
+interface Row {
+  seq: number;
+  enqueued_ms: number;
+  output: string;
+  properties: string;
+  body: string;
+  msg_id: string | null;
+}
 
-export class Outbox {
+export class DurableOutbox<B = unknown> {
   private readonly db: Database.Database;
   private readonly stmt: Record<
-    "insert" | "peek" | "ack" | "expire" | "dropOldest" | "bump" | "count",
+    "insert" | "peek" | "ack" | "expire" | "dropOldest" | "bump" | "count" | "same",
     Database.Statement
   >;
   private readonly counters: Record<Counter, number>;
@@ -67,21 +83,13 @@ export class Outbox {
     this.db = new Database(file);
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = NORMAL");
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS outbox (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        enqueued_ms INTEGER NOT NULL,
-        output TEXT NOT NULL,
-        properties TEXT NOT NULL,
-        body TEXT NOT NULL);
-      CREATE INDEX IF NOT EXISTS outbox_enqueued ON outbox (enqueued_ms);
-      CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);`);
+    this.migrate();
     this.stmt = {
       insert: this.db.prepare(
-        "INSERT INTO outbox (enqueued_ms, output, properties, body) VALUES (?, ?, ?, ?)",
+        "INSERT INTO outbox (enqueued_ms, output, properties, body, msg_id) VALUES (?, ?, ?, ?, ?)",
       ),
       peek: this.db.prepare(
-        "SELECT seq, enqueued_ms, output, properties, body FROM outbox ORDER BY seq LIMIT ?",
+        "SELECT seq, enqueued_ms, output, properties, body, msg_id FROM outbox ORDER BY seq LIMIT ?",
       ),
       ack: this.db.prepare("DELETE FROM outbox WHERE seq = ?"),
       expire: this.db.prepare("DELETE FROM outbox WHERE enqueued_ms < ?"),
@@ -92,6 +100,7 @@ export class Outbox {
         "INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = value + excluded.value",
       ),
       count: this.db.prepare("SELECT COUNT(*) AS n FROM outbox"),
+      same: this.db.prepare("SELECT 1 FROM outbox WHERE msg_id = ? AND output = ? AND body = ? LIMIT 1"),
     };
     const stored = new Map(
       (this.db.prepare("SELECT name, value FROM counters").all() as { name: string; value: number }[]).map(
@@ -105,32 +114,63 @@ export class Outbox {
     this.pending = (this.stmt.count.get() as { n: number }).n;
   }
 
-  /** Writes one message (committed when this returns), then applies the bounds; returns its sequence number. */
-  add(output: string, body: unknown, properties: Record<string, string> = {}): number {
+  /** Tables of this version; a file of the reader's first outbox (no `msg_id`) gains the column. */
+  private migrate(): void {
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS outbox (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        enqueued_ms INTEGER NOT NULL,
+        output TEXT NOT NULL,
+        properties TEXT NOT NULL,
+        body TEXT NOT NULL);
+      CREATE INDEX IF NOT EXISTS outbox_enqueued ON outbox (enqueued_ms);
+      CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);`);
+    const cols = this.db.prepare("PRAGMA table_info(outbox)").all() as { name: string }[];
+    if (!cols.some((c) => c.name === "msg_id")) this.db.exec("ALTER TABLE outbox ADD COLUMN msg_id TEXT");
+    this.db.exec("CREATE INDEX IF NOT EXISTS outbox_msg_id ON outbox (msg_id)");
+  }
+
+  /**
+   * Writes one message (committed when this returns), then applies the bounds; returns its sequence
+   * number, or undefined when the same message is already waiting.
+   */
+  add(message: OutboxMessage<B>): number | undefined {
+    return this.addAll([message])[0];
+  }
+
+  /** Writes several messages in one transaction (all or none), in order; sequence numbers as `add`. */
+  addAll(messages: readonly OutboxMessage<B>[]): (number | undefined)[] {
+    if (messages.length === 0) return [];
     return this.db.transaction(() => {
-      const info = this.stmt.insert.run(this.now(), output, JSON.stringify(properties), JSON.stringify(body));
-      this.pending++;
-      this.bump("enqueued", 1);
+      const seqs = messages.map((m) => this.insertOne(m));
       this.applyBounds();
-      return Number(info.lastInsertRowid);
+      return seqs;
     })();
   }
 
+  private insertOne(m: OutboxMessage<B>): number | undefined {
+    const body = JSON.stringify(m.body);
+    if (m.id !== undefined && this.stmt.same.get(m.id, m.output, body)) {
+      this.bump("duplicates", 1);
+      return undefined;
+    }
+    const props = JSON.stringify(m.properties ?? {});
+    const info = this.stmt.insert.run(this.now(), m.output, props, body, m.id ?? null);
+    this.pending++;
+    this.bump("enqueued", 1);
+    return Number(info.lastInsertRowid);
+  }
+
   /** The oldest `limit` entries still waiting (expired ones are dropped first). */
-  peek(limit: number): OutboxEntry[] {
+  peek(limit: number): OutboxEntry<B>[] {
     this.db.transaction(() => this.expire())();
-    const rows = this.stmt.peek.all(limit) as {
-      seq: number;
-      enqueued_ms: number;
-      output: string;
-      properties: string;
-      body: string;
-    }[];
+    const rows = this.stmt.peek.all(limit) as Row[];
     return rows.map((r) => ({
       seq: r.seq,
       output: r.output,
-      body: JSON.parse(r.body) as unknown,
-      properties: JSON.parse(r.properties) as Record<string, string>,
+      body: JSON.parse(r.body) as B,
+      properties: JSON.parse(r.properties) as MessageProperties,
+      ...(r.msg_id === null ? {} : { id: r.msg_id }),
       enqueuedMs: r.enqueued_ms,
     }));
   }
@@ -153,7 +193,13 @@ export class Outbox {
   }
 
   stats(): OutboxStats {
-    return { pending: this.pending, ...this.counters };
+    const { duplicates: _, ...kept } = this.counters;
+    return { pending: this.pending, ...kept };
+  }
+
+  /** Messages not stored because the same one was already waiting. */
+  duplicates(): number {
+    return this.counters.duplicates;
   }
 
   close(): void {

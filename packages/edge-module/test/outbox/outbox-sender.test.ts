@@ -7,16 +7,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createLogger } from "@omdp/logger";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { until } from "../../../tests/support/until";
-import { Outbox } from "../src/outbox";
-import { OutboxSender } from "../src/sender";
+import { until } from "../../../../tests/support/until";
+import { DurableOutbox, OutboxSender } from "../../src/outbox";
 
 const quiet = createLogger("test", { write: () => undefined });
 let dir: string;
-let outbox: Outbox;
+let outbox: DurableOutbox;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "omdp-sender-"));
-  outbox = new Outbox(join(dir, "outbox.db"));
+  outbox = new DurableOutbox(join(dir, "outbox.db"));
 });
 afterEach(() => {
   outbox.close();
@@ -39,7 +38,7 @@ describe("OutboxSender", () => {
       { retryMinMs: 1, retryMaxMs: 5 },
     );
     for (let n = 1; n <= 5; n++) {
-      outbox.add("readings", { n });
+      outbox.add({ output: "readings", body: { n } });
       sender.wake();
     }
     await until(() => delivered.length === 5, 5_000, "five deliveries");
@@ -61,14 +60,14 @@ describe("OutboxSender", () => {
       { stopWaitMs: 10 },
     );
     for (let n = 1; n <= 3; n++) {
-      outbox.add("readings", { n });
+      outbox.add({ output: "readings", body: { n } });
       sender.wake();
     }
     await until(() => started.length === 1, 5_000, "the first send");
     await sender.stop();
     expect(started).toEqual([1]); // one at a time: nothing overtakes the unacknowledged one
     outbox.close();
-    outbox = new Outbox(join(dir, "outbox.db"));
+    outbox = new DurableOutbox(join(dir, "outbox.db"));
     expect(outbox.peek(10).map((e) => (e.body as { n: number }).n)).toEqual([1, 2, 3]);
   });
 });

@@ -1,0 +1,8 @@
+export {
+  DurableOutbox,
+  type OutboxEntry,
+  type OutboxMessage,
+  type OutboxStats,
+} from "./durable-outbox";
+export { OutboxSender, type SenderOptions, type SendFn } from "./outbox-sender";
+export { DEFAULT_OUTBOX_LIMITS, type OutboxLimits, OutboxSettings } from "./settings";
