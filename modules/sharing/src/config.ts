@@ -1,3 +1,4 @@
+import { OutboxSettings } from "@omdp/edge-module";
 import { z } from "zod";
 import { isValidTimeZone } from "./tz";
 
@@ -71,6 +72,12 @@ export const DesiredConfig = z.object({
   cloud: Cloud.default(Cloud.parse({})),
   /** How often the retention sweep runs, in minutes. */
   retentionSweepMinutes: z.number().positive().default(60),
+  /**
+   * Bounds of the durable upstream outbox (`<OMDP_DATA_DIR>/sharing-outbox.db`) that keeps what goes
+   * to the cloud while the hub is away or refuses: past either, the oldest are dropped and counted
+   * (`upstreamDropped`). Defaults 100,000 messages, 7 days (as the reader's).
+   */
+  outbox: OutboxSettings.prefault({}),
 });
 export type DesiredConfig = z.infer<typeof DesiredConfig>;
 

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import type { InboundMessage, ModuleHost } from "@omdp/edge-module";
+import type { InboundMessage, ModuleHost, SenderOptions } from "@omdp/edge-module";
 import type { Logger } from "@omdp/logger";
 import { Event, IntervalRecord, MeterReading } from "@omdp/model";
 import { z } from "zod";
@@ -8,15 +8,18 @@ import { DesiredConfig, timeZoneOf } from "./config";
 import { Recipient } from "./consent";
 import { SharingStore } from "./store";
 import { UpstreamSelector } from "./upstream";
+import { UpstreamOutbox } from "./upstream-outbox";
 
 export const INPUTS = ["readings", "intervals", "alerts", "stats"] as const;
 export const CONTROL_OUTPUT = "control";
 
 export interface SharingOptions {
-  /** Directory of `sharing.db` (`OMDP_DATA_DIR`, default `.data`). */
+  /** Directory of `sharing.db` and `sharing-outbox.db` (`OMDP_DATA_DIR`, default `.data`). */
   dataDir: string;
   log: Logger;
   now?: () => number;
+  /** Retry timing of the upstream outbox sender (tests). */
+  sender?: SenderOptions;
 }
 
 export const CreateTokenPayload = z.object({
@@ -52,6 +55,7 @@ export class SharingModule {
   readonly store: SharingStore;
   readonly feed = new LiveFeed();
   readonly upstream: UpstreamSelector;
+  readonly upstreamOutbox: UpstreamOutbox;
   readonly counters: Counters = {
     readingsStored: 0,
     readingsDuplicate: 0,
@@ -74,13 +78,8 @@ export class SharingModule {
     this.now = opts.now ?? Date.now;
     this.log = opts.log;
     this.store = new SharingStore(join(opts.dataDir, "sharing.db"), this.now());
-    this.upstream = new UpstreamSelector(
-      host,
-      this.store,
-      () => this.config,
-      this.now,
-      this.log.child("upstream"),
-    );
+    this.upstreamOutbox = new UpstreamOutbox(opts.dataDir, host, this.log.child("upstream"), opts.sender);
+    this.upstream = new UpstreamSelector(this.upstreamOutbox, this.store, () => this.config, this.now);
   }
 
   /** Registers inputs, twin configuration and direct methods. */
@@ -100,6 +99,7 @@ export class SharingModule {
     }));
     h.onMethod("listTokens", z.unknown(), () => ({ tokens: this.store.tokens.list() }));
     h.onMethod("getStatus", z.unknown(), () => this.status());
+    this.upstreamOutbox.start();
   }
 
   status(): Record<string, unknown> {
@@ -108,8 +108,7 @@ export class SharingModule {
       apiPort: this.api?.port ?? null,
       apiHost: this.api?.host ?? null,
       liveClients: this.feed.clientCount,
-      upstreamSent: this.upstream.sent,
-      upstreamFailed: this.upstream.failed,
+      ...this.upstreamOutbox.counters(),
       ...this.counters,
     };
   }
@@ -122,6 +121,7 @@ export class SharingModule {
   async applyConfig(cfg: DesiredConfig): Promise<void> {
     const prev = this.config;
     this.config = cfg;
+    this.upstreamOutbox.setLimits(cfg.outbox);
     const moved = !this.api || prev.api.port !== cfg.api.port || prev.api.host !== cfg.api.host;
     if (moved) {
       await this.api?.close();
@@ -132,6 +132,7 @@ export class SharingModule {
           config: () => this.config,
           now: this.now,
           hubConnected: () => this.host.isConnected(),
+          upstream: () => this.upstreamOutbox.counters(),
           sendControl: (msg) => this.sendControl(msg),
           log: this.log.child("api"),
         },
@@ -177,7 +178,7 @@ export class SharingModule {
     } else this.counters.readingsDuplicate++;
     // A redelivery is still offered upstream: the first delivery may have been stored but not sent
     // (a crash in between); the cloud's writes are idempotent by meter and reading time.
-    await this.upstream.handle({ kind: "reading", body: reading });
+    this.upstream.handle({ kind: "reading", body: reading });
   }
 
   private async onInterval(m: InboundMessage): Promise<void> {
@@ -186,14 +187,14 @@ export class SharingModule {
     if (changed > 0) this.counters.intervalsStored++;
     else this.counters.intervalsDuplicate++;
     // As for readings: offered upstream again (deterministic id, idempotent in the cloud).
-    await this.upstream.handle({ kind: "interval", body: rec });
+    this.upstream.handle({ kind: "interval", body: rec });
   }
 
   private async onEvent(m: InboundMessage): Promise<void> {
     const event = Event.parse(bodyOf(m));
     if (!this.store.events.insert(event)) return;
     this.counters.eventsStored++;
-    await this.upstream.handle({ kind: "event", body: event });
+    this.upstream.handle({ kind: "event", body: event });
   }
 
   private async onStats(m: InboundMessage): Promise<void> {
@@ -217,6 +218,7 @@ export class SharingModule {
     this.retentionTimer = undefined;
     await this.api?.close();
     this.api = undefined;
+    await this.upstreamOutbox.stop();
     this.store.close();
   }
 }

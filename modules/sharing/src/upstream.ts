@@ -1,27 +1,28 @@
-import type { ModuleHost } from "@omdp/edge-module";
-import type { Logger } from "@omdp/logger";
+import type { OutboxMessage } from "@omdp/edge-module";
 import { type DesiredConfig, householdOf, timeZoneOf } from "./config";
 import { CLOUD, type Inbound, rollupTargets, select } from "./consent";
 import type { SharingStore } from "./store";
 
 export const UPSTREAM_OUTPUT = "upstream";
 
+/** Where planned upstream messages go: written durably before `keep` returns (UpstreamOutbox). */
+export interface UpstreamSink {
+  keep(messages: readonly OutboxMessage[]): void;
+}
+
 /**
- * Sends on `upstream` what the cloud's consent permits, read from the store for every message (a
+ * Selects for `upstream` what the cloud's consent permits, read from the store for every message (a
  * consent change applies to the next message). Detached (no cloud configured): sends nothing.
  * An interval record that completes a coarser consented bucket (e.g. the last quarter of an hour)
- * also sends that bucket's roll-up from the store.
+ * also sends that bucket's roll-up from the store. The messages go to the sink (the durable outbox)
+ * synchronously, in the handling step of the inbound message.
  */
 export class UpstreamSelector {
-  sent = 0;
-  failed = 0;
-
   constructor(
-    private readonly host: Pick<ModuleHost, "send">,
+    private readonly sink: UpstreamSink,
     private readonly store: SharingStore,
     private readonly config: () => DesiredConfig,
     private readonly now: () => number,
-    private readonly log: Logger,
   ) {}
 
   /** The messages (already projected) that leave for one inbound message; no I/O. */
@@ -46,22 +47,17 @@ export class UpstreamSelector {
     return [...out.values()];
   }
 
-  async handle(msg: Inbound): Promise<void> {
+  /** Plans the messages for one inbound message and hands them to the sink (synchronously). */
+  handle(msg: Inbound): void {
     const cfg = this.config();
-    for (const m of this.plan(msg)) {
-      const meterId = m.body.meterId;
-      try {
-        await this.host.send(UPSTREAM_OUTPUT, m.body, {
-          kind: m.kind,
-          meterId,
-          householdId: householdOf(cfg, meterId),
-        });
-        this.sent++;
-      } catch (err) {
-        this.failed++;
-        this.log.warn("upstream send failed", { kind: m.kind, meterId, error: err });
-      }
-    }
+    this.sink.keep(
+      this.plan(msg).map((m) => ({
+        output: UPSTREAM_OUTPUT,
+        body: m.body,
+        properties: { kind: m.kind, meterId: m.body.meterId, householdId: householdOf(cfg, m.body.meterId) },
+        id: keyOf(m),
+      })),
+    );
   }
 }
 

@@ -17,6 +17,8 @@ export interface ApiDeps {
   /** Whether the module's link to the edge hub is up (the health check answers 503 while it is not). */
   hubConnected: () => boolean;
   sendControl: (msg: ControlMessage) => Promise<void>;
+  /** Counters of the upstream outbox (pending, sent, dropped...), shown by the health check. */
+  upstream?: () => Record<string, number>;
   log: Logger;
 }
 

@@ -42,6 +42,7 @@ export function buildRouter(deps: ApiDeps): Router<Caller | undefined> {
       detached: !deps.config().cloud.enabled,
       time: new Date(deps.now()).toISOString(),
       liveClients: deps.feed.clientCount,
+      ...(deps.upstream ? { upstream: deps.upstream() } : {}),
     });
   });
 
