@@ -246,7 +246,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
       const done = await apply(p, f, readerKills);
       faults.push(done);
       say(
-        `${f.at.toFixed(1).padStart(6)} s  ${f.kind.padEnd(16)} ${done.target.padEnd(8)} whole again after ${done.recoveredAfter ?? "never"} s`,
+        `${f.at.toFixed(1).padStart(6)} s  ${f.kind.padEnd(16)} ${done.target.padEnd(8)} at ${done.appliedAt}, whole again after ${done.recoveredAfter ?? "never"} s`,
       );
     }
     const rest = t0 + opts.seconds * 1000 - Date.now();
@@ -346,6 +346,10 @@ async function apply(p: TestPlatform, f: ScheduledFault, readerKills: number[]):
       target = kill(s.meters.pid, "SIGUSR2");
       break;
   }
+  // A signal is delivered asynchronously: wait until the killed process is gone before asking whether
+  // the platform is whole again.
+  const victim = Number(target);
+  if (kind.startsWith("kill:") && victim > 0) await waitFor(() => parentOf(victim) === undefined, 10_000, 10);
   const ok = await waitFor(() => whole(p, true), 90_000, 100);
   return { ...f, appliedAt: at, target, recoveredAfter: ok ? (Date.now() - at) / 1000 : null };
 }
