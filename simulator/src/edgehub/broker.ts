@@ -6,7 +6,7 @@ import type { Forwarder } from "./forwarder";
 import type { IdentityRegistry } from "./identities";
 import type { InputDelivery } from "./input-delivery";
 import { bodyForCloud, connectionProperties, parseJson } from "./message-properties";
-import type { MessageStore } from "./message-store";
+import { type MessageStore, QueueFullError } from "./message-store";
 import type { RoutedMessage, Router, Sink } from "./routes";
 import {
   allowedSubscription,
@@ -61,6 +61,7 @@ function subscribed(client: Client, filter: string): boolean {
 }
 
 const METHODS_FILTER = "$iothub/methods/POST/#";
+const FULL_LOG_EVERY_MS = 10_000;
 const DESIRED_FILTER = "$iothub/twin/PATCH/properties/desired/#";
 
 export interface HubCounters {
@@ -91,6 +92,8 @@ export class HubBroker {
     connections: 0,
   };
   private readonly sessions = new Map<string, Session>();
+  /** Rate limit of the "queue full" warning: one per `FULL_LOG_EVERY_MS`, with the count between. */
+  private fullLog = { lastMs: 0, since: 0 };
   /** Connections that sent a SUBSCRIBE of their own (a fresh client instance, not a reconnect). */
   private readonly subscribedHere = new WeakSet<Client>();
   private readonly restoredInputs = new Map<Client, NodeJS.Timeout>();
@@ -255,6 +258,11 @@ export class HubBroker {
     try {
       outcome = this.handlePublish(client, topic, payload);
     } catch (err) {
+      if (err instanceof QueueFullError) {
+        this.refusedFull(client, err);
+        cb(err);
+        return;
+      }
       this.deps.log.error("publish not stored; connection closed without PUBACK", {
         clientId: client.id,
         error: err,
@@ -262,6 +270,23 @@ export class HubBroker {
       outcome = new Error("message not stored");
     }
     cb(outcome);
+  }
+
+  /** A full `$upstream`: the message is refused like one that cannot be stored; logged at most every 10 s. */
+  private refusedFull(client: Client, err: QueueFullError): void {
+    const now = Date.now();
+    this.fullLog.since += 1;
+    if (now - this.fullLog.lastMs < FULL_LOG_EVERY_MS) return;
+    this.deps.log.warn(
+      "queue full; publish refused without PUBACK, connection closed (the sender keeps it)",
+      {
+        clientId: client.id,
+        endpoint: err.endpoint,
+        refusedSinceLastLog: this.fullLog.since,
+        ...err.evidence,
+      },
+    );
+    this.fullLog = { lastMs: now, since: 0 };
   }
 
   /** Handles what a client published; an error (returned) disconnects it, as IoT Hub does. */
@@ -324,7 +349,11 @@ export class HubBroker {
     msg: RoutedMessage,
     body: Buffer,
   ): void {
-    for (const { sink } of sinks) {
+    // `$upstream` first: a full queue refuses (throws) before any input's in-memory totals moved
+    const ordered = [...sinks].sort(
+      (a, b) => Number(a.sink.kind === "input") - Number(b.sink.kind === "input"),
+    );
+    for (const { sink } of ordered) {
       if (sink.kind === "input") {
         const bag = { ...t.properties, ...connectionProperties(t.system, sender) };
         const target: Identity = { deviceId: this.edgeDeviceOf(t), moduleId: sink.moduleId };

@@ -21,6 +21,7 @@ export {
   DurableQueue,
   type EndpointLimits,
   MessageStore,
+  QueueFullError,
   type QueueStats,
   type StoredEntry,
 } from "./message-store";

@@ -79,9 +79,13 @@ export class InputDelivery {
   private state(name: string, moduleKey: string): EndpointState {
     let s = this.endpoints.get(name);
     if (!s) {
+      // Drop-oldest, unlike `$upstream` (which refuses when full): an input is a bounded buffer for a
+      // module that is away (the count cap is large), and refusing here would stop the producer's other
+      // routes for the sake of one absent module.
       const queue = this.opts.store.endpoint(name, {
         ttlSecs: this.opts.ttlSecs,
         maxCount: this.opts.maxPerInput,
+        whenFull: "dropOldest",
       });
       s = { queue, moduleKey, cursor: 0, inflight: 0 };
       this.endpoints.set(name, s);

@@ -17,14 +17,45 @@ export interface QueueStats {
   readonly delivered: number;
   readonly expired: number;
   readonly dropped: number;
+  /** New messages refused because the queue was at a bound (policy `refuse`). */
+  readonly refusedFull: number;
 }
 
-/** Bounds of one endpoint's queue; past a bound the oldest messages are dropped (and counted). */
+/**
+ * Bounds of one endpoint's queue. At a bound, `dropOldest` (default) drops the oldest messages (counted
+ * `dropped`); `refuse` keeps everything stored and refuses the new message instead (`QueueFullError`,
+ * counted `refusedFull`): for a queue whose messages were acknowledged to their senders, who still hold
+ * what is refused and send it again.
+ */
 export interface EndpointLimits {
   /** Messages older than this are dropped undelivered (IoT Edge `timeToLiveSecs`). */
   readonly ttlSecs: number;
   readonly maxBytes?: number;
   readonly maxCount?: number;
+  readonly whenFull?: "dropOldest" | "refuse";
+}
+
+/** A message not stored because its endpoint's queue is at a bound (policy `refuse`). */
+export class QueueFullError extends Error {
+  override readonly name = "QueueFullError";
+  constructor(
+    readonly endpoint: string,
+    readonly evidence: {
+      readonly queued: number;
+      readonly bytes: number;
+      readonly messageBytes: number;
+      readonly maxBytes?: number;
+      readonly maxCount?: number;
+    },
+  ) {
+    super(
+      `queue ${endpoint} full: ${evidence.queued} messages, ${evidence.bytes} bytes stored; ` +
+        `a message of ${evidence.messageBytes} bytes would pass ` +
+        `${evidence.maxBytes !== undefined ? `maxBytes ${evidence.maxBytes}` : ""}` +
+        `${evidence.maxBytes !== undefined && evidence.maxCount !== undefined ? " or " : ""}` +
+        `${evidence.maxCount !== undefined ? `maxCount ${evidence.maxCount}` : ""}`,
+    );
+  }
 }
 
 /**
@@ -107,7 +138,7 @@ export class DurableQueue {
   private readonly dropUpToStmt: Database.Statement;
   private count = 0;
   private bytes = 0;
-  private readonly counters = { enqueued: 0, delivered: 0, expired: 0, dropped: 0 };
+  private readonly counters = { enqueued: 0, delivered: 0, expired: 0, dropped: 0, refusedFull: 0 };
 
   constructor(
     private readonly db: Database.Database,
@@ -133,15 +164,40 @@ export class DurableQueue {
     this.bytes = row.b;
   }
 
-  /** Appends a message; returns its sequence number. Drops the oldest past the bounds. */
+  /**
+   * Appends a message; returns its sequence number. Past the bounds drops the oldest, or (policy
+   * `refuse`) throws `QueueFullError` and stores nothing (the caller's transaction rolls back; TTL
+   * expiry, run by the endpoint's owner, still frees room).
+   */
   enqueue(meta: string, body: Buffer | null, nowMs = Date.now()): number {
     const size = Buffer.byteLength(meta) + (body?.length ?? 0);
+    if (this.limits.whenFull === "refuse" && this.wouldPassBounds(size)) {
+      this.counters.refusedFull += 1;
+      const { maxBytes, maxCount } = this.limits;
+      throw new QueueFullError(this.name, {
+        queued: this.count,
+        bytes: this.bytes,
+        messageBytes: size,
+        ...(maxBytes !== undefined ? { maxBytes } : {}),
+        ...(maxCount !== undefined ? { maxCount } : {}),
+      });
+    }
     const info = this.insert.run(this.name, nowMs, size, meta, body);
     this.count += 1;
     this.bytes += size;
     this.counters.enqueued += 1;
     if (this.overBounds()) this.dropOldest();
     return Number(info.lastInsertRowid);
+  }
+
+  /** Whether one more message of `size` bytes would pass a bound (an empty queue takes any one message). */
+  private wouldPassBounds(size: number): boolean {
+    const { maxBytes, maxCount } = this.limits;
+    if (this.count === 0) return false;
+    return (
+      (maxBytes !== undefined && this.bytes + size > maxBytes) ||
+      (maxCount !== undefined && this.count + 1 > maxCount)
+    );
   }
 
   private overBounds(): boolean {

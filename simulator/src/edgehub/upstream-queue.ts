@@ -15,7 +15,10 @@ export interface QueueOptions {
   readonly store?: MessageStore;
   /** Messages older than this are dropped undelivered (IoT Edge `timeToLiveSecs`). */
   readonly ttlSecs: number;
-  /** Bound on stored bytes; past it the oldest messages are dropped. */
+  /**
+   * Bound on stored bytes. At it new messages are refused (`QueueFullError`: no PUBACK, the sender
+   * keeps them), never the stored ones dropped: those were acknowledged to their senders.
+   */
   readonly maxBytes: number;
 }
 
@@ -34,7 +37,11 @@ export class UpstreamQueue {
   constructor(opts: QueueOptions) {
     this.owned = opts.store === undefined;
     this.store = opts.store ?? new MessageStore(opts.file ?? ":memory:");
-    this.queue = this.store.endpoint(UPSTREAM_ENDPOINT, { ttlSecs: opts.ttlSecs, maxBytes: opts.maxBytes });
+    this.queue = this.store.endpoint(UPSTREAM_ENDPOINT, {
+      ttlSecs: opts.ttlSecs,
+      maxBytes: opts.maxBytes,
+      whenFull: "refuse",
+    });
   }
 
   /** Appends a message (without its sequence number); returns the sequence number. */

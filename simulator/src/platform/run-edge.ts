@@ -53,6 +53,18 @@ async function apiUp(port: number, deadlineMs: number): Promise<boolean> {
   return false;
 }
 
+/** `OMDP_EDGE_UPSTREAM_MAX_BYTES`: the `$upstream` quota (a positive integer), else the hub's default. */
+function upstreamMaxBytes(env: NodeJS.ProcessEnv = process.env): { upstreamMaxBytes?: number } {
+  const raw = env.OMDP_EDGE_UPSTREAM_MAX_BYTES;
+  if (raw === undefined || raw === "") return {};
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n) || n <= 0) {
+    log.warn("OMDP_EDGE_UPSTREAM_MAX_BYTES is not a positive integer; the default applies", { value: raw });
+    return {};
+  }
+  return { upstreamMaxBytes: n };
+}
+
 async function main(): Promise<void> {
   usePrivateUmask();
   const cfg = platformFromEnv();
@@ -67,6 +79,7 @@ async function main(): Promise<void> {
     mqttPort: cfg.ports.edgeMqtt,
     adminPort: cfg.ports.edgeAdmin,
     apiPort: cfg.ports.edgeApi,
+    ...upstreamMaxBytes(),
     ...(cfg.detached
       ? { upstreamUrl: undefined }
       : { upstreamUrl: `http://127.0.0.1:${cfg.ports.cloud}/runtime/ingest` }),

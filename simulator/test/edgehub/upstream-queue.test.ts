@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { UpstreamQueue } from "../../src/edgehub/index";
+import { QueueFullError, UpstreamQueue } from "../../src/edgehub/index";
 
 const msg = (n: number, pad = 0) => ({
   body: { n, pad: "x".repeat(pad) },
@@ -57,15 +57,37 @@ describe("UpstreamQueue", () => {
     q.close();
   });
 
-  it("bounds stored bytes by dropping the oldest", () => {
+  it("at its byte bound refuses new messages and keeps every stored one (they were acknowledged)", () => {
     const q = new UpstreamQueue({ file: fresh(), ttlSecs: 3600, maxBytes: 5_000 });
-    for (let i = 0; i < 20; i++) q.enqueue(msg(i, 1_000));
+    const sizeOf = (i: number) => JSON.stringify(msg(i, 1_000)).length; // its weight in the queue
+    const fits = Math.floor(5_000 / sizeOf(0)); // hand computation: n 0..3 weigh 1,122 bytes each, 4 fit
+    let refused = 0;
+    for (let i = 0; i < 20; i++) {
+      try {
+        q.enqueue(msg(i, 1_000));
+      } catch (err) {
+        expect(err).toBeInstanceOf(QueueFullError);
+        expect((err as QueueFullError).evidence).toMatchObject({ maxBytes: 5_000, messageBytes: sizeOf(i) });
+        refused++;
+      }
+    }
+    expect(fits).toBe(4);
     const s = q.stats();
-    expect(s.bytes).toBeLessThanOrEqual(5_000);
-    expect(s.dropped).toBe(20 - s.queued);
-    const kept = q.peek(100).map((b) => (b.message.body as { n: number }).n);
-    expect(kept.at(-1)).toBe(19);
-    expect(kept).toEqual([...Array(kept.length).keys()].map((k) => 20 - kept.length + k));
+    expect(s).toMatchObject({ queued: fits, dropped: 0, refusedFull: 20 - fits });
+    expect(refused).toBe(20 - fits);
+    expect(q.peek(100).map((b) => (b.message.body as { n: number }).n)).toEqual([...Array(fits).keys()]);
+    // once the cloud took them, new messages are accepted again
+    q.ack(q.peek(100).at(-1)!.seq);
+    q.enqueue(msg(20, 1_000));
+    expect(q.peek(100).map((b) => (b.message.body as { n: number }).n)).toEqual([20]);
+    q.close();
+  });
+
+  it("takes one message larger than the bound into an empty queue (it cannot block forever)", () => {
+    const q = new UpstreamQueue({ file: fresh(), ttlSecs: 3600, maxBytes: 100 });
+    q.enqueue(msg(1, 1_000));
+    expect(() => q.enqueue(msg(2, 10))).toThrow(QueueFullError);
+    expect(q.stats()).toMatchObject({ queued: 1, refusedFull: 1 });
     q.close();
   });
 });
