@@ -46,12 +46,20 @@ export { decodeHdlcFrame, encodeHdlcFrame, type HdlcEncodeOptions, type HdlcFram
 export { type HdlcStreamEvent, HdlcStreamParser } from "./hdlc/stream";
 export { parseHex, toHex } from "./hex";
 export {
+  findWrappedLength,
+  type LongFrameScan,
+  scanLongFrame,
+  WRAPPED_L,
+} from "./mbus/long-frame";
+export {
   encodeMbusPush,
   isDlmsSegment,
   MBUS_DLMS,
   MbusDlmsAssembler,
   type MbusPushOptions,
+  readMbusPush,
 } from "./mbus/segments";
+export { MAX_MBUS_DLMS_FRAME, type MbusDlmsStreamEvent, MbusDlmsStreamParser } from "./mbus/stream";
 export { type NormaliseContext, toMeterReading } from "./normalise";
 export { type DlmsProfile, findProfile, matchProfile, PROFILES, type ProfileElement } from "./profiles/index";
 export {

@@ -1,6 +1,9 @@
-import { decodeFrame, encodeFrame, type Frame, type MbusError } from "@omdp/mbus";
+import { encodeFrame, type Frame } from "@omdp/mbus";
 import { DlmsError } from "../errors";
 import { concatBytes } from "../hex";
+import { scanLongFrame } from "./long-frame";
+
+export { fromMbusError } from "./long-frame";
 
 /**
  * DLMS/COSEM over wired M-Bus as European push meters send it (EN 13757-2 long frames; DLMS UA
@@ -30,16 +33,6 @@ export function isDlmsSegment(frame: Frame): boolean {
     frame.data[0] === MBUS_DLMS.stsap &&
     frame.data[1] === MBUS_DLMS.dtsap
   );
-}
-
-/** An @omdp/mbus link error in this package's error type (same offset, field and evidence). */
-export function fromMbusError(e: MbusError, base = 0): DlmsError {
-  return new DlmsError("MBUS_FRAME", "mbus", `M-Bus frame: ${e.code}: ${e.reason}`, {
-    offset: e.offset + base,
-    field: e.field,
-    expected: e.expected,
-    actual: e.actual,
-  });
 }
 
 /**
@@ -148,15 +141,18 @@ export function encodeMbusPush(apdu: Uint8Array, opts: MbusPushOptions = {}): Ui
   return frames;
 }
 
-/** Reads back-to-back long frames from one buffer and joins their segments. Throws DlmsError. */
+/**
+ * Reads back-to-back long frames from one buffer (an L that wrapped past 255 is read by the frame's
+ * structure, see long-frame.ts) and joins their segments. Throws DlmsError.
+ */
 export function readMbusPush(bytes: Uint8Array): { apdu: Uint8Array; frames: number } {
   const asm = new MbusDlmsAssembler();
   let p = 0;
   while (p < bytes.length) {
-    const r = decodeFrame(bytes, p);
-    if (!r.ok) throw fromMbusError(r.error);
-    const out = asm.push(r.value.frame, p);
-    p += r.value.length;
+    const r = scanLongFrame(bytes, p);
+    if (r.kind !== "frame") throw r.error;
+    const out = asm.push(r.frame, p);
+    p += r.length;
     if (out instanceof DlmsError) throw out;
     if (out) {
       if (p !== bytes.length) {
