@@ -15,7 +15,7 @@ export { type DataNotification, INVOKE_ID_BITS, readDataNotification } from "./a
 export { parseSecurityControl, SC_BITS, type SecurityControl } from "./apdu/security";
 export { APDU_NAMES, APDU_TAG } from "./apdu/tags";
 export { type AxdrDecoded, decodeData, MAX_DEPTH } from "./axdr/decode";
-export { type AxdrInput, encodeData } from "./axdr/encode";
+export { type AxdrInput, type CompactDescription, encodeData } from "./axdr/encode";
 export { encodeLength, readLength } from "./axdr/length";
 export { DATA_TYPE_LIST, type DataType, dataType, dataTypeByName } from "./axdr/types";
 export type { AxdrValue } from "./axdr/value";

@@ -205,7 +205,12 @@ function jsonOf(v: AxdrInput): unknown {
     case "date-time":
     case "date":
     case "time":
+    case "bit-string":
       return toHex(v.bytes);
+    case "dont-care":
+      return null;
+    case "compact-array":
+      return v.items.map(jsonOf);
     default: {
       const n = v.value;
       if (typeof n === "bigint")
