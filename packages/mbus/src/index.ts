@@ -46,6 +46,27 @@ export {
   type VariableData,
 } from "./app/telegram";
 export { readVib, type Vib, type VifTable } from "./app/vib";
+// meter drivers as data (drivers/): normalised values by meter type, generic names otherwise
+export {
+  type DecodedBody,
+  DRIVERS,
+  type DriverField,
+  type DriverMatch,
+  type DriverReading,
+  driverMatches,
+  type FieldUnit,
+  GENERIC_NAMES,
+  type GoldenTelegram,
+  genericName,
+  type MeterDriver,
+  pickDriver,
+  printedName,
+  type RecordSelector,
+  readValues,
+  recordMatches,
+  selectRecord,
+  valueIn,
+} from "./drivers/index";
 // errors
 export {
   type DecodeOptions,

@@ -1,0 +1,109 @@
+/**
+ * Picks the driver for a telegram (manufacturer, version, medium of the EN 13757-3 long header) and
+ * reads its normalised values. The input is the decoded header and records only, so wired and wireless
+ * M-Bus share drivers. Records a driver does not name still come out under their generic names.
+ */
+import type { LongHeader, ShortHeader } from "../app/header";
+import type { DataRecord } from "../app/record";
+import { genericName } from "./generic";
+import { selectRecord } from "./select";
+import type { DriverField, DriverMatch, FieldUnit, MeterDriver } from "./types";
+import { conversion, tidy } from "./units";
+
+/** What a driver needs of a decoded telegram. */
+export interface DecodedBody {
+  header: LongHeader | ShortHeader | null;
+  records: readonly DataRecord[];
+}
+
+export interface DriverReading {
+  /** The matching driver's name, or "generic" when none matched. */
+  driver: string;
+  /** Printed field name (`<name>_<unit>`) to value, in driver field order, then generic names. */
+  values: Record<string, number | string>;
+}
+
+/** `<name>_<unit>` (wmbusmeters' convention); dates, date-times and texts print by their name alone. */
+export function printedName(name: string, unit: FieldUnit): string {
+  return unit === "date" || unit === "datetime" || unit === "text" ? name : `${name}_${unit}`;
+}
+
+function oneOf(want: number | readonly number[] | undefined, got: number): boolean {
+  if (want === undefined) return true;
+  return typeof want === "number" ? want === got : want.includes(got);
+}
+
+export function driverMatches(m: DriverMatch, h: LongHeader): boolean {
+  return m.manufacturer === h.manufacturer && oneOf(m.version, h.version) && oneOf(m.medium, h.medium.code);
+}
+
+/**
+ * The driver for a header: among those matching, the most specific (a version and a medium given beat
+ * either alone, which beat the manufacturer alone); ties go to the first in `drivers`.
+ */
+export function pickDriver(
+  header: DecodedBody["header"],
+  drivers: readonly MeterDriver[],
+): MeterDriver | undefined {
+  if (header?.kind !== "long") return undefined;
+  let best: MeterDriver | undefined;
+  let bestScore = -1;
+  for (const d of drivers) {
+    if (!driverMatches(d.match, header)) continue;
+    const score = (d.match.version === undefined ? 0 : 2) + (d.match.medium === undefined ? 0 : 1);
+    if (score > bestScore) {
+      best = d;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** A record's value in a field unit, or undefined when the record does not carry such a value. */
+export function valueIn(r: DataRecord, unit: FieldUnit, scale = 1): number | string | undefined {
+  if (r.value === null) return undefined;
+  switch (unit) {
+    case "date":
+      return r.valueKind === "date" ? (r.value as string) : undefined;
+    case "datetime":
+      return r.valueKind === "dateTime" ? (r.value as string) : undefined;
+    case "text":
+      return String(r.value);
+    default: {
+      if (typeof r.value !== "number") return undefined;
+      // a manufacturer record has no unit of its own: the driver's field gives it (and `scale`)
+      const f = r.table === "manufacturer" ? 1 : conversion(r.unit, unit);
+      return f === null ? undefined : tidy(r.value * f * scale);
+    }
+  }
+}
+
+function readField(records: readonly DataRecord[], f: DriverField): [DataRecord, number | string] | null {
+  const r = selectRecord(records, f.from);
+  if (r === undefined) return null;
+  const v = valueIn(r, f.unit, f.scale);
+  return v === undefined ? null : [r, v];
+}
+
+/** The normalised values of a decoded telegram, by its driver or the generic names. */
+export function readValues(body: DecodedBody, drivers: readonly MeterDriver[]): DriverReading {
+  const driver = pickDriver(body.header, drivers);
+  const values: Record<string, number | string> = {};
+  const claimed = new Set<DataRecord>();
+  for (const f of driver?.fields ?? []) {
+    const got = readField(body.records, f);
+    if (got === null) continue;
+    claimed.add(got[0]);
+    values[printedName(f.name, f.unit)] = got[1];
+  }
+  for (const r of body.records) {
+    if (claimed.has(r)) continue;
+    const g = genericName(r);
+    if (g === null) continue;
+    const key = printedName(g.name, g.unit);
+    if (key in values) continue;
+    const v = valueIn(r, g.unit);
+    if (v !== undefined) values[key] = v;
+  }
+  return { driver: driver?.name ?? "generic", values };
+}

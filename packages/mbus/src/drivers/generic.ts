@@ -1,0 +1,57 @@
+/**
+ * The fallback when no driver matches (and for the records a driver does not name): standard records
+ * (EN 13757-3 VIF table 10-14 quantities) to normalised names, wmbusmeters' names where they exist.
+ * A name is qualified by function, storage, tariff and subunit so that no two records share one.
+ */
+import type { DataRecord } from "../app/record";
+import type { FieldUnit } from "./types";
+
+interface GenericName {
+  name: string;
+  unit: FieldUnit;
+  /** Name used for storage 1 (the value at the last due date), where wmbusmeters has one. */
+  target?: string;
+}
+
+/** Codec quantity id -> normalised name and unit (one table). */
+export const GENERIC_NAMES: Readonly<Record<string, GenericName>> = {
+  energy: { name: "total_energy_consumption", unit: "kwh", target: "target_energy" },
+  reactiveEnergy: { name: "total_reactive_energy_consumption", unit: "kvarh" },
+  volume: { name: "total_volume", unit: "m3", target: "target_volume" },
+  power: { name: "current_power", unit: "w" },
+  volumeFlow: { name: "volume_flow", unit: "m3h" },
+  flowTemperature: { name: "flow_temperature", unit: "c" },
+  returnTemperature: { name: "return_temperature", unit: "c" },
+  temperatureDifference: { name: "flow_return_temperature_difference", unit: "c" },
+  externalTemperature: { name: "external_temperature", unit: "c" },
+  voltage: { name: "voltage", unit: "v" },
+  current: { name: "current", unit: "a" },
+  frequency: { name: "frequency", unit: "hz" },
+  onTime: { name: "on_time", unit: "h" },
+  operatingTime: { name: "operating_time", unit: "h" },
+  hcaUnits: { name: "current_consumption", unit: "hca", target: "consumption_at_set_date" },
+  relativeHumidity: { name: "current_relative_humidity", unit: "rh" },
+  pressure: { name: "pressure", unit: "bar" },
+  dateTime: { name: "meter_datetime", unit: "datetime", target: "target_datetime" },
+  date: { name: "meter_date", unit: "date", target: "target_date" },
+  fabricationNumber: { name: "fabrication_no", unit: "text" },
+};
+
+const PREFIX: Partial<Record<DataRecord["function"], string>> = {
+  maximum: "max_",
+  minimum: "min_",
+  error: "at_error_",
+};
+
+/** The generic name of a record, or null when the record has no standard quantity. */
+export function genericName(r: DataRecord): { name: string; unit: FieldUnit } | null {
+  const g = GENERIC_NAMES[r.quantity];
+  if (g === undefined || r.table === "manufacturer") return null;
+  const prefix = PREFIX[r.function];
+  if (prefix === undefined && r.function !== "instantaneous") return null;
+  let name = r.storage === 1 && g.target !== undefined ? g.target : g.name;
+  if (r.storage > 1 || (r.storage === 1 && g.target === undefined)) name += `_storage_${r.storage}`;
+  if (r.tariff > 0) name += `_tariff_${r.tariff}`;
+  if (r.subunit > 0) name += `_subunit_${r.subunit}`;
+  return { name: `${prefix ?? ""}${name}`, unit: g.unit };
+}

@@ -1,0 +1,155 @@
+// Kamstrup MULTICAL 403/603 heat meters (wired M-Bus): forward/return energy in manufacturer records.
+import type { MeterDriver } from "../types";
+
+const SRC =
+  "github:wmbusmeters/wmbusmeters src/driver_kamheat.cc test blocks (GPL-3.0; telegrams and wmbusmeters' printed values, facts only)";
+
+export const kamstrupMultical: MeterDriver = {
+  name: "kamstrup-multical",
+  meter: "Kamstrup MULTICAL 403 / 603 heat meter",
+  source: `${SRC}; VIF 0xFF + VIFE 0x07 / 0x08 = forward / return energy (m3 x degC), 0xFF 0x22 = info code`,
+  match: { manufacturer: "KAM", version: [0x34, 0x35], medium: [4, 12] },
+  fields: [
+    {
+      name: "total_energy_consumption",
+      unit: "kwh",
+      quantity: "energy",
+      from: { function: "instantaneous", storage: 0, tariff: 0, quantity: "energy" },
+    },
+    {
+      name: "total_volume",
+      unit: "m3",
+      quantity: "volume",
+      from: { function: "instantaneous", storage: 0, quantity: "volume" },
+    },
+    {
+      name: "volume_flow",
+      unit: "m3h",
+      quantity: "volumeFlow",
+      from: { function: "instantaneous", storage: 0, quantity: "volumeFlow" },
+    },
+    {
+      name: "max_flow",
+      unit: "m3h",
+      quantity: "volumeFlow",
+      from: { function: "maximum", storage: 0, quantity: "volumeFlow" },
+    },
+    {
+      name: "power",
+      unit: "kw",
+      quantity: "power",
+      from: { function: "instantaneous", storage: 0, quantity: "power" },
+    },
+    {
+      name: "max_power",
+      unit: "kw",
+      quantity: "power",
+      from: { function: "maximum", storage: 0, quantity: "power" },
+    },
+    { name: "t1_temperature", unit: "c", quantity: "flowTemperature", from: { quantity: "flowTemperature" } },
+    {
+      name: "t2_temperature",
+      unit: "c",
+      quantity: "returnTemperature",
+      from: { quantity: "returnTemperature" },
+    },
+    {
+      name: "flow_return_temperature_difference",
+      unit: "c",
+      quantity: "temperatureDifference",
+      from: { quantity: "temperatureDifference" },
+    },
+    {
+      name: "forward_energy",
+      unit: "m3c",
+      quantity: "energyVolume",
+      from: { storage: 0, vif: { table: "manufacturer", code: 0x07 } },
+    },
+    {
+      name: "return_energy",
+      unit: "m3c",
+      quantity: "energyVolume",
+      from: { storage: 0, vif: { table: "manufacturer", code: 0x08 } },
+    },
+    {
+      name: "target_energy",
+      unit: "kwh",
+      quantity: "energy",
+      from: { storage: 1, tariff: 0, quantity: "energy" },
+    },
+    { name: "target_volume", unit: "m3", quantity: "volume", from: { storage: 1, quantity: "volume" } },
+    { name: "target_date", unit: "date", quantity: "date", from: { storage: 1, quantity: "date" } },
+    {
+      name: "meter_datetime",
+      unit: "datetime",
+      quantity: "dateTime",
+      from: { storage: 0, quantity: "dateTime" },
+    },
+    {
+      name: "on_time",
+      unit: "h",
+      quantity: "onTime",
+      from: { function: "instantaneous", storage: 0, quantity: "onTime" },
+    },
+    {
+      name: "on_time_at_error",
+      unit: "h",
+      quantity: "onTime",
+      from: { function: "error", quantity: "onTime" },
+    },
+  ],
+  golden: [
+    {
+      hex: "68464668084a72447744772d2c3404060000000406ce86000004ff073444020004ff08f8ce0100041411680300043B0f02000002593c19025da41104ff220000000004a5ff21c7d02700d916",
+      source: `${SRC}, 'Kamstrup_403_mbus kamheat 77447744'; expected values: wmbusmeters' output`,
+      expect: {
+        total_energy_consumption_kwh: 34510,
+        total_volume_m3: 2232.49,
+        volume_flow_m3h: 0.527,
+        t1_temperature_c: 64.6,
+        t2_temperature_c: 45.16,
+        forward_energy_m3c: 148532,
+        return_energy_m3c: 118520,
+      },
+    },
+    {
+      hex: "68c9c96808e672323232322d2c35041900000004fB006083000004ff074006010004ff08299400000416984e010084401400000000848040140000000004225043000034221c0000000259c91f025d4f1102617a0e042e30020000142e65030000043c24050000143ce308000004ff2200000000046d2e2B0f3144fB00007d000044ff07Bdf9000044ff08308d00004416B73f0100c4401400000000c480401400000000542ed9020000543ce8090000426c013102ff1a011B0c783032858404ff16e5841e0004ff17c1d5B400a516",
+      source: `${SRC}, 'Kamstrup_MC603_mbus kamheat 32323232'; expected values: wmbusmeters' output`,
+      expect: {
+        total_energy_consumption_kwh: 3363200,
+        total_volume_m3: 85656,
+        power_kw: 560,
+        max_power_kw: 869,
+        volume_flow_m3h: 13.16,
+        max_flow_m3h: 22.75,
+        t1_temperature_c: 81.37,
+        t2_temperature_c: 44.31,
+        flow_return_temperature_difference_c: 37.06,
+        forward_energy_m3c: 67136,
+        return_energy_m3c: 37929,
+        target_energy_kwh: 3200000,
+        target_volume_m3: 81847,
+        target_date: "2024-01-01",
+        on_time_h: 17232,
+        on_time_at_error_h: 28,
+      },
+    },
+    {
+      hex: "689f9f68081472207400852d2c350cad00000004fb08c304000004ff07f21c000004ff084d1100000415fe29000084401400000000848040140000000004228829000034220a00000002598511025dab100261da00042d00000000142d08000000043b00000000143b6000000004ff2200000000046d0d2c0238542dc9010000543be1050000426c013102ff1a011b0c782074008504ff16850b200004ff17c9ff0e01cb16",
+      source: `${SRC}, 'KM2 kamheat 85007420'; expected values: wmbusmeters' output`,
+      expect: {
+        total_energy_consumption_kwh: 33861.111111,
+        total_volume_m3: 1075,
+        t1_temperature_c: 44.85,
+        t2_temperature_c: 42.67,
+        flow_return_temperature_difference_c: 2.18,
+        forward_energy_m3c: 7410,
+        return_energy_m3c: 4429,
+        max_flow_m3h: 0.096,
+        max_power_kw: 0.8,
+        on_time_h: 10632,
+        on_time_at_error_h: 10,
+      },
+    },
+  ],
+};

@@ -1,0 +1,96 @@
+/**
+ * Meter drivers as data (issue 12, section 2): one file per meter type under meters/, like wmbusmeters'
+ * drivers. A driver sees only the decoded EN 13757-3 header and data records (never the wired link
+ * layer), so the same drivers serve wireless M-Bus (EN 13757-4) once its link layer is decoded.
+ */
+
+import type { VifTable } from "../app/vib";
+import type { RecordFunction } from "../tables/dif";
+
+/**
+ * Units of normalised fields; a field prints as `<name>_<unit>` (wmbusmeters' convention, e.g.
+ * `total_energy_consumption_kwh`). "counter", "factor" and "none" are dimensionless.
+ */
+export type FieldUnit =
+  | "kwh"
+  | "mwh"
+  | "gj"
+  | "m3"
+  | "c"
+  | "k"
+  | "w"
+  | "kw"
+  | "m3h"
+  | "v"
+  | "a"
+  | "hz"
+  | "h"
+  | "s"
+  | "bar"
+  | "kvarh"
+  | "m3c"
+  | "hca"
+  | "rh"
+  | "counter"
+  | "factor"
+  | "date"
+  | "datetime"
+  | "text";
+
+/**
+ * Which data record a field reads (EN 13757-3 clauses 6.3-6.5). Every given property must match;
+ * `index` picks the n-th (0-based) of several matching records.
+ *   vif: the value information: `primary` with the VIF code (bit 7 cleared); `fd`/`fb` with the code of
+ *   the first VIFE after 0xFD/0xFB; `manufacturer` with the first VIFE after 0xFF (a manufacturer code).
+ *   vife: further VIFE codes (bit 7 cleared) that must follow the VIF, in order.
+ */
+export interface RecordSelector {
+  function?: RecordFunction;
+  storage?: number;
+  tariff?: number;
+  subunit?: number;
+  quantity?: string;
+  vif?: { table: Exclude<VifTable, "none" | "plainText">; code: number };
+  vife?: readonly number[];
+  index?: number;
+}
+
+export interface DriverField {
+  /** Normalised name without the unit (wmbusmeters' field name where it has one). */
+  name: string;
+  unit: FieldUnit;
+  /** What is measured, in the codec's quantity ids (energy, volume, power, ...). */
+  quantity: string;
+  from: RecordSelector;
+  /** Multiplies the record's value after unit conversion (manufacturer records with no VIF exponent). */
+  scale?: number;
+}
+
+export interface GoldenTelegram {
+  /** A whole wired long frame (hex), or the EN 13757-3 user data from the CI on. */
+  hex: string;
+  /** Where the bytes and the expected values come from. */
+  source: string;
+  /** Printed field name (`<name>_<unit>`) to value. */
+  expect: Readonly<Record<string, number | string>>;
+}
+
+export interface DriverMatch {
+  /** Three-letter manufacturer (EN 13757-3 clause 6.2.2 / FLAG association). */
+  manufacturer: string;
+  version?: number | readonly number[];
+  /** Medium code (EN 13757-3 table 6). */
+  medium?: number | readonly number[];
+}
+
+export interface MeterDriver {
+  /** Unique, lower case, like wmbusmeters' driver names. */
+  name: string;
+  /** The meter type in words. */
+  meter: string;
+  /** Where the record layout is documented: the corpus file or the manufacturer's document. */
+  source: string;
+  match: DriverMatch;
+  fields: readonly DriverField[];
+  golden: readonly GoldenTelegram[];
+}
