@@ -39,6 +39,7 @@ process.stdout.write(
     `faults: ${result.faults.length} (${[...new Set(result.faults.map((f) => f.kind))].join(", ")})`,
     `readings: ${r.expected} expected, ${r.lost} lost, ${r.duplicated} duplicated (${r.damaged} damaged on the line, ${r.unreceivable} sent while no reader could hear)`,
     `lost after: ${JSON.stringify(result.lostAfter)}`,
+    `upstream queue full (fill:upstream): ${result.upstreamRefusals} messages refused, kept by sharing's outbox`,
     `intervals: ${i.expected} at the edge, ${i.lost} lost in the cloud, ${i.duplicated} duplicated, ${i.differing} differing`,
     ...result.energy.map(
       (e) =>

@@ -35,12 +35,26 @@ export interface SoakOptions {
   readonly log?: (line: string) => void;
 }
 
+/** What a `fill:upstream` did to the hub's `$upstream` queue (from its admin `/health`). */
+export interface FillFigures {
+  /** Messages the full queue refused during the fault (the senders' outboxes kept them). */
+  readonly refused: number;
+  /** Stored messages dropped during the fault (must stay 0: they were acknowledged). */
+  readonly dropped: number;
+  /** The fullest the queue was: messages and bytes (bound `OMDP_EDGE_UPSTREAM_MAX_BYTES`). */
+  readonly peakQueued: number;
+  readonly peakBytes: number;
+  /** Seconds from the cloud's return until the hub's queue and sharing's outbox were empty. */
+  readonly drainSeconds: number | null;
+}
+
 export interface FaultDone extends ScheduledFault {
   /** Wall ms when it was applied, and what it hit (pid or "-"). */
   readonly appliedAt: number;
   readonly target: string;
   /** Seconds until the platform was whole again (every component running, the reader attached). */
   readonly recoveredAfter: number | null;
+  readonly fill?: FillFigures;
 }
 
 export interface SoakResult {
@@ -51,12 +65,49 @@ export interface SoakResult {
   readonly energy: readonly EnergyAccount[];
   /** Lost readings by the fault applied last before they were sent ("none": before the first fault). */
   readonly lostAfter: Readonly<Record<string, number>>;
+  /** Messages the full `$upstream` refused during the `fill:upstream` faults (summed). */
+  readonly upstreamRefusals: number;
   /** The run's verdict: zero lost and duplicated everywhere, energy equal to the Wh. */
   readonly ok: boolean;
   readonly wallSeconds: number;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The `$upstream` quota of the soak's hub. An interval weighs about 770 bytes in the queue (message
+ * JSON with body, properties and system properties; tests/edge/sharing-outbox.test.ts measures 3,835
+ * bytes for 5), and the three meters close an interval each every 15 meter-minutes (7.5 s wall at
+ * speed 120): 4 KiB holds five, so a cloud away for two quarters fills it.
+ */
+export const SOAK_UPSTREAM_MAX_BYTES = 4096;
+/** A fill lasts its scheduled seconds and then until the queue refused something (bounded). */
+const FILL_MAX_MS = 45_000;
+
+interface UpstreamHealth {
+  queued: number;
+  bytes: number;
+  dropped: number;
+  refusedFull: number;
+}
+
+/** The hub's `$upstream` figures from its admin `/health` (undefined while the hub is away). */
+async function hubUpstream(p: TestPlatform): Promise<UpstreamHealth | undefined> {
+  const url = `http://127.0.0.1:${p.handle.config.ports.edgeAdmin}/health`;
+  const res = await fetch(url, { signal: AbortSignal.timeout(2_000) }).catch(() => undefined);
+  if (!res?.ok) return undefined;
+  const body = (await res.json().catch(() => ({}))) as { upstream?: UpstreamHealth | null };
+  return body.upstream ?? undefined;
+}
+
+/** Messages waiting in sharing's upstream outbox, from its local API's health check. */
+async function sharingPending(p: TestPlatform): Promise<number | undefined> {
+  const url = `http://127.0.0.1:${p.handle.config.ports.edgeApi}/api/health`;
+  const res = await fetch(url, { signal: AbortSignal.timeout(2_000) }).catch(() => undefined);
+  if (!res) return undefined;
+  const body = (await res.json().catch(() => ({}))) as { upstream?: { upstreamPending?: number } };
+  return body.upstream?.upstreamPending;
+}
 
 /** Waits (bounded) for `cond`; resolves with whether it held. */
 async function waitFor(cond: () => boolean | Promise<boolean>, ms: number, everyMs = 200): Promise<boolean> {
@@ -231,7 +282,13 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
   // Meter time starts far enough in the past that it reaches now at the end of the run: never ahead of
   // the wall clock, which the edge rejects as readings from the future.
   const lead = opts.seconds + (opts.drainSeconds ?? 90) + 120;
-  const p = await startTestPlatform({ speed: opts.speed, leadSeconds: lead });
+  // A small `$upstream` quota, so that `fill:upstream` really fills it (the hub refuses, nothing dropped).
+  const quotaBefore = process.env.OMDP_EDGE_UPSTREAM_MAX_BYTES;
+  process.env.OMDP_EDGE_UPSTREAM_MAX_BYTES = String(SOAK_UPSTREAM_MAX_BYTES);
+  const p = await startTestPlatform({ speed: opts.speed, leadSeconds: lead }).finally(() => {
+    if (quotaBefore === undefined) delete process.env.OMDP_EDGE_UPSTREAM_MAX_BYTES;
+    else process.env.OMDP_EDGE_UPSTREAM_MAX_BYTES = quotaBefore;
+  });
   const faults: FaultDone[] = [];
   const readerKills: number[] = [];
   try {
@@ -245,8 +302,11 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
       if (wait > 0) await sleep(wait);
       const done = await apply(p, f, readerKills);
       faults.push(done);
+      const fill = done.fill
+        ? `; queue refused ${done.fill.refused}, dropped ${done.fill.dropped}, peak ${done.fill.peakQueued} msgs / ${done.fill.peakBytes} B, drained in ${done.fill.drainSeconds ?? "never"} s`
+        : "";
       say(
-        `${f.at.toFixed(1).padStart(6)} s  ${f.kind.padEnd(16)} ${done.target.padEnd(8)} at ${done.appliedAt}, whole again after ${done.recoveredAfter ?? "never"} s`,
+        `${f.at.toFixed(1).padStart(6)} s  ${f.kind.padEnd(16)} ${done.target.padEnd(8)} at ${done.appliedAt}, whole again after ${done.recoveredAfter ?? "never"} s${fill}`,
       );
     }
     const rest = t0 + opts.seconds * 1000 - Date.now();
@@ -300,6 +360,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
       intervals,
       energy,
       lostAfter,
+      upstreamRefusals: faults.reduce((n, f) => n + (f.fill?.refused ?? 0), 0),
       ok,
       wallSeconds: (Date.now() - began) / 1000,
     };
@@ -316,6 +377,7 @@ async function apply(p: TestPlatform, f: ScheduledFault, readerKills: number[]):
   const s = p.handle.status;
   const edge = s.edge.pid ?? 0;
   let target = "-";
+  let fill: FillFigures | undefined;
   const kind: FaultKind = f.kind;
   switch (kind) {
     case "kill:mbusReader":
@@ -335,8 +397,11 @@ async function apply(p: TestPlatform, f: ScheduledFault, readerKills: number[]):
     case "kill:cloud":
       target = kill(s.cloud.pid);
       break;
-    case "outage:cloud":
     case "fill:upstream":
+      fill = await fillUpstream(p, f.lasts);
+      target = "cloud";
+      break;
+    case "outage:cloud":
       await p.handle.stopComponent("cloud");
       await sleep(f.lasts * 1000);
       await p.handle.startComponent("cloud");
@@ -351,5 +416,56 @@ async function apply(p: TestPlatform, f: ScheduledFault, readerKills: number[]):
   const victim = Number(target);
   if (kind.startsWith("kill:") && victim > 0) await waitFor(() => parentOf(victim) === undefined, 10_000, 10);
   const ok = await waitFor(() => whole(p, true), 90_000, 100);
-  return { ...f, appliedAt: at, target, recoveredAfter: ok ? (Date.now() - at) / 1000 : null };
+  return {
+    ...f,
+    appliedAt: at,
+    target,
+    recoveredAfter: ok ? (Date.now() - at) / 1000 : null,
+    ...(fill ? { fill } : {}),
+  };
+}
+
+/**
+ * The cloud away for `lasts` seconds and then until the hub's `$upstream` refused a message (bounded by
+ * FILL_MAX_MS); then back, and the time until the queue and sharing's outbox are empty again.
+ */
+async function fillUpstream(p: TestPlatform, lasts: number): Promise<FillFigures> {
+  const start = (await hubUpstream(p)) ?? { queued: 0, bytes: 0, dropped: 0, refusedFull: 0 };
+  let last = start;
+  let peakQueued = 0;
+  let peakBytes = 0;
+  const sample = async () => {
+    const h = await hubUpstream(p);
+    if (!h) return;
+    last = h;
+    peakQueued = Math.max(peakQueued, h.queued);
+    peakBytes = Math.max(peakBytes, h.bytes);
+  };
+  await p.handle.stopComponent("cloud");
+  const began = Date.now();
+  await waitFor(
+    async () => {
+      await sample();
+      return Date.now() - began >= lasts * 1000 && last.refusedFull > start.refusedFull;
+    },
+    FILL_MAX_MS,
+    250,
+  );
+  await p.handle.startComponent("cloud");
+  const back = Date.now();
+  const drained = await waitFor(
+    async () => {
+      await sample();
+      return last.queued === 0 && (await sharingPending(p)) === 0;
+    },
+    90_000,
+    250,
+  );
+  return {
+    refused: Math.max(0, last.refusedFull - start.refusedFull),
+    dropped: Math.max(0, last.dropped - start.dropped),
+    peakQueued,
+    peakBytes,
+    drainSeconds: drained ? (Date.now() - back) / 1000 : null,
+  };
 }
