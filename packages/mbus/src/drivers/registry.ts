@@ -6,6 +6,7 @@ import { edcHeat } from "./meters/edc-heat";
 import { elsterF2 } from "./meters/elster-f2";
 import { elsterF22 } from "./meters/elster-f22";
 import { elsterFalcon } from "./meters/elster-falcon";
+import { eltakoDsz15dm } from "./meters/eltako-dsz15dm";
 import { elvacoCma10V21 } from "./meters/elvaco-cma10-v21";
 import { elvacoCma10V22 } from "./meters/elvaco-cma10-v22";
 import { elvacoCma11 } from "./meters/elvaco-cma11";
@@ -28,6 +29,7 @@ import { minolMinocalC2 } from "./meters/minol-minocal-c2";
 import { nzrDhz } from "./meters/nzr-dhz";
 import { nzrDhz563 } from "./meters/nzr-dhz-5-63";
 import { padPuls } from "./meters/pad-puls";
+import { piigth } from "./meters/piigth";
 import { relayPadpuls2 } from "./meters/relay-padpuls2";
 import { relayPadpuls3 } from "./meters/relay-padpuls3";
 import { rossweinerModularis } from "./meters/rossweiner-modularis";
@@ -37,6 +39,7 @@ import { sensusPollutherm } from "./meters/sensus-pollutherm";
 import { siemensRvd235 } from "./meters/siemens-rvd235";
 import { siemensWfh21 } from "./meters/siemens-wfh21";
 import { tecsonOil } from "./meters/tecson-oil";
+import { zennerMinomessWired } from "./meters/zenner-minomess-wired";
 import type { MeterDriver } from "./types";
 
 export const DRIVERS: readonly MeterDriver[] = [
@@ -47,6 +50,7 @@ export const DRIVERS: readonly MeterDriver[] = [
   elsterF2,
   elsterF22,
   elsterFalcon,
+  eltakoDsz15dm,
   elvacoCma10V21,
   elvacoCma10V22,
   elvacoCma11,
@@ -69,6 +73,7 @@ export const DRIVERS: readonly MeterDriver[] = [
   nzrDhz563,
   nzrDhz,
   padPuls,
+  piigth,
   relayPadpuls2,
   relayPadpuls3,
   rossweinerModularis,
@@ -78,4 +83,5 @@ export const DRIVERS: readonly MeterDriver[] = [
   siemensRvd235,
   siemensWfh21,
   tecsonOil,
+  zennerMinomessWired,
 ];
