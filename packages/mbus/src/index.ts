@@ -48,6 +48,7 @@ export {
 export { readVib, type Vib, type VifTable } from "./app/vib";
 // meter drivers as data (drivers/): normalised values by meter type, generic names otherwise
 export {
+  conversion,
   type DecodedBody,
   DRIVERS,
   type DriverField,
