@@ -176,6 +176,8 @@ const api = await startApiServer(
     config: () => config,
     now: Date.now,
     sendControl: async () => {},
+    // the bench measures the API alone: its hub link counts as up
+    hubConnected: () => true,
     log: createLogger("bench", { write: () => {} }),
   },
   "127.0.0.1",
