@@ -33,7 +33,11 @@ export type DlmsErrorCode =
   | "AXDR_DEPTH"
   | "AXDR_LENGTH"
   | "PROFILE_UNKNOWN"
-  | "PROFILE_MISMATCH";
+  | "PROFILE_MISMATCH"
+  | "APDU_NOT_DATA"
+  | "DATA_ACCESS_RESULT"
+  | "GET_BLOCK"
+  | "SYSTEM_TITLE_MISSING";
 
 export type DlmsLayer = "input" | "hdlc" | "mbus" | "apdu" | "security" | "axdr" | "cosem" | "profile";
 

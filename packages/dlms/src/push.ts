@@ -1,4 +1,5 @@
-import { type DecodedApdu, decodeApdu } from "./apdu/apdu";
+import { type ApduService, type DecodedApdu, decodeApdu } from "./apdu/apdu";
+import type { AccessResult } from "./apdu/get-response";
 import type { DlmsDateTime } from "./cosem/datetime";
 import { isPrintable, latin1 } from "./cosem/text";
 import { type CosemValue, type JsonValue, toJson } from "./cosem/value";
@@ -19,6 +20,8 @@ export interface DecodePushOptions {
   readonly transport?: "auto" | DlmsTransport;
   /** Profile id for flat lists, `none` to switch off matching; default: matched by the list itself. */
   readonly profile?: string;
+  /** The meter's system title, for service-specific glo-/ded- APDUs (they do not carry it). */
+  readonly systemTitle?: Uint8Array;
 }
 
 export interface PushSecurity {
@@ -44,7 +47,13 @@ export interface PushTelegram {
   /** The security control byte. */
   readonly securityControl?: number;
   readonly security?: PushSecurity;
-  /** long-invoke-id-and-priority. */
+  /** The service that carried the data (data-notification for pushes). */
+  readonly service: ApduService;
+  /** event-notification: the attribute the value belongs to (class id, logical name, attribute id). */
+  readonly attribute?: { readonly classId: number; readonly obis: string; readonly attributeId: number };
+  /** get-response-with-list: the results that came as a data-access-result (their place is null). */
+  readonly accessResults?: readonly AccessResult[];
+  /** long-invoke-id-and-priority (get-response: invoke-id-and-priority). */
   readonly invokeId: number;
   readonly dateTime?: DlmsDateTime;
   readonly cosem: CosemValue[];
@@ -73,7 +82,7 @@ export function decodePushApdu(
   link: { readonly transport: DlmsTransport; readonly frames: number; readonly blocks?: number },
   opts: Omit<DecodePushOptions, "transport"> = {},
 ): DlmsResult<PushTelegram> {
-  const decoded = decodeApdu(apdu, { key: opts.key, authKey: opts.authKey });
+  const decoded = decodeApdu(apdu, keysOf(opts));
   if (!decoded.ok) return decoded;
   try {
     return ok(build(link.transport, link.frames, link.blocks ?? 0, decoded.value, opts));
@@ -81,6 +90,14 @@ export function decodePushApdu(
     if (e instanceof DlmsError) return fail(e);
     throw e;
   }
+}
+
+function keysOf(opts: Omit<DecodePushOptions, "transport">) {
+  return {
+    ...(opts.key ? { key: opts.key } : {}),
+    ...(opts.authKey ? { authKey: opts.authKey } : {}),
+    ...(opts.systemTitle ? { systemTitle: opts.systemTitle } : {}),
+  };
 }
 
 function decode(bytes: Uint8Array, opts: DecodePushOptions): PushTelegram {
@@ -109,7 +126,7 @@ function decode(bytes: Uint8Array, opts: DecodePushOptions): PushTelegram {
   } else {
     apdu = bytes;
   }
-  const decoded = decodeApdu(apdu, { key: opts.key, authKey: opts.authKey });
+  const decoded = decodeApdu(apdu, keysOf(opts));
   // Offsets of APDU errors refer to the APDU (for framed transports: the joined segments).
   if (!decoded.ok) throw decoded.error;
   return build(transport, frames, linkBlocks, decoded.value, opts);
@@ -192,6 +209,17 @@ function build(
           },
         }
       : {}),
+    service: d.service,
+    ...(d.attribute
+      ? {
+          attribute: {
+            classId: d.attribute.classId,
+            obis: d.attribute.obis,
+            attributeId: d.attribute.attributeId,
+          },
+        }
+      : {}),
+    ...(d.accessResults ? { accessResults: d.accessResults } : {}),
     invokeId: d.notification.invokeId,
     ...(d.notification.dateTime ? { dateTime: d.notification.dateTime } : {}),
     cosem: walked.cosem,

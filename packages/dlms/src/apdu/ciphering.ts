@@ -143,6 +143,8 @@ export function readCiphered(bytes: Uint8Array, p: number): CipheredApdu {
 export interface DecipherKeys {
   readonly key?: Uint8Array;
   readonly authKey?: Uint8Array;
+  /** The meter's system title, for service-specific glo-/ded- APDUs, which do not carry it. */
+  readonly systemTitle?: Uint8Array;
 }
 
 export interface Deciphered {
