@@ -1,7 +1,8 @@
 // @omdp/dlms: DLMS/COSEM push telegrams over M-Bus, HDLC or as bare APDUs; AES-GCM; A-XDR; COSEM;
 // per-meter profiles; normalisation to MeterReading.
 
-export { type ApduSecurity, type DecodedApdu, decodeApdu } from "./apdu/apdu";
+export { DATA_ACCESS_RESULTS, dataAccessResultName } from "./apdu/access-result";
+export { type ApduSecurity, type ApduService, type DecodedApdu, decodeApdu } from "./apdu/apdu";
 export {
   type CipheredApdu,
   type DecipherKeys,
@@ -10,10 +11,18 @@ export {
   type GloCipheringInput,
   readCiphered,
 } from "./apdu/ciphering";
+export {
+  type CosemAttribute,
+  type EventNotification,
+  readEventNotification,
+} from "./apdu/event-notification";
 export { GbtAssembler, type GbtBlock, readGbtBlock } from "./apdu/gbt";
+export { type AccessResult, GET_RESPONSE, type GetResponse, readGetResponse } from "./apdu/get-response";
+export { describeNonData, type NonDataApdu } from "./apdu/non-data";
 export { type DataNotification, INVOKE_ID_BITS, readDataNotification } from "./apdu/notification";
 export { parseSecurityControl, SC_BITS, type SecurityControl } from "./apdu/security";
-export { APDU_NAMES, APDU_TAG } from "./apdu/tags";
+export { readServiceCiphered } from "./apdu/service-ciphering";
+export { APDU_NAMES, APDU_TABLE, APDU_TAG, type ApduCategory, type ApduTagInfo, apduTag } from "./apdu/tags";
 export { type AxdrDecoded, decodeData, MAX_DEPTH } from "./axdr/decode";
 export { type AxdrInput, type CompactDescription, encodeData } from "./axdr/encode";
 export { encodeLength, readLength } from "./axdr/length";
