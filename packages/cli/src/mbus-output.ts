@@ -6,7 +6,7 @@
  *    packages/cli/test/mbus-output.test.ts over the corpus and mutated frames.
  */
 import { toHex } from "@omdp/dlms";
-import type { DataRecord, Telegram, VariableData } from "@omdp/mbus";
+import { type DataRecord, DRIVERS, readValues, type Telegram, type VariableData } from "@omdp/mbus";
 import { ByteSink } from "./io/byte-sink";
 
 export type VariableTelegram = Extract<Telegram, { type: "variable" }>;
@@ -73,6 +73,8 @@ export function variableDoc(t: VariableTelegram, frame: Uint8Array): Record<stri
     records: t.records.map((r, i) => recordDoc(r, frame, at[i]!)),
     ...(t.recordErrors.length > 0 ? { recordErrors: t.recordErrors } : {}),
     ...(t.moreRecordsFollow ? { moreRecordsFollow: true } : {}),
+    // the meter driver's normalised fields (packages/mbus/src/drivers), "generic" when none matches
+    ...readValues(t, DRIVERS),
   };
 }
 
@@ -204,6 +206,26 @@ export function writeVariableLine(o: ByteSink, t: VariableTelegram, frame: Uint8
     o.utf8(JSON.stringify(t.recordErrors));
   }
   if (t.moreRecordsFollow) o.ascii(',"moreRecordsFollow":true');
+  writeDriverValues(o, t);
+  o.ascii("}");
+}
+
+/** `,"driver":..,"values":{..}` as JSON.stringify writes readValues' result. */
+function writeDriverValues(o: ByteSink, t: VariableTelegram): void {
+  const { driver, values } = readValues(t, DRIVERS);
+  o.ascii(',"driver":');
+  o.str(driver);
+  o.ascii(',"values":{');
+  let first = true;
+  for (const k in values) {
+    if (!first) o.ascii(",");
+    first = false;
+    o.str(k);
+    o.ascii(":");
+    const v = values[k]!;
+    if (typeof v === "number") o.num(v);
+    else o.text(v);
+  }
   o.ascii("}");
 }
 

@@ -5,6 +5,10 @@
  * runs, through tsx and from a freshly built bundle, must print it again, except the vectors that
  * per-record degradation (issue 12 section 2) turns from a rejected frame into a telegram with a record
  * error: those must carry the same error code as the pinned line, as a record error.
+ * The fixture was changed once, additively: each variable data line gained `"driver"` and `"values"`
+ * (the meter driver's normalised fields, issue 12 section 2) inserted before its closing brace, every
+ * byte before them as pinned (checked when updated: each new line starts with the old line minus its
+ * last `}`).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
