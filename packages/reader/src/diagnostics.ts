@@ -21,6 +21,11 @@ export interface ReaderDiagnostics {
     readings: number;
   };
   meters: Record<string, { lastSeen: string | null; framesOk: number; errors: number }>;
+  /**
+   * Data records the decoder could not read inside otherwise decoded telegrams (EN 13757-3 per-record
+   * degradation), by error code ("MISSING_VIFE": 2). The telegram's other values were still read.
+   */
+  recordErrors: Record<string, number>;
   link: { target: string; connected: boolean };
   lastError?: { code: string; message: string; offset?: number; meterId?: string };
 }
@@ -42,6 +47,7 @@ export class DiagnosticsBook {
   };
   private readonly meters = new Map<string, { lastSeen: string | null; framesOk: number; errors: number }>();
   private lastError: ReaderDiagnostics["lastError"];
+  private readonly recordErrorCodes = new Map<string, number>();
   connected = false;
 
   constructor(
@@ -69,6 +75,19 @@ export class DiagnosticsBook {
     m.framesOk += frames;
   }
 
+  /** Counts the unreadable records of a read-out by code; the last one becomes `lastError`. */
+  recordErrors(errors: readonly { code: string; reason: string; offset: number }[], meterId?: string): void {
+    for (const e of errors) this.recordErrorCodes.set(e.code, (this.recordErrorCodes.get(e.code) ?? 0) + 1);
+    const last = errors.at(-1);
+    if (last)
+      this.lastError = {
+        code: last.code,
+        message: `record skipped: ${last.reason}`,
+        offset: last.offset,
+        ...(meterId ? { meterId } : {}),
+      };
+  }
+
   error(e: NonNullable<ReaderDiagnostics["lastError"]>): void {
     this.lastError = e;
     if (e.meterId) this.meter(e.meterId).errors++;
@@ -81,6 +100,7 @@ export class DiagnosticsBook {
       gatewayId: this.gatewayId,
       counters: { ...this.counters },
       meters: Object.fromEntries([...this.meters].map(([k, v]) => [k, { ...v }])),
+      recordErrors: Object.fromEntries(this.recordErrorCodes),
       link: { target: this.target, connected: this.connected },
       ...(this.lastError ? { lastError: { ...this.lastError } } : {}),
     };

@@ -9,6 +9,7 @@ import {
   type Frame,
   FrameParser,
   type LongHeader,
+  type RecordError,
   type SecondaryPattern,
 } from "@omdp/mbus";
 import { type MeterReading, SCHEMA_VERSION } from "@omdp/model";
@@ -56,9 +57,11 @@ export function readoutToReading(
   frames: readonly LongFrame[],
   meterId: string,
   opts: { gatewayId: string; transport: "serial" | "tcp" | "stream"; timeZone: string; receivedAt: Date },
-): { reading: MeterReading; header: LongHeader | undefined } {
+): { reading: MeterReading; header: LongHeader | undefined; recordErrors: RecordError[] } {
   let header: LongHeader | undefined;
   const records: DataRecord[] = [];
+  // per-record degradation (EN 13757-3 records the codec could not read): the other records still count
+  const recordErrors: RecordError[] = [];
   let lastAccess: number | undefined;
   for (const f of frames) {
     const t = decodeTelegram(f);
@@ -78,6 +81,7 @@ export function readoutToReading(
     if (h) lastAccess = h.accessNumber;
     if (!header && h?.kind === "long") header = h;
     records.push(...t.value.records);
+    recordErrors.push(...t.value.recordErrors);
   }
   const medium = header?.medium.code ?? 0;
   const values: MeterReading["values"] = [];
@@ -97,6 +101,7 @@ export function readoutToReading(
   const receivedAt = opts.receivedAt.toISOString();
   return {
     header,
+    recordErrors,
     reading: {
       schemaVersion: SCHEMA_VERSION,
       meterId,
@@ -258,12 +263,13 @@ export class Poller {
       return;
     }
     try {
-      const { reading } = readoutToReading(frames, t.meterId, {
+      const { reading, recordErrors } = readoutToReading(frames, t.meterId, {
         gatewayId: this.deps.config.gatewayId,
         transport: this.deps.transport,
         timeZone: this.deps.config.timeZone,
         receivedAt: new Date(),
       });
+      this.deps.diag.recordErrors(recordErrors, t.meterId);
       // the same telegram twice (a repeated answer) is one reading
       if (this.lastTime.get(t.meterId) === reading.readingTime) return;
       this.lastTime.set(t.meterId, reading.readingTime);
