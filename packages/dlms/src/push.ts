@@ -1,15 +1,24 @@
 import { type ApduService, type DecodedApdu, decodeApdu } from "./apdu/apdu";
 import type { AccessResult } from "./apdu/get-response";
+import type { AxdrValue } from "./axdr/value";
 import type { DlmsDateTime } from "./cosem/datetime";
+import { walkPushObjectList } from "./cosem/push-objects";
 import { isPrintable, latin1 } from "./cosem/text";
 import { type CosemValue, type JsonValue, toJson } from "./cosem/value";
-import { applyConventions, walkBody } from "./cosem/walk";
+import { applyConventions, type WalkResult, walkBody } from "./cosem/walk";
 import { DlmsError, type DlmsResult, fail, ok } from "./errors";
 import { HdlcApduAssembler } from "./hdlc/assemble";
 import { HDLC_FLAG, readHdlcFrame } from "./hdlc/frame";
 import { toHex } from "./hex";
 import { readMbusPush } from "./mbus/segments";
-import { applyProfile, findProfile, matchProfile } from "./profiles/index";
+import {
+  applyNamedProfile,
+  applyProfile,
+  findProfile,
+  isNamedProfile,
+  matchNamedProfile,
+  matchProfile,
+} from "./profiles/index";
 import { type DlmsTransport, detectTransport } from "./transport";
 
 export interface DecodePushOptions {
@@ -165,6 +174,18 @@ function readHdlc(bytes: Uint8Array): { apdu: Uint8Array; frames: number; blocks
   });
 }
 
+/** The generic walk (push_object_list first), then a named-list profile when one applies. */
+function walkNamed(body: AxdrValue, opts: DecodePushOptions): { walked: WalkResult; profileId?: string } {
+  const fromList = walkPushObjectList(body);
+  const walked = fromList ?? walkBody(body);
+  if (walked.cosem.length === 0 || opts.profile === "none") return { walked };
+  const asked = opts.profile ? findProfile(opts.profile) : undefined;
+  const profile =
+    asked && isNamedProfile(asked) ? asked : opts.profile ? undefined : matchNamedProfile(walked, !!fromList);
+  if (!profile) return { walked };
+  return { walked: applyNamedProfile(profile, walked), profileId: profile.id };
+}
+
 function build(
   transport: DlmsTransport,
   frames: number,
@@ -173,8 +194,9 @@ function build(
   opts: DecodePushOptions,
 ): PushTelegram {
   const body = d.notification.body;
-  let walked = applyConventions(walkBody(body));
-  let profileId: string | undefined;
+  const { walked: named, profileId: namedProfile } = walkNamed(body, opts);
+  let walked = applyConventions(named);
+  let profileId = namedProfile;
   if (walked.cosem.length === 0 && opts.profile !== "none") {
     const profile = opts.profile ? findProfile(opts.profile) : matchProfile(body);
     if (opts.profile && !profile) {

@@ -23,7 +23,7 @@ describe("meter profiles: each decodes its golden telegram to its golden values"
 
   it("every layout names each logical name once", () => {
     for (const p of PROFILES) {
-      for (const [n, layout] of Object.entries(p.layouts)) {
+      for (const [n, layout] of Object.entries(p.layouts ?? {})) {
         expect(layout, `${p.id}/${n}`).toHaveLength(Number(n));
         expect(new Set(layout.map((e) => e.obis)).size).toBe(layout.length);
       }
