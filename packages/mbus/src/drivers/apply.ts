@@ -71,8 +71,8 @@ export function valueIn(r: DataRecord, unit: FieldUnit, scale = 1): number | str
       return String(r.value);
     default: {
       if (typeof r.value !== "number") return undefined;
-      // a manufacturer record has no unit of its own: the driver's field gives it (and `scale`)
-      const f = r.table === "manufacturer" ? 1 : conversion(r.unit, unit);
+      // a manufacturer or plain-text record has no standard unit: the driver's field gives it (and `scale`)
+      const f = r.table === "manufacturer" || r.table === "plainText" ? 1 : conversion(r.unit, unit);
       return f === null ? undefined : tidy(r.value * f * scale);
     }
   }

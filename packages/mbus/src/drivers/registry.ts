@@ -1,5 +1,6 @@
 /** Every meter driver (one file per meter type in meters/), in one list for the matcher. */
 import { abbDelta } from "./meters/abb-delta";
+import { actarisGas } from "./meters/actaris-gas";
 import { allmessCf50 } from "./meters/allmess-cf50";
 import { aquametroAmtron } from "./meters/aquametro-amtron";
 import { edcHeat } from "./meters/edc-heat";
@@ -44,6 +45,7 @@ import type { MeterDriver } from "./types";
 
 export const DRIVERS: readonly MeterDriver[] = [
   abbDelta,
+  actarisGas,
   allmessCf50,
   aquametroAmtron,
   edcHeat,

@@ -32,6 +32,7 @@ export function recordMatches(r: DataRecord, s: RecordSelector): boolean {
   if (s.tariff !== undefined && r.tariff !== s.tariff) return false;
   if (s.subunit !== undefined && r.subunit !== s.subunit) return false;
   if (s.quantity !== undefined && r.quantity !== s.quantity) return false;
+  if (s.plainText !== undefined && (r.table !== "plainText" || r.plainText !== s.plainText)) return false;
   return vifMatches(r, s);
 }
 

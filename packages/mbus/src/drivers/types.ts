@@ -43,6 +43,7 @@ export type FieldUnit =
  *   vif: the value information: `primary` with the VIF code (bit 7 cleared); `fd`/`fb` with the code of
  *   the first VIFE after 0xFD/0xFB; `manufacturer` with the first VIFE after 0xFF (a manufacturer code).
  *   vife: further VIFE codes (bit 7 cleared) that must follow the VIF, in order.
+ *   plainText: the unit text of a plain-text VIF (0x7C/0xFC), e.g. "bat. time".
  */
 export interface RecordSelector {
   function?: RecordFunction;
@@ -52,6 +53,7 @@ export interface RecordSelector {
   quantity?: string;
   vif?: { table: Exclude<VifTable, "none" | "plainText">; code: number };
   vife?: readonly number[];
+  plainText?: string;
   index?: number;
 }
 
