@@ -36,7 +36,7 @@ const threePhase = [
 ];
 
 /**
- * Kaifa MA304H3E / MA304H4 / MA105H2E on the Norwegian HAN port (NVE list 2 and 3): a flat structure
+ * Kaifa MA304H3E / MA304H4 / MA105H2E on the Norwegian HAN port (NVE lists 1, 2 and 3): a flat structure
  * of bare values, list identifier "KFM_001" first. Currents in mA, voltages in 0.1 V, powers in W and
  * var, energies in Wh / varh. In IT grids the three-phase meter reports U L2 as 0.
  */
@@ -46,6 +46,8 @@ export const KAIFA_MA304: DlmsProfile = {
   reference: "Kaifa HAN interface description for the Norwegian market (OBIS list version KFM_001)",
   match: { firstText: "KFM_001" },
   layouts: {
+    // NVE list 1: active power import only (no list identifier, so only by `profile`)
+    1: [powers[0]!],
     9: onePhase,
     13: threePhase,
     14: [...onePhase, ...tail],
