@@ -73,7 +73,9 @@ export function valueIn(r: DataRecord, unit: FieldUnit, scale = 1): number | str
       if (typeof r.value !== "number") return undefined;
       // a manufacturer or plain-text record has no standard unit: the driver's field gives it (and `scale`)
       const f = r.table === "manufacturer" || r.table === "plainText" ? 1 : conversion(r.unit, unit);
-      return f === null ? undefined : tidy(r.value * f * scale);
+      if (f === null) return undefined;
+      const k = f * scale;
+      return k === 1 ? r.value : tidy(r.value * k);
     }
   }
 }

@@ -43,8 +43,36 @@ const PREFIX: Partial<Record<DataRecord["function"], string>> = {
   error: "at_error_",
 };
 
+const FUNCTIONS: readonly DataRecord["function"][] = ["instantaneous", "maximum", "minimum", "error"];
+/** Names already made, by quantity and then function, storage, tariff and subunit (decode-rate path). */
+const CACHE = new Map<string, Map<number, { name: string; unit: FieldUnit } | null>>();
+/** Bound of the cache: hostile telegrams with ever new storage numbers must not grow it without end. */
+const CACHE_LIMIT = 4096;
+let cached = 0;
+
 /** The generic name of a record, or null when the record has no standard quantity. */
 export function genericName(r: DataRecord): { name: string; unit: FieldUnit } | null {
+  if (r.table === "manufacturer") return null;
+  const f = FUNCTIONS.indexOf(r.function);
+  if (f < 0 || r.storage >= 0x10000 || r.tariff >= 0x100 || r.subunit >= 0x100) return makeName(r);
+  const key = f + 4 * (r.subunit + 0x100 * (r.tariff + 0x100 * r.storage));
+  let byKey = CACHE.get(r.quantity);
+  if (byKey === undefined) {
+    byKey = new Map();
+    CACHE.set(r.quantity, byKey);
+  }
+  let n = byKey.get(key);
+  if (n === undefined) {
+    n = makeName(r);
+    if (cached < CACHE_LIMIT) {
+      byKey.set(key, n);
+      cached++;
+    }
+  }
+  return n;
+}
+
+function makeName(r: DataRecord): { name: string; unit: FieldUnit } | null {
   const g = GENERIC_NAMES[r.quantity];
   if (g === undefined || r.table === "manufacturer") return null;
   const prefix = PREFIX[r.function];
