@@ -345,6 +345,10 @@ function dlmsDocument(t: PushTelegram, opts: Options): Record<string, unknown> {
     ...(t.securityControl !== undefined ? { securityControl: t.securityControl } : {}),
     ...(t.security ? { security: t.security } : {}),
     invokeId: t.invokeId,
+    // pushes (data-notification) print as before; readouts and events say what carried them
+    ...(t.service !== "data-notification" ? { service: t.service } : {}),
+    ...(t.attribute ? { attribute: t.attribute } : {}),
+    ...(t.accessResults ? { accessResults: t.accessResults } : {}),
     ...(t.dateTime ? { dateTime: t.dateTime.text } : {}),
     ...(t.profile ? { profile: t.profile } : {}),
   };
