@@ -5,6 +5,7 @@ import { encodeHdlcPush } from "../src/encode";
 import { DlmsError } from "../src/errors";
 import { HdlcStreamParser } from "../src/hdlc/stream";
 import { encodeMbusPush } from "../src/mbus/segments";
+import { MAX_MBUS_DLMS_FRAME, MbusDlmsStreamParser } from "../src/mbus/stream";
 import { decodePush } from "../src/push";
 import { bytes, fixtureKeys, loadFixtures } from "./helpers";
 
@@ -137,6 +138,65 @@ describe("fuzz: no exception escapes the decoders", () => {
         off += n;
       }
       const d = decodeApdu(src);
+      expect(d.ok || d.error instanceof DlmsError).toBe(true);
+    }
+  });
+
+  it("the M-Bus stream reader on mutated pushes with wrapped lengths, in random chunks (3,000 cases)", () => {
+    const r = rng(5);
+    const noe = bytes(fixtures.find((f) => f.name === "mbus_netz_noe_p1")!.hex);
+    // a first frame of 256 bytes of user data: 68 00 00 68 (L wrapped), checksum by hand
+    const seg = new Uint8Array(251).fill(0x11);
+    const wrapped = new Uint8Array(262);
+    wrapped.set([0x68, 0x00, 0x00, 0x68, 0x53, 0xff, 0x00, 0x01, 0x67]);
+    wrapped.set(seg, 9);
+    let cs = 0;
+    for (let i = 4; i < 260; i++) cs = (cs + wrapped[i]!) & 0xff;
+    wrapped[260] = cs;
+    wrapped[261] = 0x16;
+    const seeds = [noe, Uint8Array.from([...wrapped, ...noe.subarray(256)])];
+    const p = new MbusDlmsStreamParser();
+    let apdus = 0;
+    for (let i = 0; i < 3000; i++) {
+      const src = i % 3 === 0 ? seeds[i % 2]! : mutate(seeds[i % 2]!, r);
+      let off = 0;
+      while (off < src.length) {
+        const n = 1 + Math.floor(r() * 80);
+        for (const e of p.push(src.subarray(off, off + n))) {
+          if (e.kind === "error") expect(e.error).toBeInstanceOf(DlmsError);
+          if (e.kind === "apdu") {
+            apdus++;
+            const d = decodeApdu(e.apdu, { key: KEY });
+            expect(d.ok || d.error instanceof DlmsError).toBe(true);
+          }
+        }
+        off += n;
+      }
+    }
+    // unmutated pushes among the mutated ones still come through
+    expect(apdus).toBeGreaterThanOrEqual(900);
+    expect(p.bytesSkipped).toBeGreaterThan(0);
+  });
+
+  it("the stream reader keeps its memory bounded on endless 68-led garbage", () => {
+    const r = rng(6);
+    const p = new MbusDlmsStreamParser();
+    for (let i = 0; i < 200; i++) {
+      const chunk = Uint8Array.from({ length: 512 }, (_, k) => (k % 7 === 0 ? 0x68 : Math.floor(r() * 256)));
+      for (const e of p.push(chunk)) if (e.kind === "error") expect(e.error).toBeInstanceOf(DlmsError);
+    }
+    expect((p as unknown as { buf: Uint8Array }).buf.length).toBeLessThanOrEqual(MAX_MBUS_DLMS_FRAME);
+  });
+
+  it("decodeApdu on random bytes behind every tag of the APDU table (20,000 cases)", () => {
+    const r = rng(7);
+    const tags = [
+      0x0f, 0xc2, 0xc4, 0xca, 0xcc, 0xd2, 0xd4, 0xd8, 0x60, 0x61, 0xdb, 0xdc, 0xdd, 0xe0, 0x0e, 0xc0,
+    ];
+    const st = bytes("4D4D4D0000BC614E");
+    for (let i = 0; i < 20000; i++) {
+      const body = Uint8Array.from({ length: Math.floor(r() * 40) }, () => Math.floor(r() * 256));
+      const d = decodeApdu(Uint8Array.from([tags[i % tags.length]!, ...body]), { key: KEY, systemTitle: st });
       expect(d.ok || d.error instanceof DlmsError).toBe(true);
     }
   });
