@@ -73,13 +73,32 @@ export function genericName(r: DataRecord): { name: string; unit: FieldUnit } | 
 }
 
 function makeName(r: DataRecord): { name: string; unit: FieldUnit } | null {
-  const g = GENERIC_NAMES[r.quantity];
-  if (g === undefined || r.table === "manufacturer") return null;
-  const prefix = PREFIX[r.function];
-  if (prefix === undefined && r.function !== "instantaneous") return null;
-  let name = r.storage === 1 && g.target !== undefined ? g.target : g.name;
-  if (r.storage > 1 || (r.storage === 1 && g.target === undefined)) name += `_storage_${r.storage}`;
-  if (r.tariff > 0) name += `_tariff_${r.tariff}`;
-  if (r.subunit > 0) name += `_subunit_${r.subunit}`;
+  if (r.table === "manufacturer") return null;
+  return standardName(r);
+}
+
+/** Where a standard record stands: its function, storage, tariff and subunit (EN 13757-3 clause 6.3). */
+export interface RecordPlace {
+  quantity: string;
+  function: DataRecord["function"];
+  storage: number;
+  tariff: number;
+  subunit: number;
+}
+
+/**
+ * The normalised name of a standard quantity at a place: `max_`/`min_`/`at_error_` by function, the
+ * target name for storage 1 where there is one, then `_storage_N`, `_tariff_N`, `_subunit_N`.
+ * Null for a quantity without a name or a function with no prefix.
+ */
+export function standardName(p: RecordPlace): { name: string; unit: FieldUnit } | null {
+  const g = GENERIC_NAMES[p.quantity];
+  if (g === undefined) return null;
+  const prefix = PREFIX[p.function];
+  if (prefix === undefined && p.function !== "instantaneous") return null;
+  let name = p.storage === 1 && g.target !== undefined ? g.target : g.name;
+  if (p.storage > 1 || (p.storage === 1 && g.target === undefined)) name += `_storage_${p.storage}`;
+  if (p.tariff > 0) name += `_tariff_${p.tariff}`;
+  if (p.subunit > 0) name += `_subunit_${p.subunit}`;
   return { name: `${prefix ?? ""}${name}`, unit: g.unit };
 }

@@ -1,4 +1,5 @@
 // ABB Delta-Meter: wired M-Bus driver (data only; see ../types.ts).
+
 import type { MeterDriver } from "../types";
 
 export const abbDelta: MeterDriver = {
@@ -6,133 +7,8 @@ export const abbDelta: MeterDriver = {
   meter: "ABB Delta-Meter",
   source:
     "corpus mbus/valid/abb_delta.json, berg_dz_plus.json (libmbus test frames): standard EN 13757-3 records only, named by quantity, storage, tariff and subunit",
-  match: {
-    manufacturer: "ABB",
-    version: 2,
-    medium: 2,
-  },
-  fields: [
-    {
-      name: "total_energy_consumption",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "energy",
-      },
-    },
-    {
-      name: "total_energy_consumption_tariff_1",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 1,
-        subunit: 0,
-        quantity: "energy",
-      },
-    },
-    {
-      name: "total_energy_consumption_tariff_2",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 2,
-        subunit: 0,
-        quantity: "energy",
-      },
-    },
-    {
-      name: "total_energy_consumption_tariff_3",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 3,
-        subunit: 0,
-        quantity: "energy",
-      },
-    },
-    {
-      name: "total_energy_consumption_tariff_4",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 4,
-        subunit: 0,
-        quantity: "energy",
-      },
-    },
-    {
-      name: "total_energy_consumption_subunit_2",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 2,
-        quantity: "energy",
-      },
-    },
-    {
-      name: "total_energy_consumption_tariff_1_subunit_2",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 1,
-        subunit: 2,
-        quantity: "energy",
-      },
-    },
-    {
-      name: "total_energy_consumption_tariff_2_subunit_2",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 2,
-        subunit: 2,
-        quantity: "energy",
-      },
-    },
-    {
-      name: "total_energy_consumption_tariff_3_subunit_2",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 3,
-        subunit: 2,
-        quantity: "energy",
-      },
-    },
-    {
-      name: "total_energy_consumption_tariff_4_subunit_2",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 4,
-        subunit: 2,
-        quantity: "energy",
-      },
-    },
-  ],
+  match: { manufacturer: "ABB", version: 2, medium: 2 },
+  fields: [],
   golden: [
     {
       hex: "68 98 98 68 08 01 72 12 34 56 78 42 04 02 02 45 00 00 00 0E 84 00 00 00 00 00 00 00 8E 10 84 00 00 00 00 00 00 00 8E 20 84 00 00 00 00 00 00 00 8E B0 00 84 00 00 00 00 00 00 00 8E 80 10 84 00 00 00 00 00 00 00 8E 80 40 84 00 00 00 00 00 00 00 8E 90 40 84 00 00 00 00 00 00 00 8E A0 40 84 00 00 00 00 00 00 00 8E B0 40 84 00 00 00 00 00 00 00 8E 80 50 84 00 00 00 00 00 00 00 01 FF 93 00 00 0C FF 92 00 00 00 00 01 07 FD 97 00 00 00 00 00 00 00 00 00 01 FF 98 00 00 1F 75 16",

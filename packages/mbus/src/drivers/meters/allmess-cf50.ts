@@ -1,4 +1,5 @@
 // Allmess Megacontrol CF-50: wired M-Bus driver (data only; see ../types.ts).
+
 import type { MeterDriver } from "../types";
 
 export const allmessCf50: MeterDriver = {
@@ -6,121 +7,8 @@ export const allmessCf50: MeterDriver = {
   meter: "Allmess Megacontrol CF-50",
   source:
     "corpus mbus/valid/allmess_cf50.json (libmbus test frames): standard EN 13757-3 records only, named by quantity, storage, tariff and subunit",
-  match: {
-    manufacturer: "SLB",
-    version: 2,
-    medium: 4,
-  },
-  fields: [
-    {
-      name: "total_energy_consumption",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "energy",
-      },
-    },
-    {
-      name: "total_volume",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-      },
-    },
-    {
-      name: "current_power",
-      unit: "w",
-      quantity: "power",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "power",
-      },
-    },
-    {
-      name: "volume_flow",
-      unit: "m3h",
-      quantity: "volumeFlow",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volumeFlow",
-      },
-    },
-    {
-      name: "flow_temperature",
-      unit: "c",
-      quantity: "flowTemperature",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "flowTemperature",
-      },
-    },
-    {
-      name: "return_temperature",
-      unit: "c",
-      quantity: "returnTemperature",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "returnTemperature",
-      },
-    },
-    {
-      name: "flow_return_temperature_difference",
-      unit: "c",
-      quantity: "temperatureDifference",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "temperatureDifference",
-      },
-    },
-    {
-      name: "meter_date",
-      unit: "date",
-      quantity: "date",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "date",
-      },
-    },
-    {
-      name: "operating_time",
-      unit: "h",
-      quantity: "operatingTime",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "operatingTime",
-      },
-    },
-  ],
+  match: { manufacturer: "SLB", version: 2, medium: 4 },
+  fields: [],
   golden: [
     {
       hex: "68 3D 3D 68 08 01 72 00 51 20 02 82 4D 02 04 00 88 00 00 04 07 00 00 00 00 0C 15 03 00 00 00 0B 2E 00 00 00 0B 3B 00 00 00 0A 5A 88 12 0A 5E 16 05 0B 61 23 77 00 02 6C 8C 11 02 27 37 0D 0F 60 00 67 16",

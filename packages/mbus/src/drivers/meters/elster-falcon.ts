@@ -1,4 +1,7 @@
 // Elster Falcon: wired M-Bus driver (data only; see ../types.ts).
+
+import { repeated, standard } from "../fieldsets/standard";
+import { WATER_DUE_DATE } from "../fieldsets/water";
 import type { MeterDriver } from "../types";
 
 export const elsterFalcon: MeterDriver = {
@@ -6,110 +9,12 @@ export const elsterFalcon: MeterDriver = {
   meter: "Elster Falcon",
   source:
     "corpus mbus/valid/els_falcon.json (libmbus test frames): standard EN 13757-3 records only, named by quantity, storage, tariff and subunit",
-  match: {
-    manufacturer: "ELS",
-    version: 10,
-    medium: 7,
-  },
+  match: { manufacturer: "ELS", version: 10, medium: 7 },
   fields: [
-    {
-      name: "total_volume",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-      },
-    },
-    {
-      name: "meter_datetime",
-      unit: "datetime",
-      quantity: "dateTime",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "dateTime",
-      },
-    },
-    {
-      name: "target_date",
-      unit: "date",
-      quantity: "date",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "date",
-      },
-    },
-    {
-      name: "target_volume",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-      },
-    },
-    {
-      name: "target_date_2",
-      unit: "date",
-      quantity: "date",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "date",
-        index: 1,
-      },
-    },
-    {
-      name: "max_volume_flow",
-      unit: "m3h",
-      quantity: "volumeFlow",
-      from: {
-        function: "maximum",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volumeFlow",
-      },
-    },
-    {
-      name: "target_date_3",
-      unit: "date",
-      quantity: "date",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "date",
-        index: 2,
-      },
-    },
-    {
-      name: "volume_flow",
-      unit: "m3h",
-      quantity: "volumeFlow",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volumeFlow",
-      },
-    },
+    ...WATER_DUE_DATE,
+    repeated("date", 2, { storage: 1 }),
+    standard("volumeFlow", { function: "maximum" }),
+    repeated("date", 3, { storage: 1 }),
   ],
   golden: [
     {

@@ -1,4 +1,5 @@
 // Elvaco CMa10: wired M-Bus driver (data only; see ../types.ts).
+
 import type { MeterDriver } from "../types";
 
 export const elvacoCma10V21: MeterDriver = {
@@ -6,85 +7,8 @@ export const elvacoCma10V21: MeterDriver = {
   meter: "Elvaco CMa10",
   source:
     "corpus mbus/valid/THI_cma10.json (libmbus test frames): standard EN 13757-3 records only, named by quantity, storage, tariff and subunit",
-  match: {
-    manufacturer: "ELV",
-    version: 21,
-    medium: 0,
-  },
-  fields: [
-    {
-      name: "external_temperature",
-      unit: "c",
-      quantity: "externalTemperature",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "externalTemperature",
-      },
-    },
-    {
-      name: "min_external_temperature",
-      unit: "c",
-      quantity: "externalTemperature",
-      from: {
-        function: "minimum",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "externalTemperature",
-      },
-    },
-    {
-      name: "max_external_temperature",
-      unit: "c",
-      quantity: "externalTemperature",
-      from: {
-        function: "maximum",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "externalTemperature",
-      },
-    },
-    {
-      name: "at_error_external_temperature_storage_1",
-      unit: "c",
-      quantity: "externalTemperature",
-      from: {
-        function: "error",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "externalTemperature",
-      },
-    },
-    {
-      name: "at_error_external_temperature_storage_2",
-      unit: "c",
-      quantity: "externalTemperature",
-      from: {
-        function: "error",
-        storage: 2,
-        tariff: 0,
-        subunit: 0,
-        quantity: "externalTemperature",
-      },
-    },
-    {
-      name: "fabrication_no",
-      unit: "text",
-      quantity: "fabricationNumber",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "fabricationNumber",
-      },
-    },
-  ],
+  match: { manufacturer: "ELV", version: 21, medium: 0 },
+  fields: [],
   golden: [
     {
       hex: "68 52 52 68 08 E6 72 02 00 00 00 96 15 15 00 0D 00 00 00 01 FD 1B 02 02 FC 03 48 52 25 74 34 12 22 FC 03 48 52 25 74 C6 0E 12 FC 03 48 52 25 74 02 14 02 65 D6 08 22 65 CA 08 12 65 16 09 01 72 00 72 65 00 00 B2 01 65 00 00 0C 78 02 00 00 00 02 FD 0F 04 03 1F 96 16",

@@ -1,4 +1,5 @@
 // Elvaco CMa10: wired M-Bus driver (data only; see ../types.ts).
+
 import type { MeterDriver } from "../types";
 
 export const elvacoCma10V22: MeterDriver = {
@@ -6,85 +7,8 @@ export const elvacoCma10V22: MeterDriver = {
   meter: "Elvaco CMa10",
   source:
     "corpus mbus/valid/ELV-Elvaco-CMa10.json (libmbus test frames): standard EN 13757-3 records only, named by quantity, storage, tariff and subunit",
-  match: {
-    manufacturer: "ELV",
-    version: 22,
-    medium: 0,
-  },
-  fields: [
-    {
-      name: "external_temperature",
-      unit: "c",
-      quantity: "externalTemperature",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "externalTemperature",
-      },
-    },
-    {
-      name: "min_external_temperature",
-      unit: "c",
-      quantity: "externalTemperature",
-      from: {
-        function: "minimum",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "externalTemperature",
-      },
-    },
-    {
-      name: "max_external_temperature",
-      unit: "c",
-      quantity: "externalTemperature",
-      from: {
-        function: "maximum",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "externalTemperature",
-      },
-    },
-    {
-      name: "external_temperature_storage_1",
-      unit: "c",
-      quantity: "externalTemperature",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "externalTemperature",
-      },
-    },
-    {
-      name: "external_temperature_storage_2",
-      unit: "c",
-      quantity: "externalTemperature",
-      from: {
-        function: "instantaneous",
-        storage: 2,
-        tariff: 0,
-        subunit: 0,
-        quantity: "externalTemperature",
-      },
-    },
-    {
-      name: "fabrication_no",
-      unit: "text",
-      quantity: "fabricationNumber",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "fabricationNumber",
-      },
-    },
-  ],
+  match: { manufacturer: "ELV", version: 22, medium: 0 },
+  fields: [],
   golden: [
     {
       hex: "68 53 53 68 08 0B 72 61 15 01 24 96 15 16 00 3F 00 00 00 01 FD 1B 02 02 FC 03 48 52 25 74 22 15 22 FC 03 48 52 25 74 24 0D 12 FC 03 48 52 25 74 C3 1C 02 65 2E 08 22 65 5C 05 12 65 A2 0B 01 72 18 42 65 2C 08 82 01 65 1F 08 0C 78 61 15 01 24 03 FD 0F 00 00 04 1F BD 16",

@@ -1,4 +1,5 @@
 // Engelmann WaterStar: wired M-Bus driver (data only; see ../types.ts).
+import { repeated, standard } from "../fieldsets/standard";
 import type { MeterDriver } from "../types";
 
 export const engelmannWaterstar: MeterDriver = {
@@ -6,145 +7,19 @@ export const engelmannWaterstar: MeterDriver = {
   meter: "Engelmann WaterStar",
   source:
     "corpus mbus/valid/EFE_Engelmann-WaterStar.json (libmbus test frames): standard EN 13757-3 records only, named by quantity, storage, tariff and subunit",
-  match: {
-    manufacturer: "EFE",
-    version: 0,
-    medium: 6,
-  },
+  match: { manufacturer: "EFE", version: 0, medium: 6 },
   fields: [
-    {
-      name: "fabrication_no",
-      unit: "text",
-      quantity: "fabricationNumber",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "fabricationNumber",
-      },
-    },
-    {
-      name: "meter_datetime",
-      unit: "datetime",
-      quantity: "dateTime",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "dateTime",
-      },
-    },
-    {
-      name: "total_volume",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-      },
-    },
-    {
-      name: "target_volume",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-      },
-    },
-    {
-      name: "total_volume_storage_2",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 2,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-      },
-    },
-    {
-      name: "target_date",
-      unit: "date",
-      quantity: "date",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "date",
-      },
-    },
-    {
-      name: "meter_date",
-      unit: "date",
-      quantity: "date",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "date",
-      },
-    },
-    {
-      name: "volume_flow",
-      unit: "m3h",
-      quantity: "volumeFlow",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volumeFlow",
-      },
-    },
-    {
-      name: "max_volume_flow",
-      unit: "m3h",
-      quantity: "volumeFlow",
-      from: {
-        function: "maximum",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volumeFlow",
-      },
-    },
-    {
-      name: "on_time",
-      unit: "h",
-      quantity: "onTime",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "onTime",
-      },
-    },
-    {
-      name: "total_volume_2",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        index: 1,
-      },
-    },
+    standard("fabricationNumber"),
+    standard("dateTime"),
+    standard("volume"),
+    standard("volume", { storage: 1 }),
+    standard("volume", { storage: 2 }),
+    standard("date", { storage: 1 }),
+    standard("date"),
+    standard("volumeFlow"),
+    standard("volumeFlow", { function: "maximum" }),
+    standard("onTime"),
+    repeated("volume", 2),
   ],
   golden: [
     {

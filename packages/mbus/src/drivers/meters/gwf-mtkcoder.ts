@@ -1,4 +1,5 @@
 // GWF-MTKcoder: wired M-Bus driver (data only; see ../types.ts).
+
 import type { MeterDriver } from "../types";
 
 export const gwfMtkcoder: MeterDriver = {
@@ -6,37 +7,8 @@ export const gwfMtkcoder: MeterDriver = {
   meter: "GWF-MTKcoder",
   source:
     "corpus mbus/valid/GWF-MTKcoder.json (libmbus test frames): standard EN 13757-3 records only, named by quantity, storage, tariff and subunit",
-  match: {
-    manufacturer: "GWF",
-    version: 53,
-    medium: 7,
-  },
-  fields: [
-    {
-      name: "fabrication_no",
-      unit: "text",
-      quantity: "fabricationNumber",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "fabricationNumber",
-      },
-    },
-    {
-      name: "total_volume",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-      },
-    },
-  ],
+  match: { manufacturer: "GWF", version: 53, medium: 7 },
+  fields: [],
   golden: [
     {
       hex: "68 1B 1B 68 08 01 72 07 20 18 00 E6 1E 35 07 4C 00 00 00 0C 78 07 20 18 00 0C 16 69 02 00 00 96 16",

@@ -1,4 +1,5 @@
 // oms_frame2: wired M-Bus driver (data only; see ../types.ts).
+
 import type { MeterDriver } from "../types";
 
 export const hydrometerOms: MeterDriver = {
@@ -6,61 +7,8 @@ export const hydrometerOms: MeterDriver = {
   meter: "oms_frame2",
   source:
     "corpus mbus/valid/oms_frame2.json (libmbus test frames): standard EN 13757-3 records only, named by quantity, storage, tariff and subunit",
-  match: {
-    manufacturer: "HYD",
-    version: 41,
-    medium: 7,
-  },
-  fields: [
-    {
-      name: "total_volume",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-      },
-    },
-    {
-      name: "volume_flow",
-      unit: "m3h",
-      quantity: "volumeFlow",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volumeFlow",
-      },
-    },
-    {
-      name: "target_volume",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-      },
-    },
-    {
-      name: "target_date",
-      unit: "date",
-      quantity: "date",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "date",
-      },
-    },
-  ],
+  match: { manufacturer: "HYD", version: 41, medium: 7 },
+  fields: [],
   golden: [
     {
       hex: "68 29 29 68 08 FD 72 44 22 75 92 24 23 29 07 1F 00 00 00 0C 13 27 04 85 02 0B 3B 27 01 00 4C 13 19 54 44 01 42 6C FF 0C 02 FD 17 00 00 99 16",

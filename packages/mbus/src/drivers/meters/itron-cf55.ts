@@ -1,4 +1,5 @@
 // Itron CF 55: wired M-Bus driver (data only; see ../types.ts).
+
 import type { MeterDriver } from "../types";
 
 export const itronCf55: MeterDriver = {
@@ -6,133 +7,8 @@ export const itronCf55: MeterDriver = {
   meter: "Itron CF 55",
   source:
     "corpus mbus/valid/itron_cf_55.json (libmbus test frames): standard EN 13757-3 records only, named by quantity, storage, tariff and subunit",
-  match: {
-    manufacturer: "ACW",
-    version: 11,
-    medium: 12,
-  },
-  fields: [
-    {
-      name: "fabrication_no",
-      unit: "text",
-      quantity: "fabricationNumber",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "fabricationNumber",
-      },
-    },
-    {
-      name: "total_energy_consumption",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "energy",
-      },
-    },
-    {
-      name: "total_volume",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-      },
-    },
-    {
-      name: "at_error_current_power",
-      unit: "w",
-      quantity: "power",
-      from: {
-        function: "error",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "power",
-      },
-    },
-    {
-      name: "volume_flow",
-      unit: "m3h",
-      quantity: "volumeFlow",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volumeFlow",
-      },
-    },
-    {
-      name: "at_error_flow_temperature",
-      unit: "c",
-      quantity: "flowTemperature",
-      from: {
-        function: "error",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "flowTemperature",
-      },
-    },
-    {
-      name: "at_error_return_temperature",
-      unit: "c",
-      quantity: "returnTemperature",
-      from: {
-        function: "error",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "returnTemperature",
-      },
-    },
-    {
-      name: "at_error_flow_return_temperature_difference",
-      unit: "c",
-      quantity: "temperatureDifference",
-      from: {
-        function: "error",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "temperatureDifference",
-      },
-    },
-    {
-      name: "meter_datetime",
-      unit: "datetime",
-      quantity: "dateTime",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "dateTime",
-      },
-    },
-    {
-      name: "operating_time",
-      unit: "h",
-      quantity: "operatingTime",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "operatingTime",
-      },
-    },
-  ],
+  match: { manufacturer: "ACW", version: 11, medium: 12 },
+  fields: [],
   golden: [
     {
       hex: "68 4D 4D 68 08 07 72 67 76 12 11 77 04 0B 0C 0B 10 00 00 0C 78 67 76 12 11 04 07 00 00 00 00 0C 16 00 00 00 00 3B 2D 99 99 99 0B 3B 00 00 00 3A 5A 99 99 3A 5E 99 99 3B 61 99 99 99 04 6D 2F 0B 98 11 02 27 FC 00 09 FD 0E 10 09 FD 0F 21 0F 03 20 54 16",

@@ -1,4 +1,5 @@
 // Itron CYBLE M-Bus 1.4: wired M-Bus driver (data only; see ../types.ts).
+import { repeated, standard } from "../fieldsets/standard";
 import type { MeterDriver } from "../types";
 
 export const itronCybleV14: MeterDriver = {
@@ -6,74 +7,8 @@ export const itronCybleV14: MeterDriver = {
   meter: "Itron CYBLE M-Bus 1.4",
   source:
     "corpus mbus/valid/itron_cyble_m-bus_v1.4_cold_water.json, itron_cyble_m-bus_v1.4_water.json (libmbus test frames): standard EN 13757-3 records only, named by quantity, storage, tariff and subunit",
-  match: {
-    manufacturer: "ACW",
-    version: 20,
-    medium: [22, 7],
-  },
-  fields: [
-    {
-      name: "fabrication_no",
-      unit: "text",
-      quantity: "fabricationNumber",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "fabricationNumber",
-      },
-    },
-    {
-      name: "meter_datetime",
-      unit: "datetime",
-      quantity: "dateTime",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "dateTime",
-      },
-    },
-    {
-      name: "total_volume",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-      },
-    },
-    {
-      name: "total_volume_2",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        index: 1,
-      },
-    },
-    {
-      name: "target_volume",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-      },
-    },
-  ],
+  match: { manufacturer: "ACW", version: 20, medium: [22, 7] },
+  fields: [standard("fabricationNumber"), standard("dateTime"), standard("volume"), repeated("volume", 2)],
   golden: [
     {
       hex: "68 56 56 68 08 08 72 80 03 02 10 77 04 14 16 A1 00 00 00 0C 78 80 03 02 10 0D 7C 08 44 49 20 2E 74 73 75 63 0A 20 20 20 20 20 20 20 20 20 20 04 6D 27 0F 79 1A 02 7C 09 65 6D 69 74 20 2E 74 61 62 D2 0F 04 15 B7 11 00 00 04 95 7F 00 00 00 00 44 15 B7 11 00 00 0F 00 04 1F 0D 16",

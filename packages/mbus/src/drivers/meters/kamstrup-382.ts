@@ -1,4 +1,5 @@
 // Kamstrup 382 (6850-005): wired M-Bus driver (data only; see ../types.ts).
+
 import type { MeterDriver } from "../types";
 
 export const kamstrup382: MeterDriver = {
@@ -6,85 +7,8 @@ export const kamstrup382: MeterDriver = {
   meter: "Kamstrup 382 (6850-005)",
   source:
     "corpus mbus/valid/filler.json, kamstrup_382_005.json (libmbus test frames): standard EN 13757-3 records only, named by quantity, storage, tariff and subunit",
-  match: {
-    manufacturer: "KAM",
-    version: 1,
-    medium: 2,
-  },
-  fields: [
-    {
-      name: "total_energy_consumption",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "energy",
-      },
-    },
-    {
-      name: "on_time",
-      unit: "h",
-      quantity: "onTime",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "onTime",
-      },
-    },
-    {
-      name: "current_power",
-      unit: "w",
-      quantity: "power",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "power",
-      },
-    },
-    {
-      name: "max_current_power",
-      unit: "w",
-      quantity: "power",
-      from: {
-        function: "maximum",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "power",
-      },
-    },
-    {
-      name: "total_energy_consumption_tariff_1_subunit_1",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 1,
-        subunit: 1,
-        quantity: "energy",
-      },
-    },
-    {
-      name: "total_energy_consumption_tariff_2_subunit_1",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 2,
-        subunit: 1,
-        quantity: "energy",
-      },
-    },
-  ],
+  match: { manufacturer: "KAM", version: 1, medium: 2 },
+  fields: [],
   golden: [
     {
       hex: "68 1F 1F 68 08 00 72 31 77 67 17 2D 2C 01 02 00 00 00 00 2F 2F 04 83 3B 88 13 00 00 2F 2F 2F 2F 2F 2F 2F 00 16",

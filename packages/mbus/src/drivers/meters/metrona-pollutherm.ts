@@ -1,4 +1,5 @@
 // Sensus PolluTherm: wired M-Bus driver (data only; see ../types.ts).
+
 import type { MeterDriver } from "../types";
 
 export const metronaPollutherm: MeterDriver = {
@@ -6,109 +7,8 @@ export const metronaPollutherm: MeterDriver = {
   meter: "Sensus PolluTherm",
   source:
     "corpus mbus/valid/metrona_pollutherm.json (libmbus test frames): standard EN 13757-3 records only, named by quantity, storage, tariff and subunit",
-  match: {
-    manufacturer: "SPX",
-    version: 52,
-    medium: 4,
-  },
-  fields: [
-    {
-      name: "total_energy_consumption",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "energy",
-      },
-    },
-    {
-      name: "total_volume",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-      },
-    },
-    {
-      name: "volume_flow",
-      unit: "m3h",
-      quantity: "volumeFlow",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volumeFlow",
-      },
-    },
-    {
-      name: "current_power",
-      unit: "w",
-      quantity: "power",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "power",
-      },
-    },
-    {
-      name: "flow_temperature",
-      unit: "c",
-      quantity: "flowTemperature",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "flowTemperature",
-      },
-    },
-    {
-      name: "return_temperature",
-      unit: "c",
-      quantity: "returnTemperature",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "returnTemperature",
-      },
-    },
-    {
-      name: "flow_return_temperature_difference",
-      unit: "c",
-      quantity: "temperatureDifference",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "temperatureDifference",
-      },
-    },
-    {
-      name: "fabrication_no",
-      unit: "text",
-      quantity: "fabricationNumber",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "fabricationNumber",
-      },
-    },
-  ],
+  match: { manufacturer: "SPX", version: 52, medium: 4 },
+  fields: [],
   golden: [
     {
       hex: "68 42 42 68 08 00 72 46 01 95 44 18 4E 34 04 54 10 00 00 0C 07 00 00 00 00 0C 14 00 00 00 00 0C 3C 00 00 00 00 0C 2C 00 00 00 00 0A 5A 00 00 0A 5E 00 00 0B 60 00 00 00 0C 78 46 01 95 44 0C FD 10 46 01 95 44 1F 82 16",

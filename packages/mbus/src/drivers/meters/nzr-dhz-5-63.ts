@@ -1,4 +1,5 @@
 // NZR DHZ 5/63: wired M-Bus driver (data only; see ../types.ts).
+import { repeated, standard } from "../fieldsets/standard";
 import type { MeterDriver } from "../types";
 
 export const nzrDhz563: MeterDriver = {
@@ -6,86 +7,8 @@ export const nzrDhz563: MeterDriver = {
   meter: "NZR DHZ 5/63",
   source:
     "corpus mbus/valid/nzr_dhz_5_63.json (libmbus test frames): standard EN 13757-3 records only, named by quantity, storage, tariff and subunit",
-  match: {
-    manufacturer: "NZR",
-    version: 1,
-    medium: 2,
-  },
-  fields: [
-    {
-      name: "total_energy_consumption",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "energy",
-      },
-    },
-    {
-      name: "total_energy_consumption_2",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "energy",
-        index: 1,
-      },
-    },
-    {
-      name: "voltage",
-      unit: "v",
-      quantity: "voltage",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "voltage",
-      },
-    },
-    {
-      name: "current",
-      unit: "a",
-      quantity: "current",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "current",
-      },
-    },
-    {
-      name: "current_power",
-      unit: "w",
-      quantity: "power",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "power",
-      },
-    },
-    {
-      name: "fabrication_no",
-      unit: "text",
-      quantity: "fabricationNumber",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "fabricationNumber",
-      },
-    },
-  ],
+  match: { manufacturer: "NZR", version: 1, medium: 2 },
+  fields: [standard("energy"), repeated("energy", 2)],
   golden: [
     {
       hex: "68 32 32 68 08 05 72 08 06 10 30 52 3B 01 02 01 00 00 00 04 03 FA 04 00 00 04 83 7F FA 04 00 00 02 FD 48 44 09 02 FD 5B 00 00 02 2B 00 00 0C 78 08 06 10 30 0F 0E 71 16",

@@ -1,4 +1,5 @@
 // frame2: wired M-Bus driver (data only; see ../types.ts).
+
 import type { MeterDriver } from "../types";
 
 export const padPuls: MeterDriver = {
@@ -6,49 +7,8 @@ export const padPuls: MeterDriver = {
   meter: "frame2",
   source:
     "corpus mbus/valid/frame2.json, manual_frame3.json (libmbus test frames): standard EN 13757-3 records only, named by quantity, storage, tariff and subunit",
-  match: {
-    manufacturer: "PAD",
-    version: 1,
-    medium: 7,
-  },
-  fields: [
-    {
-      name: "total_volume",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-      },
-    },
-    {
-      name: "max_volume_flow_storage_5",
-      unit: "m3h",
-      quantity: "volumeFlow",
-      from: {
-        function: "maximum",
-        storage: 5,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volumeFlow",
-      },
-    },
-    {
-      name: "total_energy_consumption_tariff_2_subunit_1",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 2,
-        subunit: 1,
-        quantity: "energy",
-      },
-    },
-  ],
+  match: { manufacturer: "PAD", version: 1, medium: 7 },
+  fields: [],
   golden: [
     {
       hex: "68 1F 1F 68 08 02 72 78 56 34 12 24 40 01 07 55 00 00 00 03 13 15 31 00 DA 02 3B 13 01 8B 60 04 37 18 02 18 16",

@@ -1,4 +1,7 @@
 // REL-Relay-Padpuls2: wired M-Bus driver (data only; see ../types.ts).
+
+import { repeated } from "../fieldsets/standard";
+import { WATER_DUE_DATE } from "../fieldsets/water";
 import type { MeterDriver } from "../types";
 
 export const relayPadpuls2: MeterDriver = {
@@ -6,74 +9,8 @@ export const relayPadpuls2: MeterDriver = {
   meter: "REL-Relay-Padpuls2",
   source:
     "corpus mbus/valid/REL-Relay-Padpuls2.json (libmbus test frames): standard EN 13757-3 records only, named by quantity, storage, tariff and subunit",
-  match: {
-    manufacturer: "REL",
-    version: 65,
-    medium: 3,
-  },
-  fields: [
-    {
-      name: "total_volume",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-      },
-    },
-    {
-      name: "meter_datetime",
-      unit: "datetime",
-      quantity: "dateTime",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "dateTime",
-      },
-    },
-    {
-      name: "target_date",
-      unit: "date",
-      quantity: "date",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "date",
-      },
-    },
-    {
-      name: "target_volume",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-      },
-    },
-    {
-      name: "target_date_2",
-      unit: "date",
-      quantity: "date",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "date",
-        index: 1,
-      },
-    },
-  ],
+  match: { manufacturer: "REL", version: 65, medium: 3 },
+  fields: [...WATER_DUE_DATE, repeated("date", 2, { storage: 1 })],
   golden: [
     {
       hex: "68 2F 2F 68 08 16 72 01 63 21 11 AC 48 41 03 B1 00 00 00 0C 14 81 60 87 02 04 6D A1 15 E9 17 42 6C DF 1C 4C 14 82 73 59 02 42 EC 7E FF 1C 0F C0 01 01 0C BD 16",

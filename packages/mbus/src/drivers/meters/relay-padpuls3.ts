@@ -1,4 +1,5 @@
 // Relay PadPuls M2: wired M-Bus driver (data only; see ../types.ts).
+import { repeated, standard } from "../fieldsets/standard";
 import type { MeterDriver } from "../types";
 
 export const relayPadpuls3: MeterDriver = {
@@ -6,73 +7,13 @@ export const relayPadpuls3: MeterDriver = {
   meter: "Relay PadPuls M2",
   source:
     "corpus mbus/valid/rel_padpuls3.json (libmbus test frames): standard EN 13757-3 records only, named by quantity, storage, tariff and subunit",
-  match: {
-    manufacturer: "REL",
-    version: 64,
-    medium: 8,
-  },
+  match: { manufacturer: "REL", version: 64, medium: 8 },
   fields: [
-    {
-      name: "current_consumption",
-      unit: "hca",
-      quantity: "hcaUnits",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "hcaUnits",
-      },
-    },
-    {
-      name: "meter_datetime",
-      unit: "datetime",
-      quantity: "dateTime",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "dateTime",
-      },
-    },
-    {
-      name: "target_date",
-      unit: "date",
-      quantity: "date",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "date",
-      },
-    },
-    {
-      name: "consumption_at_set_date",
-      unit: "hca",
-      quantity: "hcaUnits",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "hcaUnits",
-      },
-    },
-    {
-      name: "target_date_2",
-      unit: "date",
-      quantity: "date",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "date",
-        index: 1,
-      },
-    },
+    standard("hcaUnits"),
+    standard("dateTime"),
+    standard("date", { storage: 1 }),
+    standard("hcaUnits", { storage: 1 }),
+    repeated("date", 2, { storage: 1 }),
   ],
   golden: [
     {

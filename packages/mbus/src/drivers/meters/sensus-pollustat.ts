@@ -1,4 +1,6 @@
 // SEN_Pollustat: wired M-Bus driver (data only; see ../types.ts).
+import { HEAT_STANDARD } from "../fieldsets/heat";
+import { repeated, standard } from "../fieldsets/standard";
 import type { MeterDriver } from "../types";
 
 export const sensusPollustat: MeterDriver = {
@@ -6,182 +8,15 @@ export const sensusPollustat: MeterDriver = {
   meter: "SEN_Pollustat",
   source:
     "corpus mbus/valid/SEN_Pollustat.json (libmbus test frames): standard EN 13757-3 records only, named by quantity, storage, tariff and subunit",
-  match: {
-    manufacturer: "SEN",
-    version: 6,
-    medium: 13,
-  },
+  match: { manufacturer: "SEN", version: 6, medium: 13 },
   fields: [
-    {
-      name: "meter_datetime",
-      unit: "datetime",
-      quantity: "dateTime",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "dateTime",
-      },
-    },
-    {
-      name: "at_error_meter_datetime",
-      unit: "datetime",
-      quantity: "dateTime",
-      from: {
-        function: "error",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "dateTime",
-      },
-    },
-    {
-      name: "on_time",
-      unit: "h",
-      quantity: "onTime",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "onTime",
-      },
-    },
-    {
-      name: "operating_time",
-      unit: "h",
-      quantity: "operatingTime",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "operatingTime",
-      },
-    },
-    {
-      name: "total_energy_consumption",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "energy",
-      },
-    },
-    {
-      name: "total_volume",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-      },
-    },
-    {
-      name: "current_power",
-      unit: "w",
-      quantity: "power",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "power",
-      },
-    },
-    {
-      name: "volume_flow",
-      unit: "m3h",
-      quantity: "volumeFlow",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volumeFlow",
-      },
-    },
-    {
-      name: "flow_temperature",
-      unit: "c",
-      quantity: "flowTemperature",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "flowTemperature",
-      },
-    },
-    {
-      name: "return_temperature",
-      unit: "c",
-      quantity: "returnTemperature",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "returnTemperature",
-      },
-    },
-    {
-      name: "flow_return_temperature_difference",
-      unit: "c",
-      quantity: "temperatureDifference",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "temperatureDifference",
-      },
-    },
-    {
-      name: "volume_flow_2",
-      unit: "m3h",
-      quantity: "volumeFlow",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volumeFlow",
-        index: 1,
-      },
-    },
-    {
-      name: "volume_flow_3",
-      unit: "m3h",
-      quantity: "volumeFlow",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volumeFlow",
-        index: 2,
-      },
-    },
-    {
-      name: "fabrication_no",
-      unit: "text",
-      quantity: "fabricationNumber",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "fabricationNumber",
-      },
-    },
+    standard("dateTime"),
+    standard("dateTime", { function: "error" }),
+    standard("onTime"),
+    standard("operatingTime"),
+    ...HEAT_STANDARD,
+    repeated("volumeFlow", 2),
+    repeated("volumeFlow", 3),
   ],
   golden: [
     {

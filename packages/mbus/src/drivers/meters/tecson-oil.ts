@@ -1,4 +1,5 @@
 // tecson: wired M-Bus driver (data only; see ../types.ts).
+
 import type { MeterDriver } from "../types";
 
 export const tecsonOil: MeterDriver = {
@@ -6,49 +7,8 @@ export const tecsonOil: MeterDriver = {
   meter: "tecson",
   source:
     "corpus mbus/valid/tecson.json (libmbus test frames): standard EN 13757-3 records only, named by quantity, storage, tariff and subunit",
-  match: {
-    manufacturer: "TEC",
-    version: 16,
-    medium: 1,
-  },
-  fields: [
-    {
-      name: "external_temperature",
-      unit: "c",
-      quantity: "externalTemperature",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "externalTemperature",
-      },
-    },
-    {
-      name: "total_volume",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-      },
-    },
-    {
-      name: "max_total_volume_tariff_1",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "maximum",
-        storage: 0,
-        tariff: 1,
-        subunit: 0,
-        quantity: "volume",
-      },
-    },
-  ],
+  match: { manufacturer: "TEC", version: 16, medium: 1 },
+  fields: [],
   golden: [
     {
       hex: "68 1B 1B 68 08 00 72 12 34 56 78 A3 50 10 01 01 00 00 00 01 67 09 0A 14 60 45 92 10 14 88 13 18 16",
