@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { groupMembers } from "../../simulator/src/platform/index";
-import { startTestPlatform, type TestPlatform } from "../e2e/support";
+import { readTelegramLog, startTestPlatform, type TestPlatform } from "../e2e/support";
 import {
   accountEnergy,
   accountIntervals,
@@ -17,7 +17,6 @@ import {
   type EnergyAccount,
   type IntervalAccount,
   type IntervalRow,
-  type LoggedTelegram,
   type ReadingAccount,
 } from "./count";
 import { chaosSchedule, type FaultKind, type ScheduledFault } from "./schedule";
@@ -145,7 +144,7 @@ export function modulePid(edge: number, module: string): number | undefined {
   return undefined;
 }
 
-/** Processes whose command line runs a module, anywhere on the machine under this data dir's run. */
+/** Processes whose command line runs a module, anywhere on the machine. */
 function allModulePids(module: string): number[] {
   const out: number[] = [];
   for (const e of readdirSync("/proc")) {
@@ -179,34 +178,6 @@ function whole(p: TestPlatform, cloudWanted: boolean): boolean {
   if (cloudWanted && (s.cloud.state !== "running" || !s.cloud.pid || parentOf(s.cloud.pid) === undefined))
     return false;
   return MODULES.every((m) => modulePid(s.edge.pid!, m) !== undefined);
-}
-
-function readLog(dataDir: string): LoggedTelegram[] {
-  const file = join(dataDir, "sim", "telegrams.jsonl");
-  if (!existsSync(file)) return [];
-  const out: LoggedTelegram[] = [];
-  for (const line of readFileSync(file, "utf8").split("\n")) {
-    if (!line.trim()) continue;
-    const t = JSON.parse(line) as {
-      meterId: string;
-      meterTime: string;
-      sentAt?: number;
-      clients?: number;
-      fault?: string;
-      master?: string;
-      values: { property: string; value: number }[];
-    };
-    out.push({
-      meterId: t.meterId,
-      meterTime: Date.parse(t.meterTime),
-      ...(t.sentAt !== undefined ? { sentAt: t.sentAt } : {}),
-      ...(t.clients !== undefined ? { clients: t.clients } : {}),
-      ...(t.fault ? { fault: t.fault } : {}),
-      ...(t.master ? { master: t.master } : {}),
-      registers: Object.fromEntries(t.values.map((v) => [v.property, v.value])),
-    });
-  }
-  return out;
 }
 
 function openReadonly(file: string): Database.Database | undefined {
@@ -285,9 +256,14 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
   // A small `$upstream` quota, so that `fill:upstream` really fills it (the hub refuses, nothing dropped).
   const quotaBefore = process.env.OMDP_EDGE_UPSTREAM_MAX_BYTES;
   process.env.OMDP_EDGE_UPSTREAM_MAX_BYTES = String(SOAK_UPSTREAM_MAX_BYTES);
-  const p = await startTestPlatform({ speed: opts.speed, leadSeconds: lead }).finally(() => {
+  // Kept for the whole run: the supervisor hands its environment to every restarted component too.
+  const restoreQuota = () => {
     if (quotaBefore === undefined) delete process.env.OMDP_EDGE_UPSTREAM_MAX_BYTES;
     else process.env.OMDP_EDGE_UPSTREAM_MAX_BYTES = quotaBefore;
+  };
+  const p = await startTestPlatform({ speed: opts.speed, leadSeconds: lead }).catch((err: unknown) => {
+    restoreQuota();
+    throw err;
   });
   const faults: FaultDone[] = [];
   const readerKills: number[] = [];
@@ -314,7 +290,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     // Drain: no new telegrams, then wait until the edge store holds every receivable one and the cloud
     // every closed interval of the edge (bounded).
     await p.handle.stopComponent("meters");
-    const telegrams = () => readLog(p.dataDir);
+    const telegrams = () => readTelegramLog(p.dataDir);
     const meters = new Set(p.handle.config.households.flatMap((h) => h.meters.map((m) => m.id)));
     await waitFor(
       () => accountReadings(telegrams(), edgeReadings(p.dataDir), readerKills, meters).lost === 0,
@@ -365,9 +341,20 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
       wallSeconds: (Date.now() - began) / 1000,
     };
   } finally {
+    restoreQuota();
+    const dataDir = p.dataDir;
     await p.close();
-    const orphans = MODULES.flatMap((m) => allModulePids(m).filter((pid) => !groupMembers(pid).length));
+    const orphans = MODULES.flatMap((m) => allModulePids(m).filter((pid) => runsOn(pid, dataDir)));
     if (orphans.length) say(`warning: module processes left: ${orphans.join(", ")}`);
+  }
+}
+
+/** Does process `pid` run on this data dir (its environment names it)? */
+function runsOn(pid: number, dataDir: string): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").includes(`OMDP_DATA_DIR=${dataDir}`);
+  } catch {
+    return false;
   }
 }
 

@@ -14,6 +14,7 @@ import {
   resolveConfig,
   startPlatform,
 } from "../../simulator/src/platform/index";
+import type { LoggedTelegram } from "../chaos/count";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const CHROMIUM_ARGS = [
@@ -120,28 +121,41 @@ export interface Telegram {
   readonly fault?: string;
 }
 
-/** The simulator's log of what it put on the bus. */
-export function readTelegrams(dataDir: string, meterId: string): Telegram[] {
+/** Every line of the simulator's log of what it put on the bus, in the order written. */
+export function readTelegramLog(dataDir: string): LoggedTelegram[] {
   const file = join(dataDir, "sim", "telegrams.jsonl");
   if (!existsSync(file)) return [];
-  const out: Telegram[] = [];
+  const out: LoggedTelegram[] = [];
   for (const line of readFileSync(file, "utf8").split("\n")) {
     if (!line.trim()) continue;
     const t = JSON.parse(line) as {
       meterId: string;
       meterTime: string;
-      values: { property: string; value: number }[];
+      sentAt?: number;
+      clients?: number;
       fault?: string;
       master?: string;
+      values: { property: string; value: number }[];
     };
-    if (t.meterId !== meterId || t.fault || t.master === "second") continue;
     out.push({
       meterId: t.meterId,
       meterTime: Date.parse(t.meterTime),
+      ...(t.sentAt !== undefined ? { sentAt: t.sentAt } : {}),
+      ...(t.clients !== undefined ? { clients: t.clients } : {}),
+      ...(t.fault ? { fault: t.fault } : {}),
+      ...(t.master ? { master: t.master } : {}),
       registers: Object.fromEntries(t.values.map((v) => [v.property, v.value])),
     });
   }
-  return out.sort((a, b) => a.meterTime - b.meterTime);
+  return out;
+}
+
+/** The intact telegrams one meter sent to the reader (not the second master's), by meter time. */
+export function readTelegrams(dataDir: string, meterId: string): Telegram[] {
+  return readTelegramLog(dataDir)
+    .filter((t) => t.meterId === meterId && !t.fault && t.master !== "second")
+    .map((t) => ({ meterId: t.meterId, meterTime: t.meterTime, registers: { ...t.registers } }))
+    .sort((a, b) => a.meterTime - b.meterTime);
 }
 
 export async function getJson<T>(url: string, token: string): Promise<T> {
