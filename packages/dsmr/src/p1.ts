@@ -1,0 +1,19 @@
+/** One entry for what arrives on a P1 port: a plain telegram, or a Smarty frame (0xDB) when keys are given. */
+import { DsmrError } from "./errors";
+import { decryptSmarty, isSmartyFrame, type SmartyKeys } from "./smarty";
+import { type DecodeOptions, type DsmrTelegram, decodeTelegram } from "./telegram";
+
+export interface P1Options extends DecodeOptions {
+  readonly keys?: SmartyKeys;
+}
+
+export function decodeP1(bytes: Uint8Array, options: P1Options = {}): DsmrTelegram & { encrypted: boolean } {
+  if (!isSmartyFrame(bytes)) return { ...decodeTelegram(bytes, options), encrypted: false };
+  if (options.keys === undefined) {
+    throw new DsmrError("KEY_REQUIRED", "encrypted Smarty frame (0xDB) and no key configured", {
+      offset: 0,
+      field: "key",
+    });
+  }
+  return { ...decodeTelegram(decryptSmarty(bytes, options.keys), options), encrypted: true };
+}
