@@ -8,7 +8,10 @@ export {
   readValues,
   valueIn,
 } from "./apply";
-export { GENERIC_NAMES, genericName } from "./generic";
+export { HEAT_STANDARD } from "./fieldsets/heat";
+export { type Place, repeated, standard } from "./fieldsets/standard";
+export { WATER_DUE_DATE } from "./fieldsets/water";
+export { GENERIC_NAMES, genericName, type RecordPlace, standardName } from "./generic";
 export { DRIVERS } from "./registry";
 export { recordMatches, selectRecord } from "./select";
 export type {

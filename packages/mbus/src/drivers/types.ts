@@ -93,6 +93,11 @@ export interface MeterDriver {
   /** Where the record layout is documented: the corpus file or the manufacturer's document. */
   source: string;
   match: DriverMatch;
+  /**
+   * What the generic fallback does not give: the meter's own records and names, and the standard
+   * fields (fieldsets/) that must print before them to keep the record order. Empty when the generic
+   * names are the meter's names; the driver then names the meter type and pins its golden telegrams.
+   */
   fields: readonly DriverField[];
   golden: readonly GoldenTelegram[];
 }
