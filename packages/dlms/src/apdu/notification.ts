@@ -2,6 +2,7 @@ import { readData } from "../axdr/decode";
 import type { AxdrValue } from "../axdr/value";
 import { type DlmsDateTime, decodeDateTime } from "../cosem/datetime";
 import { DlmsError } from "../errors";
+import { isDescriptorList, readDescriptorList } from "./descriptor-list";
 import { APDU_TAG } from "./tags";
 
 /**
@@ -62,7 +63,10 @@ export function readDataNotification(bytes: Uint8Array, p: number): DataNotifica
   }
   const dateTime = len === 12 ? decodeDateTime(bytes.subarray(q, q + 12)) : undefined;
   q += len;
-  const { value: body, next } = readData(bytes, q, 0);
+  // The Czech RS485 layout writes its attribute descriptors untagged (descriptor-list.ts).
+  const { value: body, next } = isDescriptorList(bytes, q)
+    ? readDescriptorList(bytes, q)
+    : readData(bytes, q, 0);
   if (next !== bytes.length) {
     throw new DlmsError("APDU_TRAILING", "apdu", `${bytes.length - next} bytes after the notification body`, {
       offset: next,
