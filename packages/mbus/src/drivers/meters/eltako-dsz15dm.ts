@@ -1,10 +1,11 @@
 // Eltako DSZ15DM three-phase electricity meter (wired M-Bus): phases in manufacturer VIFEs.
+import { PHASES, phaseField } from "../fieldsets/electricity";
 import type { MeterDriver } from "../types";
 
 const SRC =
   "github:wmbusmeters/wmbusmeters src/driver_eltako.cc test block 'Electricity eltako 24450291' (GPL-3.0; telegram and wmbusmeters' printed values, facts only)";
-const phase = (n: number) => [0x7f, n] as const;
-const P = (subunit: number, n: number) => ({ quantity: "power", subunit, vife: phase(n) });
+const ACTIVE = { quantity: "power", subunit: 0 };
+const REACTIVE = { quantity: "power", subunit: 1 };
 
 export const eltakoDsz15dm: MeterDriver = {
   name: "eltako-dsz15dm",
@@ -36,20 +37,13 @@ export const eltakoDsz15dm: MeterDriver = {
       quantity: "reactiveEnergy",
       from: { storage: 2, tariff: 2, quantity: "energy" },
     },
-    { name: "voltage_l1_n", unit: "v", quantity: "voltage", from: { quantity: "voltage", vife: phase(1) } },
-    { name: "voltage_l2_n", unit: "v", quantity: "voltage", from: { quantity: "voltage", vife: phase(2) } },
-    { name: "voltage_l3_n", unit: "v", quantity: "voltage", from: { quantity: "voltage", vife: phase(3) } },
-    { name: "current_l1", unit: "a", quantity: "current", from: { quantity: "current", vife: phase(1) } },
-    { name: "current_l2", unit: "a", quantity: "current", from: { quantity: "current", vife: phase(2) } },
-    { name: "current_l3", unit: "a", quantity: "current", from: { quantity: "current", vife: phase(3) } },
-    { name: "active_consumption_l1", unit: "kw", quantity: "power", from: P(0, 1) },
-    { name: "active_consumption_l2", unit: "kw", quantity: "power", from: P(0, 2) },
-    { name: "active_consumption_l3", unit: "kw", quantity: "power", from: P(0, 3) },
-    { name: "active_consumption_total", unit: "kw", quantity: "power", from: P(0, 0) },
-    { name: "reactive_consumption_l1", unit: "kw", quantity: "reactivePower", from: P(1, 1) },
-    { name: "reactive_consumption_l2", unit: "kw", quantity: "reactivePower", from: P(1, 2) },
-    { name: "reactive_consumption_l3", unit: "kw", quantity: "reactivePower", from: P(1, 3) },
-    { name: "reactive_consumption_total", unit: "kw", quantity: "reactivePower", from: P(1, 0) },
+    ...PHASES.map((n) => phaseField(`voltage_l${n}_n`, "v", n, { quantity: "voltage" })),
+    ...PHASES.map((n) => phaseField(`current_l${n}`, "a", n, { quantity: "current" })),
+    // phase 0 is the total; subunit 0 active, 1 reactive power
+    ...PHASES.map((n) => phaseField(`active_consumption_l${n}`, "kw", n, ACTIVE)),
+    phaseField("active_consumption_total", "kw", 0, ACTIVE),
+    ...PHASES.map((n) => phaseField(`reactive_consumption_l${n}`, "kw", n, REACTIVE, "reactivePower")),
+    phaseField("reactive_consumption_total", "kw", 0, REACTIVE, "reactivePower"),
     {
       name: "active_tariff",
       unit: "counter",

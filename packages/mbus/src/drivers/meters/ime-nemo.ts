@@ -1,9 +1,13 @@
 // IME Nemo D4 electricity meter (wired M-Bus): tariffs and per-phase registers in manufacturer VIFEs.
+import { PHASES, phaseField } from "../fieldsets/electricity";
 import type { MeterDriver } from "../types";
 
 const SRC =
   "github:wmbusmeters/wmbusmeters src/driver_nemo.cc test block 'Elen nemo 00067609' (GPL-3.0; telegrams and wmbusmeters' printed values, facts only)";
-const phase = (n: number) => [0x7f, n] as const;
+const CURRENT = { quantity: "current" };
+const VOLTAGE = { quantity: "voltage" };
+const ACTIVE = { quantity: "power", subunit: 1 };
+const REACTIVE = { quantity: "power", subunit: 2 };
 
 export const imeNemo: MeterDriver = {
   name: "ime-nemo",
@@ -59,87 +63,15 @@ export const imeNemo: MeterDriver = {
       quantity: "reactivePower",
       from: { quantity: "power", tariff: 2, subunit: 2 },
     },
-    {
-      name: "current_at_phase_1",
-      unit: "a",
-      quantity: "current",
-      from: { quantity: "current", vife: phase(1) },
-    },
-    {
-      name: "current_at_phase_2",
-      unit: "a",
-      quantity: "current",
-      from: { quantity: "current", vife: phase(2) },
-    },
-    {
-      name: "current_at_phase_3",
-      unit: "a",
-      quantity: "current",
-      from: { quantity: "current", vife: phase(3) },
-    },
-    {
-      name: "current_in_neutral",
-      unit: "a",
-      quantity: "current",
-      from: { quantity: "current", vife: phase(4) },
-    },
-    {
-      name: "voltage_at_phase_1",
-      unit: "v",
-      quantity: "voltage",
-      from: { quantity: "voltage", vife: phase(1) },
-    },
-    {
-      name: "voltage_at_phase_2",
-      unit: "v",
-      quantity: "voltage",
-      from: { quantity: "voltage", vife: phase(2) },
-    },
-    {
-      name: "voltage_at_phase_3",
-      unit: "v",
-      quantity: "voltage",
-      from: { quantity: "voltage", vife: phase(3) },
-    },
-    { name: "voltage_l1_l2", unit: "v", quantity: "voltage", from: { quantity: "voltage", vife: phase(4) } },
-    { name: "voltage_l2_l3", unit: "v", quantity: "voltage", from: { quantity: "voltage", vife: phase(5) } },
-    { name: "voltage_l3_l1", unit: "v", quantity: "voltage", from: { quantity: "voltage", vife: phase(6) } },
-    {
-      name: "active_power_at_phase_1",
-      unit: "kw",
-      quantity: "power",
-      from: { quantity: "power", subunit: 1, vife: phase(1) },
-    },
-    {
-      name: "active_power_at_phase_2",
-      unit: "kw",
-      quantity: "power",
-      from: { quantity: "power", subunit: 1, vife: phase(2) },
-    },
-    {
-      name: "active_power_at_phase_3",
-      unit: "kw",
-      quantity: "power",
-      from: { quantity: "power", subunit: 1, vife: phase(3) },
-    },
-    {
-      name: "reactive_power_at_phase_1",
-      unit: "kw",
-      quantity: "reactivePower",
-      from: { quantity: "power", subunit: 2, vife: phase(1) },
-    },
-    {
-      name: "reactive_power_at_phase_2",
-      unit: "kw",
-      quantity: "reactivePower",
-      from: { quantity: "power", subunit: 2, vife: phase(2) },
-    },
-    {
-      name: "reactive_power_at_phase_3",
-      unit: "kw",
-      quantity: "reactivePower",
-      from: { quantity: "power", subunit: 2, vife: phase(3) },
-    },
+    ...PHASES.map((n) => phaseField(`current_at_phase_${n}`, "a", n, CURRENT)),
+    phaseField("current_in_neutral", "a", 4, CURRENT),
+    ...PHASES.map((n) => phaseField(`voltage_at_phase_${n}`, "v", n, VOLTAGE)),
+    // lines 4..6: voltages between phases
+    phaseField("voltage_l1_l2", "v", 4, VOLTAGE),
+    phaseField("voltage_l2_l3", "v", 5, VOLTAGE),
+    phaseField("voltage_l3_l1", "v", 6, VOLTAGE),
+    ...PHASES.map((n) => phaseField(`active_power_at_phase_${n}`, "kw", n, ACTIVE)),
+    ...PHASES.map((n) => phaseField(`reactive_power_at_phase_${n}`, "kw", n, REACTIVE, "reactivePower")),
     // 05 FF 5A: manufacturer record, real32 in 0.1 Hz (500 -> 50 Hz in wmbusmeters' output)
     {
       name: "frequency",
