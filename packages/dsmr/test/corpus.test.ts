@@ -15,7 +15,8 @@ describe("DSMR corpus", () => {
   });
   for (const f of all) {
     it(f.name, () => {
-      const keys = f.key === undefined ? undefined : { key: f.key, ...(f.authKey ? { authKey: f.authKey } : {}) };
+      const keys =
+        f.key === undefined ? undefined : { key: f.key, ...(f.authKey ? { authKey: f.authKey } : {}) };
       const t = decodeP1(fixtureBytes(f), keys ? { keys } : {});
       expect(t.encrypted).toBe(f.key !== undefined);
       expect(t.lineErrors).toEqual([]);
