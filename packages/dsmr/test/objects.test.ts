@@ -19,13 +19,12 @@ describe("time stamps YYMMDDhhmmssX", () => {
     expect(parseTimestamp("090212160000", 0)).toEqual({ local: "2009-02-12T16:00:00" });
   });
   it("out-of-range fields are BAD_TIMESTAMP naming the field", () => {
-    const e = (() => {
-      try {
-        parseTimestamp("201312000000W", 7);
-      } catch (x) {
-        return x as DsmrError;
-      }
-    })();
+    let e: DsmrError | undefined;
+    try {
+      parseTimestamp("201312000000W", 7);
+    } catch (x) {
+      if (x instanceof DsmrError) e = x;
+    }
     expect(e).toBeInstanceOf(DsmrError);
     expect(e?.field).toBe("month");
     expect(e?.actual).toBe(13);
