@@ -4,7 +4,7 @@ export { DSMR_ERROR_CODES, DsmrError, type DsmrErrorCode, type DsmrErrorDetails 
 export { type DsmrCrc, type DsmrFrame, type DsmrHeader, decodeFrame, type FrameLine } from "./frame";
 export { type DataLine, parseLine } from "./line";
 export { type DsmrBufferEntry, type DsmrNumber, type DsmrObject, toObject } from "./objects";
-export { decodeP1, type P1Options } from "./p1";
+export { decodeP1, type P1Options, type P1Result, tryDecodeP1 } from "./p1";
 export {
   decryptSmarty,
   encryptSmarty,

@@ -17,3 +17,17 @@ export function decodeP1(bytes: Uint8Array, options: P1Options = {}): DsmrTelegr
   }
   return { ...decodeTelegram(decryptSmarty(bytes, options.keys), options), encrypted: true };
 }
+
+export type P1Result =
+  | { readonly ok: true; readonly value: DsmrTelegram & { encrypted: boolean } }
+  | { readonly ok: false; readonly error: DsmrError };
+
+/** decodeP1 as a result, for callers that branch on failure (the reader counts codes, never catches). */
+export function tryDecodeP1(bytes: Uint8Array, options: P1Options = {}): P1Result {
+  try {
+    return { ok: true, value: decodeP1(bytes, options) };
+  } catch (e) {
+    if (e instanceof DsmrError) return { ok: false, error: e };
+    throw e;
+  }
+}

@@ -87,3 +87,12 @@ describe("Smarty frame", () => {
     }
   });
 });
+
+describe("tryDecodeP1", () => {
+  it("returns the typed error as a value", () => {
+    const r = tryDecodeP1(frame, { keys: { key: "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAB" } });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toBe("DECRYPT_FAILED");
+    expect(tryDecodeP1(frame, { keys }).ok).toBe(true);
+  });
+});
