@@ -11,6 +11,7 @@ import {
   encodeTelegram,
   encryptSmarty,
   parseSmartyFrame,
+  tryDecodeP1,
 } from "../src/index";
 import { fixtureBytes, fixtures } from "./support/fixtures";
 
