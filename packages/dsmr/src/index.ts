@@ -15,6 +15,7 @@ export {
   type SmartyFrame,
   type SmartyKeys,
 } from "./smarty";
+export { type P1StreamEvent, P1StreamParser, type P1StreamStats } from "./stream";
 export {
   DSMR_OBJECTS,
   type DsmrObjectDef,

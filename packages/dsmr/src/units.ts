@@ -1,7 +1,8 @@
 /**
  * DSMR units to the project's units (DESIGN.md: SI without prefixes), as data: the unit the telegram
  * writes (matched case-insensitively: meters write kVArh and kvarh) -> the unit emitted and the decimal
- * shift. Units not listed (V, A, s, m3, ...) are kept as written.
+ * shift (heat meters on an M-Bus channel write GJ: 1 GJ = 10^9 J). Units not listed (V, A, s, m3, ...)
+ * are kept as written.
  */
 interface UnitRule {
   readonly unit: string;
@@ -18,6 +19,7 @@ const UNITS: ReadonlyMap<string, UnitRule> = new Map([
   ["kvar", { unit: "var", shift: 3 }],
   ["var", { unit: "var", shift: 0 }],
   ["kva", { unit: "VA", shift: 3 }],
+  ["gj", { unit: "J", shift: 9 }],
   ["m3", { unit: "m3", shift: 0 }],
   ["v", { unit: "V", shift: 0 }],
   ["a", { unit: "A", shift: 0 }],
