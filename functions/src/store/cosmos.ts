@@ -347,16 +347,13 @@ export class CosmosStore implements Store {
 
   async getReleases(q: { from: number; to: number }): Promise<AggregateRelease[]> {
     // About 9,000 small documents a year, read by a range of `start` (indexed).
-    const docs = await this.io.all<AggregateRelease & { id: string }>(
-      "releases",
-      {
-        query: "SELECT * FROM c WHERE c.start >= @from AND c.start < @to",
-        parameters: [
-          { name: "@from", value: q.from },
-          { name: "@to", value: q.to },
-        ],
-      },
-    );
+    const docs = await this.io.all<AggregateRelease & { id: string }>("releases", {
+      query: "SELECT * FROM c WHERE c.start >= @from AND c.start < @to",
+      parameters: [
+        { name: "@from", value: q.from },
+        { name: "@to", value: q.to },
+      ],
+    });
     return docs
       .map((d) => {
         const { id: _i, ...release } = withoutSystem(d);
