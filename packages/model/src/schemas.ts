@@ -25,7 +25,8 @@ export const MeterReading = z.object({
   readingTime: Rfc3339,
   receivedAt: Rfc3339,
   source: z.object({
-    protocol: z.enum(["mbus", "dlms"]),
+    /** The meter's protocol: wired or wireless M-Bus, DLMS/COSEM, DSMR P1, SML, IEC 62056-21 (D0). */
+    protocol: z.enum(["mbus", "wmbus", "dlms", "dsmr", "sml", "d0"]),
     transport: z.enum(["serial", "tcp", "stream", "hdlc", "raw"]),
     gatewayId: z.string(),
   }),
