@@ -4,6 +4,8 @@
  * a run of any length hits every component and the same seed gives the same run.
  */
 
+import { sequence } from "../../simulator/src/meters/random";
+
 export type FaultKind =
   | "kill:mbusReader"
   | "kill:analytics"
@@ -35,18 +37,6 @@ export interface ScheduledFault {
   readonly lasts: number;
 }
 
-/** mulberry32: a small seeded generator (not for cryptography). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function shuffled<T>(items: readonly T[], rnd: () => number): T[] {
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
@@ -61,7 +51,7 @@ function shuffled<T>(items: readonly T[], rnd: () => number): T[] {
  * least one gap before the end so that the platform recovers inside the run).
  */
 export function chaosSchedule(seed: number, seconds: number, every: number): ScheduledFault[] {
-  const rnd = seeded(seed);
+  const rnd = sequence(seed);
   const slots = Math.max(0, Math.floor(seconds / every) - 1);
   const out: ScheduledFault[] = [];
   let round: FaultKind[] = [];
