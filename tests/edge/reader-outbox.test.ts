@@ -8,13 +8,12 @@
  * decoded is in its outbox file, and the next reader process delivers it.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type RunningModule, startModule } from "@omdp/edge-module";
 import { createLogger } from "@omdp/logger";
 import { MeterReading } from "@omdp/model";
-import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { setupMbusReader } from "../../modules/mbusReader/src/module";
 import {
@@ -31,6 +30,7 @@ import {
   serveTcp,
   type TcpGateway,
 } from "../../simulator/src/meters/index";
+import { idsInOutbox } from "../support/outbox";
 import { until } from "../support/until";
 
 const quiet = createLogger("test", { level: "error" });
@@ -126,20 +126,6 @@ describe("mbusReader outbox across an edge hub outage", () => {
     expect(received.length).toBeGreaterThanOrEqual(sentAtStop + 10);
   });
 });
-
-/** The reading ids in an outbox file, read beside the writer (WAL allows a second reader). */
-function idsInOutbox(file: string): string[] {
-  if (!existsSync(file)) return [];
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    const rows = db.prepare("SELECT body FROM outbox ORDER BY seq").all() as { body: string }[];
-    return rows.map((r) => (JSON.parse(r.body) as { id: string }).id);
-  } catch {
-    return []; // not created yet
-  } finally {
-    db.close();
-  }
-}
 
 describe("mbusReader process SIGKILLed while the hub is away", () => {
   const dir = mkdtempSync(join(tmpdir(), "omdp-edge-outbox-kill-"));

@@ -13,13 +13,12 @@
  *    the next process sends them.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type InboundMessage, type ModuleHost, type RunningModule, startModule } from "@omdp/edge-module";
 import { createLogger } from "@omdp/logger";
 import type { IntervalRecord } from "@omdp/model";
-import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { type SharingModule, startSharing } from "../../modules/sharing/src/index";
 import { interval } from "../../modules/sharing/test/support/fixtures";
@@ -31,6 +30,7 @@ import {
   startEdgeHub,
   type UpstreamMessage,
 } from "../../simulator/src/edgehub/index";
+import { idsInOutbox } from "../support/outbox";
 import { until } from "../support/until";
 
 const quiet = createLogger("test", { level: "error" });
@@ -97,20 +97,6 @@ async function feeder(hub: EdgeHub): Promise<{ mod: RunningModule; host: ModuleH
     { connectionString: hub.connectionStringFor("analytics"), ca: hub.ca, logger: quiet },
   );
   return { mod, host: host! };
-}
-
-/** The ids in sharing's outbox file, read beside the writer (WAL allows a second reader). */
-function idsInOutbox(file: string): string[] {
-  if (!existsSync(file)) return [];
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    const rows = db.prepare("SELECT body FROM outbox ORDER BY seq").all() as { body: string }[];
-    return rows.map((r) => (JSON.parse(r.body) as { id: string }).id);
-  } catch {
-    return []; // not created yet
-  } finally {
-    db.close();
-  }
 }
 
 describe("sharing's upstream outbox across an edge hub outage", () => {
