@@ -1,12 +1,13 @@
 /**
- * `omdp decode`: M-Bus (EN 13757-2/-3) and DLMS/COSEM push telegrams from hex to one JSON document.
+ * `omdp decode`: M-Bus (EN 13757-2/-3), DLMS/COSEM push and DSMR P1 telegrams from hex to one JSON document.
  *
  *   omdp decode [--key HEX] [--auth-key HEX] [--transport auto|mbus|hdlc|raw] [HEX ...]
  *   omdp decode --batch [--key HEX] ...      one telegram per stdin line, one JSON object per output line
  *
  * The kind of telegram is chosen from the bytes (structure), never by trying decoders: an M-Bus long
  * frame whose CI is 0x00-0x1F with TSAPs 01 67 is a DLMS segment, any other M-Bus frame goes to the
- * EN 13757-3 application layer; 7E A. is HDLC; a push APDU tag is a raw APDU. Keys are never printed.
+ * EN 13757-3 application layer; 7E A. is HDLC; a push APDU tag is a raw APDU. The other protocols (DSMR
+ * P1, ...) claim their bytes first, by their own structural rules (src/protocols/). Keys are never printed.
  */
 import { parseArgs } from "node:util";
 import {
@@ -25,17 +26,31 @@ import { ByteLines, chunks } from "../io/batch-lines";
 import { ByteSink } from "../io/byte-sink";
 import { quickHex } from "../io/quick-hex";
 import { type VariableTelegram, variableDoc, writeVariableLine } from "../mbus-output";
+import {
+  type DocOutcome,
+  type ErrorInfo,
+  PROTOCOL_NAMES,
+  type ProtocolOptions,
+  protocolFor,
+  textProtocolFor,
+} from "../protocols/index";
 
 const HELP = `Usage: omdp decode [options] [HEX ...]
 
 Decodes one telegram given as hex (arguments, or stdin when there are none; spaces, newlines and '-'
 line continuations are ignored) and prints one JSON document:
   { transport, frames, protocol, meter?, records?, cosem?, reading? }
+A DSMR P1 telegram may also be pasted on stdin as its text (the first non-space character is '/').
 
 Options:
-  --key HEX          AES-128 key of encrypted DLMS telegrams (global unicast encryption key)
-  --auth-key HEX     authentication key: verify the GCM tag of authenticated telegrams (0x10/0x30)
-  --transport T      auto (default) | mbus | hdlc | raw
+  --protocol P       auto (default) | mbus | dlms | dsmr. auto: a telegram starting with '/' (hex 2F) is
+                     DSMR P1; with --key, a 0xDB frame of the Smarty layout whose plaintext starts with
+                     '/' is DSMR (Luxembourg Smarty), any other is DLMS; the rest as before
+  --key HEX          AES-128 key of encrypted DLMS telegrams (global unicast encryption key) and of
+                     Smarty P1 frames
+  --auth-key HEX     authentication key: verify the GCM tag of authenticated telegrams (0x10/0x30);
+                     Smarty frames need it when the meter uses one (it enters the GCM AAD)
+  --transport T      auto (default) | mbus | hdlc | raw (DLMS)
   --profile ID       meter profile for flat DLMS lists (default: matched by the list; 'none' to disable)
   --time-zone TZ     IANA zone of the meter, for date-times without deviation (e.g. Europe/Vienna)
   --meter-id ID      meter id for the normalised reading (default: from the telegram)
@@ -52,26 +67,14 @@ Exit status: 0 when every telegram decoded, 1 otherwise (with a one-line message
 
 type Transport = "auto" | DlmsTransport;
 
-interface Options {
-  readonly key?: Uint8Array;
-  readonly authKey?: Uint8Array;
+interface Options extends ProtocolOptions {
+  readonly protocol: string;
   readonly transport: Transport;
   readonly profile?: string;
-  readonly timeZone?: string;
-  readonly meterId?: string;
-}
-
-interface ErrorInfo {
-  readonly code: string;
-  readonly message: string;
-  readonly offset?: number;
 }
 
 /** A decoded telegram: its document, or an M-Bus variable data telegram (printed by mbus-output.ts). */
-type Outcome =
-  | { ok: true; doc: Record<string, unknown> }
-  | { ok: true; telegram: VariableTelegram; frame: Uint8Array }
-  | { ok: false; error: ErrorInfo };
+type Outcome = DocOutcome | { ok: true; telegram: VariableTelegram; frame: Uint8Array };
 
 function docOf(o: Extract<Outcome, { ok: true }>): Record<string, unknown> {
   return "doc" in o ? o.doc : variableDoc(o.telegram, o.frame);
@@ -107,11 +110,11 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (parsed.values.batch) return batch(opts);
   const text = parsed.positionals.length > 0 ? parsed.positionals.join(" ") : await readStdin();
-  const out = decodeText(text, opts);
+  const pasted = parsed.positionals.length > 0 ? undefined : textProtocolFor(opts.protocol, text);
+  const out = pasted?.textBytes ? decodeBytes(pasted.textBytes(text), opts) : decodeText(text, opts);
   if (!out.ok) {
-    process.stderr.write(
-      `omdp decode: ${out.error.code}: ${oneLine(out.error.message)}${at(out.error.offset)}\n`,
-    );
+    const e = out.error;
+    process.stderr.write(`omdp decode: ${e.code}: ${oneLine(e.message)}${evidence(e)}${at(e.offset)}\n`);
     return 1;
   }
   process.stdout.write(`${JSON.stringify(docOf(out), null, 2)}\n`);
@@ -126,6 +129,7 @@ function parse(argv: string[]) {
       key: { type: "string" },
       "auth-key": { type: "string" },
       transport: { type: "string", default: "auto" },
+      protocol: { type: "string", default: "auto" },
       profile: { type: "string" },
       "time-zone": { type: "string" },
       "meter-id": { type: "string" },
@@ -138,11 +142,14 @@ function parse(argv: string[]) {
 function options(v: ReturnType<typeof parse>["values"]): Options | { error: string } {
   const transport = v.transport as Transport;
   if (!TRANSPORTS.includes(transport)) return { error: `--transport must be one of ${TRANSPORTS.join("|")}` };
+  if (!PROTOCOL_NAMES.includes(v.protocol))
+    return { error: `--protocol must be one of ${PROTOCOL_NAMES.join("|")}` };
   const key = keyOption(v.key, "--key");
   if (key instanceof Error) return { error: key.message };
   const authKey = keyOption(v["auth-key"], "--auth-key");
   if (authKey instanceof Error) return { error: authKey.message };
   return {
+    protocol: v.protocol,
     transport,
     ...(key ? { key } : {}),
     ...(authKey ? { authKey } : {}),
@@ -213,8 +220,15 @@ function decodeText(text: string, opts: Options): Outcome {
   return decodeBytes(b, opts);
 }
 
-/** Structure decides: an M-Bus frame that is not a DLMS segment is EN 13757-3, everything else DLMS. */
+/**
+ * Structure decides: a protocol of src/protocols/ that claims the bytes (or is forced) decodes them;
+ * else an M-Bus frame that is not a DLMS segment is EN 13757-3, everything else DLMS.
+ */
 function decodeBytes(b: Uint8Array, opts: Options): Outcome {
+  const entry = protocolFor(opts.protocol, b, opts);
+  if (entry) return entry.decode(b, opts);
+  if (opts.protocol === "mbus") return decodeMbus(b);
+  if (opts.protocol === "dlms") return decodeDlms(b, opts);
   const isMbusStart = b[0] === 0x68 || b[0] === 0x10 || b[0] === 0xe5;
   const wantsMbus = opts.transport === "mbus" || (opts.transport === "auto" && isMbusStart);
   if (wantsMbus && !isDlmsOverMbus(b)) return decodeMbus(b);
@@ -365,6 +379,15 @@ function dlmsDocument(t: PushTelegram, opts: Options): Record<string, unknown> {
 
 function oneLine(s: string): string {
   return s.replace(/\s+/g, " ").trim();
+}
+
+/** Expected and actual values where the error carries them (e.g. the CRC sent and the CRC computed). */
+function evidence(e: ErrorInfo): string {
+  const parts = [
+    ...(e.expected !== undefined ? [`expected ${e.expected}`] : []),
+    ...(e.actual !== undefined ? [`actual ${e.actual}`] : []),
+  ];
+  return parts.length === 0 ? "" : ` (${parts.join(", ")})`;
 }
 
 function at(offset: number | undefined): string {
