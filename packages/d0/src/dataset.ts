@@ -30,6 +30,9 @@ const MAX_ADDRESS = 32;
 const MAX_GROUP = 128;
 
 export function toValue(group: string): D0Value {
+  // Some heat meters (Landis+Gyr/Siemens Ultraheat) pack several values into one group with '&'
+  // (`088*C&082*C`, `2017-01-18&01:36:47`); not IEC 62056-21, so the group stays text.
+  if (group.includes("&")) return { text: group, unitWritten: "", unit: "" };
   const star = group.indexOf("*");
   const t = star < 0 ? group : group.slice(0, star);
   const unitWritten = star < 0 ? "" : group.slice(star + 1);

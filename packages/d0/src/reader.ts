@@ -9,6 +9,7 @@
  *           tr = 200 ms (20 ms for a lowercase third manufacturer letter) after the ACK's last character
  *           (clause 6.3.14). Mode B: both sides switch right after the identification, no ACK. Mode A:
  *           no switch.
+ *   push:   (option) a push-only meter: no request, no ACK, no switch; every readout is reported.
  *   data:   collect the data message up to ETX BCC (or `! CR LF` when the meter sends no STX), check
  *           the BCC, report the reading complete.
  */
@@ -38,6 +39,11 @@ export interface ReaderOptions {
   maxBaud?: number;
   /** "etx" (default): a framed block ends at ETX BCC; "end-line": at `! CR LF` even after STX. */
   dataEnd?: "etx" | "end-line";
+  /**
+   * Push-only meter (Hager EHZ and other eHZ): send nothing, switch nothing, read every readout the
+   * meter sends unasked (bytes before a '/' are skipped, so the reader syncs mid-stream).
+   */
+  push?: boolean;
   /** Bound on buffered bytes (default 65536). */
   maxBytes?: number;
 }
@@ -83,6 +89,7 @@ export function startReader(options: ReaderOptions = {}): ReaderStep {
     baud: INITIAL_BAUD,
     options,
   };
+  if (options.push) return { state, actions: [] };
   return { state, actions: [{ type: "send", bytes: signOnRequest(options.address) }] };
 }
 
@@ -112,10 +119,11 @@ function onIdentification(state: ReaderState, buffer: Uint8Array): ReaderStep {
     if (e instanceof D0Error) return fail(state, e);
     throw e;
   }
-  const rest = buffer.subarray(id.end);
+  const rest = line.subarray(id.end);
   const next: ReaderState = { ...state, phase: "data", buffer: new Uint8Array(0), identification: id };
   const actions: ReaderAction[] = [];
   const max = state.options.maxBaud ?? 19200;
+  if (state.options.push) return onData(next, rest);
   if (id.mode === "C" && id.baud !== undefined) {
     const baud = Math.min(id.baud, max);
     const z = baudCharModeC(baud) ?? "0";
@@ -163,7 +171,7 @@ function onData(state: ReaderState, buffer: Uint8Array): ReaderStep {
     const message = decodeDataMessage(buffer.subarray(0, end), from);
     const id = state.identification as Identification;
     return {
-      state: { ...state, phase: "done", buffer: new Uint8Array(0) },
+      state: { ...state, phase: "done", buffer: buffer.subarray(end) },
       actions: [{ type: "complete", identification: id, message }],
     };
   } catch (e) {
@@ -179,5 +187,19 @@ export function feedReader(state: ReaderState, chunk: Uint8Array): ReaderStep {
   if (buffer.length > (state.options.maxBytes ?? 65536)) {
     return fail(state, new D0Error("TOO_LONG", "readout exceeds maxBytes", { offset: buffer.length }));
   }
-  return state.phase === "identification" ? onIdentification(state, buffer) : onData(state, buffer);
+  const actions: ReaderAction[] = [];
+  let current = state;
+  let pending = buffer;
+  // Bounded: each round that continues has completed a readout, which consumed at least one byte.
+  for (let round = 0; round <= buffer.length; round++) {
+    const step =
+      current.phase === "identification" ? onIdentification(current, pending) : onData(current, pending);
+    actions.push(...step.actions);
+    current = step.state;
+    if (!current.options.push || current.phase !== "done") break;
+    pending = current.buffer;
+    current = { ...current, phase: "identification", buffer: new Uint8Array(0) };
+    if (pending.length === 0) break;
+  }
+  return { state: current, actions };
 }
