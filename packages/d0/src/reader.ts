@@ -108,13 +108,13 @@ function fail(state: ReaderState, error: D0Error): ReaderStep {
 }
 
 function onIdentification(state: ReaderState, buffer: Uint8Array): ReaderStep {
-  let start = 0;
-  while (start < buffer.length && buffer[start] !== 0x2f) start++;
-  if (start >= buffer.length || buffer.indexOf(LF, start) < 0)
-    return { state: { ...state, buffer }, actions: [] };
+  const start = buffer.indexOf(0x2f);
+  if (start < 0) return { state: { ...state, buffer: new Uint8Array(0) }, actions: [] };
+  const line = buffer.subarray(start);
+  if (line.indexOf(LF) < 0) return { state: { ...state, buffer: line }, actions: [] };
   let id: Identification;
   try {
-    id = parseIdentification(buffer, start);
+    id = parseIdentification(line, 0);
   } catch (e) {
     if (e instanceof D0Error) return fail(state, e);
     throw e;
