@@ -1,0 +1,78 @@
+/**
+ * SML_ListEntry (SML 1.04 §7.1.6, SML_GetList.Res valList): objName (OBIS, 6 bytes), status, valTime,
+ * unit (DLMS unit code, IEC 62056-6-2), scaler, value, valueSignature. The unit table is @omdp/dlms'.
+ */
+import { dlmsUnit, formatObis } from "@omdp/dlms";
+import type { Cursor, SmlInt } from "./cursor";
+import { DZG_FLAG, DZG_POWER_REGISTERS, type QuirkUse, type SmlQuirkId } from "./quirks";
+import { optTime } from "./time";
+import type { SmlListEntry, SmlValue } from "./types";
+
+export interface EntryContext {
+  readonly serverId: Uint8Array;
+  readonly quirks: readonly SmlQuirkId[];
+  readonly used: QuirkUse[];
+}
+
+export function readEntry(c: Cursor, ctx: EntryContext): SmlListEntry {
+  c.list("valListEntry", 7);
+  const objName = c.octets("objName");
+  const obis = objName.length === 6 ? formatObis(objName) : hex(objName);
+  const status = c.optInt("status", "unsigned");
+  const valTime = optTime(c, "valTime");
+  const unitCode = c.optInt("unit", "unsigned");
+  const scalerInt = c.optInt("scaler", "integer");
+  const valueAt = c.offsetOf(c.pos);
+  const raw = readValue(c);
+  const value = dzgFix(raw, obis, valueAt, ctx);
+  const valueSignature = c.optOctets("valueSignature");
+  const scaler = scalerInt === undefined ? undefined : Number(scalerInt.value);
+  const out: { -readonly [K in keyof SmlListEntry]: SmlListEntry[K] } = { obis, objName, value };
+  if (status !== undefined) out.status = status;
+  if (valTime !== undefined) out.valTime = valTime;
+  if (unitCode !== undefined) {
+    out.unitCode = Number(unitCode.value);
+    const unit = dlmsUnit(out.unitCode);
+    if (unit !== undefined) out.unit = unit;
+  }
+  if (scaler !== undefined) out.scaler = scaler;
+  if (value.kind === "int") out.scaled = scale(value.value, scaler ?? 0);
+  if (valueSignature !== undefined) out.valueSignature = valueSignature;
+  return out;
+}
+
+/** SML_Value: the choice is made by the TL type. */
+export function readValue(c: Cursor): SmlValue {
+  const t = c.peek();
+  const type = t === undefined ? undefined : (t >> 4) & 0x07;
+  if (type === 4) return { kind: "boolean", value: c.bool("value") };
+  if (type === 0) return { kind: "octets", value: c.octets("value") };
+  return { kind: "int", ...c.int("value") };
+}
+
+/** value * 10^scaler, rounded once from the exact decimal (no 0.1 * 3 drift). */
+export function scale(v: bigint, scaler: number): number {
+  return Number.parseFloat(`${v}e${scaler}`);
+}
+
+/** The DZG quirk (quirks.ts): an Integer16 power register read as Unsigned16, only when enabled. */
+function dzgFix(v: SmlValue, obis: string, offset: number, ctx: EntryContext): SmlValue {
+  if (!ctx.quirks.includes("dzg-unsigned-power")) return v;
+  if (v.kind !== "int" || !v.signed || v.width !== 2 || v.value >= 0n) return v;
+  if (manufacturer(ctx.serverId) !== DZG_FLAG) return v;
+  const cd = obis.split(".").slice(2, 4).join(".");
+  if (!obis.startsWith("1.0.") || !DZG_POWER_REGISTERS.includes(cd)) return v;
+  const fixed: SmlInt = { value: v.value + 0x10000n, signed: false, width: 2 };
+  ctx.used.push({ id: "dzg-unsigned-power", offset, detail: `${obis}: ${v.value} read as ${fixed.value}` });
+  return { kind: "int", ...fixed };
+}
+
+/** The manufacturer FLAG id in an 0A 01 <3 ASCII> ... server id, if it has that shape. */
+export function manufacturer(serverId: Uint8Array): string | undefined {
+  if (serverId.length < 5 || serverId[0] !== 0x0a) return undefined;
+  return String.fromCharCode(serverId[2]!, serverId[3]!, serverId[4]!);
+}
+
+export function hex(b: Uint8Array): string {
+  return Array.from(b, (x) => x.toString(16).toUpperCase().padStart(2, "0")).join("");
+}
