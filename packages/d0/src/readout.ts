@@ -39,7 +39,8 @@ function findEnd(bytes: Uint8Array, from: number): number {
   for (let i = from; i < bytes.length; i++) {
     const b = bytes[i];
     if (b === 0x28) inGroup = true;
-    else if (b === 0x29) inGroup = false;
+    else if (b === 0x29 || b === CR || b === LF)
+      inGroup = false; // a value never spans lines
     else if (b === END && !inGroup) return i;
   }
   return -1;
