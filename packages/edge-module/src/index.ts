@@ -24,6 +24,7 @@ export {
   type SenderOptions,
   type SendFn,
 } from "./outbox";
+export { EXIT_WITH_PARENT_ENV, watchParent } from "./parent-watch";
 export {
   type ModuleSetup,
   type RunningModule,

@@ -1,6 +1,7 @@
 import { createLogger, type Logger } from "@omdp/logger";
 import { type ConnectOptions, connectLeafDevice, connectModule } from "./connect";
 import type { ModuleHost } from "./host";
+import { watchParent } from "./parent-watch";
 import type { SdkModuleHost } from "./sdk-host";
 
 /** What a module's setup may return: something to stop before the client closes. */
@@ -104,8 +105,13 @@ const SHUTDOWN_TIMEOUT_MS = 25_000;
  */
 export async function runModule(name: string, setup: ModuleSetup, opts: StartOptions = {}): Promise<void> {
   const log = opts.logger ?? createLogger(name);
-  let running: RunningModule;
+  let running: RunningModule | undefined;
   const exit = (code: number) => process.exit(code);
+  watchParent(() => {
+    log.warn("the edge hub that started this module is gone; stopping");
+    if (running) void shutdown(0);
+    else exit(0);
+  });
   try {
     running = await startModule(name, setup, {
       ...opts,
@@ -127,7 +133,7 @@ export async function runModule(name: string, setup: ModuleSetup, opts: StartOpt
     }, SHUTDOWN_TIMEOUT_MS);
     timer.unref();
     try {
-      await running.stop();
+      await running?.stop();
     } catch (err) {
       log.error("shutdown failed", { error: err });
       code = 1;

@@ -78,8 +78,10 @@ export class Supervisor {
     const startedAt = Date.now();
     const proc = spawn(c.spec.command, [...c.spec.args], {
       cwd: c.spec.cwd,
-      env: c.spec.env,
-      stdio: ["ignore", "pipe", "pipe"],
+      // A stdin pipe the module watches (OMDP_EXIT_WITH_PARENT): it ends when the hub dies, even by
+      // SIGKILL, so no module outlives its hub.
+      env: { ...c.spec.env, OMDP_EXIT_WITH_PARENT: "1" },
+      stdio: ["pipe", "pipe", "pipe"],
     });
     c.proc = proc;
     c.status = { name, pid: proc.pid ?? 0, running: true, restarts: c.restarts };
