@@ -39,7 +39,11 @@ describe.each(fixtures())("$name", (f) => {
       const [a, b, c, d, e] = obis.split(".");
       const v = values.find((x) => x.property === `${a}-${b}:${c}.${d}.${e}`);
       const unit = f.units[obis];
-      expect(v).toEqual({ property: `${a}-${b}:${c}.${d}.${e}`, value: unit === "Wh" ? Math.round(value) : value, unit });
+      expect(v).toEqual({
+        property: `${a}-${b}:${c}.${d}.${e}`,
+        value: unit === "Wh" ? Math.round(value) : value,
+        unit,
+      });
     }
   });
 });
@@ -65,6 +69,8 @@ describe("fixture details", () => {
       ["MESSAGE_CRC_MISMATCH", "crc16", expect.any(String)],
     ]);
     expect(file.messages.map((m) => m.crc.variant)).toEqual(["mismatch", "mismatch", "standard"]);
-    expect(() => decodeSml(fixtureBytes(ebz))).toThrow(expect.objectContaining({ code: "MESSAGE_CRC_MISMATCH", offset: 47 }));
+    expect(() => decodeSml(fixtureBytes(ebz))).toThrow(
+      expect.objectContaining({ code: "MESSAGE_CRC_MISMATCH", offset: 47 }),
+    );
   });
 });
