@@ -8,6 +8,7 @@
 import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { encryptGloCiphering } from "@omdp/dlms";
 import { MeterReading } from "@omdp/model";
 import { describe, expect, it } from "vitest";
 import { type DsmrFixture, fixtures } from "../../dsmr/test/support/fixtures";
@@ -228,6 +229,31 @@ describe("omdp decode: auto-detection leaves M-Bus and DLMS as they were", () =>
       k++;
     });
     expect(k).toBe(others.length);
+  });
+
+  it("a DLMS general-glo-ciphering APDU of the very Smarty layout stays DLMS with a key (plaintext 0x0F)", () => {
+    const salzburg = load(join(ROOT, "packages", "dlms", "test", "fixtures")).find(
+      (f) => f.name === "raw_salzburg_netz",
+    )!;
+    const key = Buffer.from("000102030405060708090A0B0C0D0E0F", "hex");
+    const authKey = Buffer.from("D0D1D2D3D4D5D6D7D8D9DADBDCDDDEDF", "hex");
+    const apdu = encryptGloCiphering({
+      plaintext: Buffer.from(salzburg.hex, "hex"),
+      key,
+      authKey,
+      systemTitle: Buffer.from("SYSTEMID", "latin1"),
+      frameCounter: 1,
+      securityControl: 0x30,
+    });
+    // DB 08 title(8) 82 len(2) 30 ...: 336 plaintext bytes + 5 + 12 tag = 353 = 0x0161, ending the frame
+    expect(Buffer.from(apdu.subarray(0, 14)).toString("hex")).toBe("db0853595354454d494482016130");
+    expect(apdu.length).toBe(13 + 0x161);
+    const hex = Buffer.from(apdu).toString("hex");
+    const r = omdp(["--key", key.toString("hex"), "--auth-key", authKey.toString("hex"), hex]);
+    expect(r.status, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.protocol).toBe("dlms");
+    expect(doc.cosem).toEqual(JSON.parse(omdp([salzburg.hex]).stdout).cosem);
   });
 
   it("--protocol forces one: an M-Bus frame read as DSMR is NO_HEADER; an unknown protocol is refused", () => {
