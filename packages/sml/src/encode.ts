@@ -18,8 +18,14 @@ import type {
   SmlValue,
 } from "./types";
 
-export type SmlMessageInput = Omit<SmlMessage, "offset" | "crc">;
+/** A list entry without the fields the decoder derives (obis text, unit text, scaled value). */
 export type SmlEntryInput = Omit<SmlListEntry, "obis" | "unit" | "scaled">;
+export type SmlGetListInput = Omit<SmlGetListResponse, "valList"> & {
+  readonly valList: readonly SmlEntryInput[];
+};
+export type SmlBodyInput = Exclude<SmlBody, SmlGetListResponse> | SmlGetListInput;
+/** A decoded SmlMessage is an input as it is. */
+export type SmlMessageInput = Omit<SmlMessage, "offset" | "crc" | "body"> & { readonly body: SmlBodyInput };
 
 export interface EncodeOptions {
   readonly crcVariant?: CrcVariant;
@@ -87,7 +93,7 @@ function entry(w: Writer, e: SmlEntryInput): void {
   w.optOctets(e.valueSignature);
 }
 
-function body(w: Writer, b: SmlBody): void {
+function body(w: Writer, b: SmlBodyInput): void {
   w.list(2);
   if (b.kind === "other") {
     w.uint(b.tag, 2);
@@ -115,7 +121,7 @@ function openBody(w: Writer, b: SmlOpenResponse): void {
   w.optInt(b.smlVersion === undefined ? undefined : { value: BigInt(b.smlVersion), signed: false, width: 1 });
 }
 
-function getListBody(w: Writer, b: SmlGetListResponse): void {
+function getListBody(w: Writer, b: SmlGetListInput): void {
   w.list(7);
   w.optOctets(b.clientId);
   w.octets(b.serverId);
