@@ -3,10 +3,11 @@
  * value groups `(..)(..)` (a register and its capture time), several data sets on one line or one per
  * line. Address, value and unit exclude `(` `)` `/` `!`; the value also excludes `*`.
  */
+
+import { isDecimal, scaleDecimal, unitRule } from "@omdp/model";
 import { type ObisCode, parseAddress } from "./address";
 import { CLOSE, CR, LF, OPEN, text } from "./chars";
 import { D0Error } from "./errors";
-import { isDecimal, scaleDecimal, unitRule } from "./units";
 
 export interface D0Value {
   /** The value text exactly as sent. */

@@ -3,11 +3,12 @@
  * message then the data message `STX data-lines ! CR LF ETX BCC`, or without STX/ETX/BCC for a
  * push-only meter that sends none.
  */
+
+import { unscale } from "@omdp/model";
 import { bcc } from "./bcc";
 import { ascii } from "./chars";
 import { D0Error } from "./errors";
 import { formatIdentification } from "./identification";
-import { unscale } from "./units";
 
 export interface EncodeDataSet {
   address: string;

@@ -1,3 +1,4 @@
+export { isDecimal, scaleDecimal, unitRule, unscale } from "@omdp/model";
 export { type IdDefaults, matchesPattern, type ObisCode, obisId, parseAddress } from "./address";
 export {
   BAUD_MODE_B,
@@ -33,5 +34,4 @@ export {
   decodeDataMessage,
   decodeReadout,
 } from "./readout";
-export { isDecimal, scaleDecimal, unitRule, unscale } from "./units";
 export { toReadingValues } from "./values";

@@ -2,10 +2,11 @@
  * The encoder: a telegram from its header and data lines, CRC computed (omitted for DSMR 2.2/3), so that
  * round-trip tests and the simulator build telegrams with the same rules the decoder checks.
  */
+
+import { unscale } from "@omdp/model";
 import { crc16, formatCrc } from "./crc16";
 import { DsmrError } from "./errors";
 import type { DsmrHeader } from "./frame";
-import { unscale } from "./units";
 
 export interface EncodeLine {
   readonly obis: string;

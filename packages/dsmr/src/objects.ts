@@ -2,11 +2,12 @@
  * Data lines to typed objects by their shape (tables/obis.ts); ids outside the table get a shape from
  * their groups: `(TST)(value*unit)` is timestamped, one number is a register, anything else is text.
  */
+
+import { isDecimal, scaleDecimal, unitRule } from "@omdp/model";
 import { DsmrError } from "./errors";
 import type { DataLine } from "./line";
 import { type DsmrShape, objectDef } from "./tables/obis";
 import { type DsmrTime, isTimestamp, parseTimestamp } from "./timestamp";
-import { isDecimal, scaleDecimal, unitRule } from "./units";
 
 export interface DsmrNumber {
   /** In the project's units (Wh, W, var, varh, V, A, m3, s); integers where the meter's resolution allows. */

@@ -19,6 +19,7 @@ export {
   SCHEMA_VERSION,
   Severity,
 } from "./schemas";
+export { isDecimal, scaleDecimal, type TextUnitRule, unitRule, unscale } from "./text-units";
 export {
   formatOffset,
   isTimeZone,
