@@ -7,6 +7,16 @@
 import { type MeterReading, OBIS } from "@omdp/model";
 import type { MqttSettings } from "../config";
 
+/** The device model Home Assistant shows, by the protocol the reading came in. */
+const MODEL_BY_PROTOCOL: Readonly<Record<MeterReading["source"]["protocol"], string>> = {
+  dlms: "Smart meter (DLMS/COSEM)",
+  mbus: "Meter (M-Bus)",
+  wmbus: "Meter (wireless M-Bus)",
+  dsmr: "Smart meter (DSMR P1)",
+  sml: "Smart meter (SML)",
+  d0: "Meter (IEC 62056-21)",
+};
+
 export interface Publication {
   readonly topic: string;
   readonly payload: string;
@@ -100,7 +110,7 @@ export function discoveryFor(s: MqttSettings, reading: MeterReading, meterName?:
         identifiers: [`${s.nodeId}_${id}`],
         name: meterName ?? `Meter ${reading.meterId}`,
         manufacturer: "Open Meter Data Platform",
-        model: reading.source.protocol === "dlms" ? "Smart meter (DLMS/COSEM)" : "Meter (M-Bus)",
+        model: MODEL_BY_PROTOCOL[reading.source.protocol],
         serial_number: reading.meterId,
       },
       origin: { name: "omdp events", sw_version: "0.1.0" },
