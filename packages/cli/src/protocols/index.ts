@@ -7,12 +7,15 @@
  * telegram that decoded before decodes the same way now.
  * A new protocol (SML, D0) plugs in by adding its entry to PROTOCOL_ENTRIES and its name to the help.
  */
+import { d0Entry } from "./d0";
 import { dsmrEntry } from "./dsmr";
+import { smlEntry } from "./sml";
 import type { ProtocolEntry } from "./types";
 
 export type { DocOutcome, ErrorInfo, ProtocolEntry, ProtocolOptions } from "./types";
 
-export const PROTOCOL_ENTRIES: readonly ProtocolEntry[] = [dsmrEntry];
+/** D0 before DSMR: both start with `/`, and D0 claims only what P1 never is (d0.ts). */
+export const PROTOCOL_ENTRIES: readonly ProtocolEntry[] = [smlEntry, d0Entry, dsmrEntry];
 
 /** Values of `--protocol`: auto, the two decode.ts reads itself, and every entry. */
 export const PROTOCOL_NAMES: readonly string[] = [
