@@ -43,7 +43,7 @@ line continuations are ignored) and prints one JSON document:
 A DSMR P1 telegram may also be pasted on stdin as its text (the first non-space character is '/').
 
 Options:
-  --protocol P       auto (default) | mbus | dlms | sml | d0 | dsmr. auto: 1B1B1B1B01010101 is SML; a
+  --protocol P       auto (default) | mbus | dlms | dsmr | sml | d0. auto: 1B1B1B1B01010101 is SML; a
                      telegram starting with '/' (hex 2F) is D0 (IEC 62056-21) when STX or a D0 data line
                      ('1.8.0(', 'C.1.0(', '1-0:1.8.0*255(') follows its first line, else DSMR P1; with --key, a 0xDB frame of the Smarty layout whose plaintext starts with
                      '/' is DSMR (Luxembourg Smarty), any other is DLMS; the rest as before

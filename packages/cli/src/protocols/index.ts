@@ -17,12 +17,15 @@ export type { DocOutcome, ErrorInfo, ProtocolEntry, ProtocolOptions } from "./ty
 /** D0 before DSMR: both start with `/`, and D0 claims only what P1 never is (d0.ts). */
 export const PROTOCOL_ENTRIES: readonly ProtocolEntry[] = [smlEntry, d0Entry, dsmrEntry];
 
-/** Values of `--protocol`: auto, the two decode.ts reads itself, and every entry. */
+/**
+ * Values of `--protocol`: auto, the two decode.ts reads itself, and every entry in the order they were
+ * added (the help and the refusal message list them so: `auto|mbus|dlms|dsmr|sml|d0`).
+ */
 export const PROTOCOL_NAMES: readonly string[] = [
   "auto",
   "mbus",
   "dlms",
-  ...PROTOCOL_ENTRIES.map((e) => e.name),
+  ...[dsmrEntry, smlEntry, d0Entry].map((e) => e.name),
 ];
 
 /** The entry `--protocol NAME` forces, or (auto) the first entry that claims the bytes. */
