@@ -3,6 +3,7 @@
  * (or byte offset in an encrypted frame) where decoding stopped, and where it helps the expected and
  * actual values and the field. Keys never appear in an error.
  */
+import { CodecError, type CodecErrorDetails } from "@omdp/model";
 export const DSMR_ERROR_CODES = [
   "NO_HEADER",
   "BAD_HEADER",
@@ -23,30 +24,8 @@ export const DSMR_ERROR_CODES = [
 
 export type DsmrErrorCode = (typeof DSMR_ERROR_CODES)[number];
 
-export interface DsmrErrorDetails {
-  offset: number;
-  expected?: number | string;
-  actual?: number | string;
-  field?: string;
-}
+export type DsmrErrorDetails = CodecErrorDetails;
 
-export class DsmrError extends Error {
+export class DsmrError extends CodecError<DsmrErrorCode> {
   override readonly name = "DsmrError";
-  readonly code: DsmrErrorCode;
-  readonly offset: number;
-  readonly expected?: number | string;
-  readonly actual?: number | string;
-  readonly field?: string;
-  /** The message without the offset suffix. */
-  readonly reason: string;
-
-  constructor(code: DsmrErrorCode, message: string, details: DsmrErrorDetails) {
-    super(`${message} (at offset ${details.offset})`);
-    this.code = code;
-    this.reason = message;
-    this.offset = details.offset;
-    if (details.expected !== undefined) this.expected = details.expected;
-    if (details.actual !== undefined) this.actual = details.actual;
-    if (details.field !== undefined) this.field = details.field;
-  }
 }

@@ -2,6 +2,7 @@
  * Typed errors with evidence (STYLE.md principle 5): every failure names a code, the byte offset where
  * decoding stopped, and where it helps the expected and actual values and the field.
  */
+import { CodecError, type CodecErrorDetails } from "@omdp/model";
 
 /** Error codes of the link layer (EN 13757-2) and the application layer (EN 13757-3). */
 export const ERROR_CODES = [
@@ -32,32 +33,10 @@ export const ERROR_CODES = [
 
 export type MbusErrorCode = (typeof ERROR_CODES)[number];
 
-export interface MbusErrorDetails {
-  offset: number;
-  expected?: number | string;
-  actual?: number | string;
-  field?: string;
-}
+export type MbusErrorDetails = CodecErrorDetails;
 
-export class MbusError extends Error {
+export class MbusError extends CodecError<MbusErrorCode> {
   override readonly name = "MbusError";
-  readonly code: MbusErrorCode;
-  readonly offset: number;
-  readonly expected?: number | string;
-  readonly actual?: number | string;
-  readonly field?: string;
-  /** The message without the offset suffix. */
-  readonly reason: string;
-
-  constructor(code: MbusErrorCode, message: string, details: MbusErrorDetails) {
-    super(`${message} (at offset ${details.offset})`);
-    this.code = code;
-    this.reason = message;
-    this.offset = details.offset;
-    if (details.expected !== undefined) this.expected = details.expected;
-    if (details.actual !== undefined) this.actual = details.actual;
-    if (details.field !== undefined) this.field = details.field;
-  }
 
   toJSON(): Record<string, unknown> {
     return {

@@ -1,3 +1,4 @@
+export { CodecError, type CodecErrorDetails } from "./codec-error";
 export { intervalId, readingId, resolutionMs } from "./ids";
 export {
   OBIS,
