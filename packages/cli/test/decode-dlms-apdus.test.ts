@@ -3,21 +3,8 @@
  * packages/dlms/test/apdu.test.ts): readouts and events name their service, association and
  * exception APDUs are typed errors that say what they are.
  */
-import { spawnSync } from "node:child_process";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-
-const ROOT = join(import.meta.dirname, "..", "..", "..");
-const BIN = join(ROOT, "packages", "cli", "bin", "omdp.js");
-
-function omdp(args: string[]): { status: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, "decode", ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    timeout: 60_000,
-  });
-  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
+import { omdpDecode as omdp } from "./support/decode";
 
 describe("omdp decode: DLMS APDUs besides data-notification", () => {
   it("a get-response-normal carrying {1.0.1.8.0.255, 12937}", () => {

@@ -3,22 +3,8 @@
  * (issue 12 section 2), besides the unchanged output. Expected values are wmbusmeters' printed values
  * for the same telegrams (packages/mbus/test/fixtures/wmbusmeters-wired/tests.json).
  */
-import { spawnSync } from "node:child_process";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-
-const ROOT = join(import.meta.dirname, "..", "..", "..");
-const BIN = join(ROOT, "packages", "cli", "bin", "omdp.js");
-
-function decode(args: string[], input = ""): { status: number | null; stdout: string } {
-  const r = spawnSync(process.execPath, [BIN, "decode", ...args], {
-    cwd: ROOT,
-    input,
-    encoding: "utf8",
-    timeout: 60_000,
-  });
-  return { status: r.status, stdout: r.stdout };
-}
+import { omdpDecode as decode } from "./support/decode";
 
 // wmbusmeters' test 'Kamstrup_403_mbus kamheat 77447744' (src/driver_kamheat.cc)
 const KAMSTRUP_403 =

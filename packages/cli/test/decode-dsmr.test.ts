@@ -5,32 +5,13 @@
  * Smarty frame with and without keys, a telegram pasted as text, the CRC evidence, and that auto-detection
  * leaves M-Bus and DLMS answers as they were.
  */
-import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { encryptGloCiphering } from "@omdp/dlms";
 import { MeterReading } from "@omdp/model";
 import { describe, expect, it } from "vitest";
 import { type DsmrFixture, fixtures } from "../../dsmr/test/support/fixtures";
-
-const ROOT = join(import.meta.dirname, "..", "..", "..");
-const BIN = join(ROOT, "packages", "cli", "bin", "omdp.js");
-
-function omdp(args: string[], input?: string): { status: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, "decode", ...args], {
-    cwd: ROOT,
-    input: input ?? "",
-    encoding: "utf8",
-    timeout: 60_000,
-  });
-  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
-
-const jsonLines = (s: string) =>
-  s
-    .trim()
-    .split("\n")
-    .map((l) => JSON.parse(l));
+import { jsonLines, omdpDecode as omdp, ROOT } from "./support/decode";
 
 type Cosem = { obis: string; value: unknown; unit?: string; text?: string };
 interface Doc {

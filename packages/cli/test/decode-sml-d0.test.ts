@@ -5,32 +5,12 @@
  * checksum evidence (SML file CRC as transmitted, message CRC mismatches; D0 BCC computed by hand), the
  * typed errors for a broken CRC / BCC, a D0 readout pasted as text, and that a P1 telegram stays DSMR.
  */
-import { spawnSync } from "node:child_process";
-import { join } from "node:path";
 import { matchesPattern, parseAddress } from "@omdp/d0";
 import { MeterReading } from "@omdp/model";
 import { describe, expect, it } from "vitest";
 import { type D0Fixture, fixtures as d0Fixtures } from "../../d0/test/support/fixtures";
 import { DZG, EBZ, type SmlFixture, fixtures as smlFixtures } from "../../sml/test/support/fixtures";
-
-const ROOT = join(import.meta.dirname, "..", "..", "..");
-const BIN = join(ROOT, "packages", "cli", "bin", "omdp.js");
-
-function omdp(args: string[], input?: string): { status: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, "decode", ...args], {
-    cwd: ROOT,
-    input: input ?? "",
-    encoding: "utf8",
-    timeout: 60_000,
-  });
-  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
-
-const jsonLines = (s: string) =>
-  s
-    .trim()
-    .split("\n")
-    .map((l) => JSON.parse(l));
+import { jsonLines, omdpDecode as omdp } from "./support/decode";
 
 type Cosem = { obis: string; value: unknown; unit?: string; address?: string };
 interface Doc {

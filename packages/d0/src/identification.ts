@@ -1,5 +1,5 @@
 /**
- * The identification message (IEC 62056-21 clause 6.3.2): `/ X X X Z [\W] Ident CR LF`. XXX is the
+ * The identification message (IEC 62056-21 clause 6.3.2): `/ M M M Z [\W] Ident CR LF`. MMM is the
  * manufacturer's three-letter code (a lowercase third letter means the meter answers within 20 ms
  * instead of 200 ms, clause 6.3.14), Z the baud rate character (baud.ts), `\W` the optional enhanced
  * identification (W = '2' announces mode E), Ident up to 16 printable characters (longer ones are

@@ -1,6 +1,6 @@
 /**
- * P1 telegram framing (P1 Companion Standard 5.0.2 §6.2): `/XXXZ Ident CR LF CR LF data lines ! CRC CR LF`.
- * XXX is the manufacturer's FLAG id, Z the baud rate character (5 = 115200 in DSMR 4/5), and the CRC
+ * P1 telegram framing (P1 Companion Standard 5.0.2 §6.2): `/MMMZ Ident CR LF CR LF data lines ! CRC CR LF`.
+ * MMM is the manufacturer's FLAG id, Z the baud rate character (5 = 115200 in DSMR 4/5), and the CRC
  * (four hex digits, CRC-16/ARC over `/` up to and including `!`) is absent in DSMR 2.2 and 3.
  */
 import { crc16, formatCrc } from "./crc16";
