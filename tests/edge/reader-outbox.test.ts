@@ -119,6 +119,8 @@ describe("mbusReader outbox across an edge hub outage", () => {
 
     const ids = () => [...new Set(got.map((m) => MeterReading.parse(m.body).id))];
     await until(() => ids().length >= expected.length, 60_000, "every reading delivered", 50);
+    // the consumer can see the last message before its PUBACK reaches the reader: wait for the ack
+    await until(() => outbox?.().pending === 0, 10_000, "the outbox drained", 50);
     expect(outbox?.().pending).toBe(0);
     const received = ids();
     // every push the meters sent, in the order they were sent (and decoded), no gaps
