@@ -56,6 +56,16 @@ describe("chaos accounting: readings", () => {
     expect(a.lostExamples).toEqual(["C|2026-01-01T00:10:00.000Z"]);
   });
 
+  it("what was sent before the reader was seen listening and not stored is unreceivable; what it has counts", () => {
+    const mine = [0, 1, 2, 3, 4].map((m) => tg("D", m, m));
+    // seen listening from 1_002_500: D@0 and D@1 (sent at 1_000_000, 1_001_000) missed: unreceivable;
+    // D@2 (sent at 1_002_000, before it too) is stored: expected; D@4 (after it) missed: lost
+    const stored = [2, 3].map((m) => ({ meterId: "D", readingTime: T0 + m * MIN }));
+    const a = accountReadings(mine, stored, [], new Set(["D"]), 1_002_500);
+    expect(a).toMatchObject({ expected: 3, unreceivable: 2, lost: 1 });
+    expect(a.lostExamples).toEqual(["D|2026-01-01T00:04:00.000Z"]);
+  });
+
   it("a complete store loses nothing", () => {
     const stored = telegrams.map((t) => ({ meterId: t.meterId, readingTime: t.meterTime }));
     expect(accountReadings(telegrams, stored, [], meters)).toMatchObject({ lost: 0, duplicated: 0 });

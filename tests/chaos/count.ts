@@ -71,13 +71,16 @@ export function deafWindows(
 /**
  * Counts readings lost and duplicated at the edge store. `stored` is every (meterId, readingTime) row
  * the store holds, duplicates included; `kills` the wall times of reader (and hub) kills; `meters`
- * limits the count to the meters read in the run.
+ * limits the count to the meters read in the run; `listeningFrom` the wall time from which the reader
+ * was seen attached to the line (what was sent before and not stored nobody could hear: the line's
+ * client count also counts the M-Bus leaf reader, which does not take the pushes).
  */
 export function accountReadings(
   telegrams: readonly LoggedTelegram[],
   stored: readonly { readonly meterId: string; readonly readingTime: number }[],
   kills: readonly number[],
   meters: ReadonlySet<string>,
+  listeningFrom = Number.NEGATIVE_INFINITY,
 ): ReadingAccount {
   const have = new Map<string, number>();
   for (const r of stored) {
@@ -104,7 +107,8 @@ export function accountReadings(
       }
       const sent = t.sentAt;
       const excused =
-        t.clients === 0 || (sent !== undefined && deaf.some((w) => sent >= w.from && sent <= w.to));
+        t.clients === 0 ||
+        (sent !== undefined && (sent < listeningFrom || deaf.some((w) => sent >= w.from && sent <= w.to)));
       if (!isStored(t) && excused) {
         unreceivable += 1;
         continue;

@@ -99,6 +99,24 @@ async function hubUpstream(p: TestPlatform): Promise<UpstreamHealth | undefined>
   return body.upstream ?? undefined;
 }
 
+/**
+ * Whether the reader module's link to the meters' line is up (its `getStatus` method through the hub's
+ * admin API). The leaf reader of the M-Bus meters shares the line, so the simulator's count of attached
+ * clients alone does not say that the module hears the DLMS pushes.
+ */
+async function readerListening(p: TestPlatform): Promise<boolean> {
+  const url = `http://127.0.0.1:${p.handle.config.ports.edgeAdmin}/modules/mbusReader/methods/getStatus?timeoutMs=2000`;
+  const res = await fetch(url, { method: "POST", body: "{}", signal: AbortSignal.timeout(3_000) }).catch(
+    () => undefined,
+  );
+  if (!res?.ok) return false;
+  const body = (await res.json().catch(() => ({}))) as {
+    status?: number;
+    payload?: { link?: { connected?: boolean } };
+  };
+  return body.status === 200 && body.payload?.link?.connected === true;
+}
+
 /** Messages waiting in sharing's upstream outbox, from its local API's health check. */
 async function sharingPending(p: TestPlatform): Promise<number | undefined> {
   const url = `http://127.0.0.1:${p.handle.config.ports.edgeApi}/api/health`;
@@ -268,8 +286,10 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
   const faults: FaultDone[] = [];
   const readerKills: number[] = [];
   try {
-    const up = await waitFor(() => whole(p, true), 120_000);
+    // whole, and the reader module attached to the line: what is sent before then nobody could hear
+    const up = await waitFor(async () => whole(p, true) && (await readerListening(p)), 120_000);
     if (!up) throw new Error("the platform did not come up whole");
+    const listeningFrom = Date.now();
     say(`platform up in ${((Date.now() - began) / 1000).toFixed(1)} s, data dir ${p.dataDir}`);
     const schedule = chaosSchedule(opts.seed, opts.seconds, opts.every);
     const t0 = Date.now();
@@ -293,7 +313,8 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     const telegrams = () => readTelegramLog(p.dataDir);
     const meters = new Set(p.handle.config.households.flatMap((h) => h.meters.map((m) => m.id)));
     await waitFor(
-      () => accountReadings(telegrams(), edgeReadings(p.dataDir), readerKills, meters).lost === 0,
+      () =>
+        accountReadings(telegrams(), edgeReadings(p.dataDir), readerKills, meters, listeningFrom).lost === 0,
       drainMs / 2,
       1_000,
     );
@@ -306,7 +327,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     await p.handle.stop();
     const log = telegrams();
     const stored = edgeReadings(p.dataDir);
-    const readings = accountReadings(log, stored, readerKills, meters);
+    const readings = accountReadings(log, stored, readerKills, meters, listeningFrom);
     const cloud = cloudIntervalRows(p.dataDir);
     const intervals = accountIntervals(edgeIntervalRows(p.dataDir), cloud, Number.POSITIVE_INFINITY);
     const energy = [...meters].flatMap((m) => {
