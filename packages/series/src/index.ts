@@ -1,0 +1,24 @@
+/**
+ * @omdp/series - the one series contract of the platform. Interval types (zod), the deterministic id,
+ * quality and flag precedence, roll-up arithmetic and time-zone alignment. Analytics, sharing, the
+ * functions (both stores) and the app use this package; nothing else computes a roll-up.
+ */
+export { type Bucket, bucketOf, bucketsBetween, offsetMs } from "./align";
+export { seriesId, utcInstant } from "./id";
+export { fromInterval, Interval, type IntervalValues, toInterval } from "./interval";
+export { GAP_FLAG, QUALITY_PRECEDENCE, worseQuality } from "./quality";
+export {
+  childResolutions,
+  FIXED_MS,
+  isSeriesResolution,
+  levelsAbove,
+  QUERY_RESOLUTIONS,
+  QueryResolution,
+  ROLLUP_RESOLUTIONS,
+  type RollupResolution,
+  rank,
+  SERIES_RESOLUTIONS,
+  SeriesResolution,
+  SUB_HOUR,
+} from "./resolution";
+export { type RollupChild, rollup, rollupIntervals, round3 } from "./rollup";

@@ -1,0 +1,91 @@
+import type { Bucket } from "./align";
+import type { IntervalValues } from "./interval";
+import { GAP_FLAG, worseQuality } from "./quality";
+import type { SeriesResolution } from "./resolution";
+
+/** What a roll-up needs of each child (a full interval, or a compact slot of a stored roll-up). */
+export type RollupChild = Omit<IntervalValues, "meterId" | "resolution" | "registers" | "derived">;
+
+/**
+ * Rolls children up into the interval covering `bucket` at resolution `r` - the one roll-up rule of
+ * the platform (the SQL of functions/src/store/sqlite-rows.ts is property-tested against it):
+ * - energies are summed (register deltas add up);
+ * - power min/max are the extremes of the children that have one; the average is weighted by each
+ *   child's duration, rounded to 3 decimals (half away from zero, as SQLite's ROUND); null when no
+ *   child has one;
+ * - registers are those of the latest child (`latestRegisters`, the caller knows them);
+ * - quality: the worst child wins (estimated > partial > complete); children covering less than the
+ *   bucket add the `gap` flag and make it at least partial; flags are the sorted union of the children's.
+ * Returns undefined for no children (an empty bucket has no interval).
+ */
+export function rollup(
+  meterId: string,
+  r: SeriesResolution,
+  bucket: Bucket,
+  children: readonly RollupChild[],
+  latestRegisters: Readonly<Record<string, number>> = {},
+): IntervalValues | undefined {
+  if (children.length === 0) return undefined;
+  let importWh = 0;
+  let exportWh = 0;
+  let min: number | null = null;
+  let max: number | null = null;
+  let avgWeighted = 0;
+  let avgWeight = 0;
+  let samples = 0;
+  let covered = 0;
+  let quality = children[0]!.quality;
+  const flags = new Set<string>();
+  for (const c of children) {
+    importWh += c.importWh;
+    exportWh += c.exportWh;
+    if (c.powerMinW !== null) min = min === null ? c.powerMinW : Math.min(min, c.powerMinW);
+    if (c.powerMaxW !== null) max = max === null ? c.powerMaxW : Math.max(max, c.powerMaxW);
+    if (c.powerAvgW !== null) {
+      avgWeighted += c.powerAvgW * (c.end - c.start);
+      avgWeight += c.end - c.start;
+    }
+    samples += c.sampleCount;
+    covered += c.end - c.start;
+    quality = worseQuality(quality, c.quality);
+    for (const f of c.flags) flags.add(f);
+  }
+  if (covered < bucket.end - bucket.start) {
+    quality = worseQuality(quality, "partial");
+    flags.add(GAP_FLAG);
+  }
+  return {
+    meterId,
+    resolution: r,
+    start: bucket.start,
+    end: bucket.end,
+    importWh,
+    exportWh,
+    powerMinW: min,
+    powerAvgW: avgWeight > 0 ? round3(avgWeighted / avgWeight) : null,
+    powerMaxW: max,
+    registers: { ...latestRegisters },
+    sampleCount: samples,
+    quality,
+    flags: [...flags].sort(),
+    derived: true,
+  };
+}
+
+/** Rounds to 3 decimals, halves away from zero (SQLite's ROUND(x, 3)). */
+export function round3(x: number): number {
+  const r = Math.round(Math.abs(x) * 1000) / 1000;
+  return x < 0 ? -r : r;
+}
+
+/** Children of a full interval list with the registers of the latest one, ready for `rollup`. */
+export function rollupIntervals(
+  meterId: string,
+  r: SeriesResolution,
+  bucket: Bucket,
+  children: readonly IntervalValues[],
+): IntervalValues | undefined {
+  let latest: IntervalValues | undefined;
+  for (const c of children) if (!latest || c.end > latest.end) latest = c;
+  return rollup(meterId, r, bucket, children, latest?.registers ?? {});
+}
