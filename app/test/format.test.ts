@@ -1,16 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { backoffDelay } from "../src/lib/backoff";
 import { toCsv } from "../src/lib/csv";
-import {
-  ago,
-  axisLabel,
-  formatDateTime,
-  formatKw,
-  formatKwh,
-  formatTime,
-  isoLocal,
-  kwhPlain,
-} from "../src/lib/format";
+import { ago, formatDateTime, formatKw, formatKwh, formatTime, isoLocal, kwhPlain } from "../src/lib/format";
 
 describe("units", () => {
   it("shows power in kW with precision by magnitude", () => {
@@ -43,13 +34,6 @@ describe("times in the household's zone", () => {
     expect(isoLocal(t, "Europe/Vienna")).toBe("2026-07-01T14:34:56+02:00");
     expect(isoLocal(Date.parse("2026-01-01T00:00:00Z"), "Europe/Vienna")).toBe("2026-01-01T01:00:00+01:00");
     expect(isoLocal(t, "America/St_Johns")).toBe("2026-07-01T10:04:56-02:30");
-  });
-  it("labels chart axes by the visible span, in the zone, 24-hour clock", () => {
-    const t = Date.parse("2026-11-26T20:45:00Z");
-    expect(axisLabel(t, 60_000, "Europe/Vienna")).toBe("21:45:00");
-    expect(axisLabel(t, 86_400_000, "Europe/Vienna")).toBe("21:45");
-    expect(axisLabel(t, 7 * 86_400_000, "Europe/Vienna")).toBe("26 Nov");
-    expect(axisLabel(t, 400 * 86_400_000, "Europe/Vienna")).toBe("Nov 2026");
   });
   it("says how long ago", () => {
     expect(ago(4_000)).toBe("4 s ago");

@@ -89,28 +89,3 @@ export function ago(ms: number): string {
   if (s < 3600) return `${Math.round(s / 60)} min ago`;
   return `${Math.round(s / 3600)} h ago`;
 }
-
-/**
- * Chart axis labels in the household's zone, 24-hour clock: seconds for spans up to 15 minutes, times of
- * day for spans up to two days,
- * "27 Nov" for spans up to a year, "Nov 2026" beyond.
- */
-export function axisLabel(instantMs: number, spanMs: number, timeZone: string, locale?: string): string {
-  const d = new Date(instantMs);
-  const l = locale ?? "en-GB";
-  if (spanMs <= 15 * 60_000) {
-    return d.toLocaleTimeString(l, {
-      timeZone,
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-      hourCycle: "h23",
-    });
-  }
-  if (spanMs <= 2 * 86_400_000) {
-    return d.toLocaleTimeString(l, { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-  }
-  if (spanMs <= 366 * 86_400_000)
-    return d.toLocaleDateString(l, { timeZone, day: "numeric", month: "short" });
-  return d.toLocaleDateString(l, { timeZone, month: "short", year: "numeric" });
-}

@@ -2,7 +2,7 @@ import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import type { AppContext, View } from "../context";
 import { download, fill, h, statusLine } from "../dom";
-import { axisLabel, formatDateTime, formatKw, formatKwh, isoLocal, kwhPlain } from "../lib/format";
+import { formatDateTime, formatKw, formatKwh, isoLocal, kwhPlain } from "../lib/format";
 import {
   type HistoryResolution,
   PERIOD_KINDS,
@@ -15,6 +15,7 @@ import {
 } from "../lib/period";
 import { type Interval, normaliseIntervals, pageContinuation, pageItems } from "../lib/records";
 import { buildSeries, type HistorySeries, seriesCsv, visibleRange, windowStats } from "../lib/series";
+import { timeAxis, valueAxis } from "./axes";
 
 const MAX_PAGES = 200;
 /** Loaded periods, by source, meter, resolution and range; the running period expires after 30 s. */
@@ -287,44 +288,39 @@ export const historyView: View = (root, ctx) => {
     if (!series) return;
     const s = series;
     const xs = s.starts.map((t) => t / 1000);
-    const kwh = (v: number | null) => (v === null ? null : v / 1000);
+    // The chart holds Wh; the value axis picks Wh / kWh / MWh for its ticks.
+    const neg = (v: number | null) => (v === null ? null : -v);
     const data: uPlot.AlignedData = [
       xs,
-      s.importWh.map(kwh),
-      s.exportWh.map((v) => (v === null ? null : -v / 1000)),
-      s.prevImportWh.map(kwh),
-      s.prevExportWh.map((v) => (v === null ? null : -v / 1000)),
+      s.importWh,
+      s.exportWh.map(neg),
+      s.prevImportWh,
+      s.prevExportWh.map(neg),
     ];
     const width = Math.max(280, chartBox.clientWidth || 600);
     const bars = uPlot.paths.bars!({ size: [0.8, 40], align: 1 });
+    const energy = (_u: uPlot, v: number | null) => (v === null ? "–" : formatKwh(Math.abs(v)));
     const opts: uPlot.Options = {
       width,
       height: Math.min(360, Math.max(220, Math.round(width * 0.45))),
-      // Ticks fall on round times of the household's zone; labels are written by axisLabel.
+      // Ticks fall on round times of the household's zone (lib/axis), labelled once each.
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), tz),
       scales: { x: { time: true, min: viewFrom / 1000, max: viewTo / 1000 } },
-      axes: [
-        {
-          values: (u, splits) => {
-            const span = ((u.scales.x?.max ?? 0) - (u.scales.x?.min ?? 0)) * 1000;
-            return splits.map((sec) => axisLabel(sec * 1000, span, tz));
-          },
-        },
-        { label: "kWh", size: 60 },
-      ],
+      axes: [timeAxis(tz), valueAxis("Wh")],
       cursor: { drag: { x: true, y: false } },
       series: [
         {},
-        { label: "Imported kWh", paths: bars, fill: "rgba(214,91,38,0.75)", stroke: "#b3461a" },
-        { label: "Exported kWh", paths: bars, fill: "rgba(46,139,87,0.75)", stroke: "#23703f" },
+        { label: "Imported", value: energy, paths: bars, fill: "rgba(214,91,38,0.75)", stroke: "#b3461a" },
+        { label: "Exported", value: energy, paths: bars, fill: "rgba(46,139,87,0.75)", stroke: "#23703f" },
         {
           label: "Previous imported",
+          value: energy,
           stroke: "#666",
           dash: [4, 4],
           width: 1,
           paths: uPlot.paths.stepped!({ align: 1 }),
         },
-        { label: "Previous exported", stroke: "#2b7a4b", dash: [2, 4], width: 1, show: false },
+        { label: "Previous exported", value: energy, stroke: "#2b7a4b", dash: [2, 4], width: 1, show: false },
       ],
       hooks: {
         setScale: [

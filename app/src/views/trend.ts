@@ -1,6 +1,6 @@
 import uPlot from "uplot";
 import { h } from "../dom";
-import { axisLabel } from "../lib/format";
+import { timeAxis, valueAxis } from "./axes";
 
 /**
  * The live trend: the household's import and export power over the last `windowMs` of reading time,
@@ -27,11 +27,7 @@ export function createTrend(timeZone: string, windowMs = 10 * 60_000, maxPoints 
   resize.observe(box);
   const draw = () => {
     frame = 0;
-    const data: uPlot.AlignedData = [
-      xs.map((t) => t / 1000),
-      imp.map((w) => w / 1000),
-      exp.map((w) => w / 1000),
-    ];
+    const data: uPlot.AlignedData = [xs.map((t) => t / 1000), imp, exp];
     if (!chart) {
       const width = Math.max(280, box.clientWidth || 600);
       chart = new uPlot(
@@ -41,19 +37,11 @@ export function createTrend(timeZone: string, windowMs = 10 * 60_000, maxPoints 
           tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), timeZone),
           legend: { show: false },
           cursor: { show: false },
-          axes: [
-            {
-              values: (u, splits) => {
-                const span = ((u.scales.x?.max ?? 0) - (u.scales.x?.min ?? 0)) * 1000;
-                return splits.map((s) => axisLabel(s * 1000, span, timeZone));
-              },
-            },
-            { label: "kW", size: 50 },
-          ],
+          axes: [timeAxis(timeZone), valueAxis("W")],
           series: [
             {},
-            { label: "Import kW", stroke: "#b3461a", width: 2 },
-            { label: "Export kW", stroke: "#23703f", width: 2 },
+            { label: "Import", stroke: "#b3461a", width: 2 },
+            { label: "Export", stroke: "#23703f", width: 2 },
           ],
         },
         data,
