@@ -2,64 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { releaseHour } from "../src/http/aggregate";
 import { affectedRollups, summarize } from "../src/series/rollup";
-import { calendarBucket, intlOffsetMs, offsetMs } from "../src/series/tz";
 import { writes } from "./fixtures";
-
-describe("calendar buckets in the meter's time zone", () => {
-  it("makes DST days 23 and 25 hours long", () => {
-    const spring = calendarBucket(Date.parse("2026-03-29T12:00:00Z"), "Europe/Vienna", "day");
-    expect(spring).toEqual({
-      start: Date.parse("2026-03-28T23:00:00Z"),
-      end: Date.parse("2026-03-29T22:00:00Z"),
-    });
-    const autumn = calendarBucket(Date.parse("2026-10-25T12:00:00Z"), "Europe/Vienna", "day");
-    expect((autumn.end - autumn.start) / 3_600_000).toBe(25);
-  });
-
-  it("uses local hours in half-hour zones", () => {
-    const h = calendarBucket(Date.parse("2026-01-01T10:40:00Z"), "Asia/Kolkata", "hour");
-    expect(new Date(h.start).toISOString()).toBe("2026-01-01T10:30:00.000Z");
-    expect(offsetMs(h.start, "Asia/Kolkata")).toBe(5.5 * 3_600_000);
-  });
-
-  it("agrees with Intl at every instant, around transitions too", () => {
-    const zones = [
-      "Europe/Vienna",
-      "America/St_Johns",
-      "Australia/Lord_Howe",
-      "Pacific/Chatham",
-      "America/Santiago",
-    ];
-    fc.assert(
-      fc.property(fc.integer({ min: 1.6e12, max: 2.0e12 }), fc.constantFrom(...zones), (t, z) => {
-        // warm the span cache just before t, then ask for t
-        offsetMs(t - 3_600_000, z);
-        return offsetMs(t, z) === intlOffsetMs(t, z);
-      }),
-      { numRuns: 3000 },
-    );
-    const spring = Date.parse("2026-03-29T00:59:00Z");
-    for (let t = spring - 7_200_000; t < spring + 7_200_000; t += 60_000) {
-      expect(offsetMs(t, "Europe/Vienna")).toBe(intlOffsetMs(t, "Europe/Vienna"));
-    }
-  });
-
-  it("always contains the instant, for any zone and time", () => {
-    const zones = ["UTC", "Europe/Vienna", "America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu"];
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 1.5e12, max: 2.2e12 }),
-        fc.constantFrom(...zones),
-        fc.constantFrom("hour", "day", "month" as const),
-        (t, z, u) => {
-          const b = calendarBucket(t, z, u as "hour" | "day" | "month");
-          return b.start <= t && t < b.end;
-        },
-      ),
-      { numRuns: 2000 },
-    );
-  });
-});
 
 describe("rollups", () => {
   it("touches each hour, day and month once per batch, finest first", () => {

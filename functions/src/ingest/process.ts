@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { Event, IntervalRecord, intervalId, MeterReading } from "@omdp/model";
+import { Event, IntervalRecord, MeterReading } from "@omdp/model";
+import { seriesId } from "@omdp/series";
 import type { z } from "zod";
 import type { IntervalWrite } from "../series/types";
 import { rowFromInterval } from "../series/types";
@@ -105,7 +106,7 @@ export async function ingestBatch(
     const value = check.data as IntervalRecord | MeterReading | Event;
     if (kind === "interval") {
       const rec = value as IntervalRecord;
-      const expected = intervalId(rec.meterId, rec.resolution, rec.intervalStart);
+      const expected = seriesId(rec.meterId, rec.resolution, rec.intervalStart);
       const start = Date.parse(rec.intervalStart);
       const end = Date.parse(rec.intervalEnd);
       const problems: string[] = [];

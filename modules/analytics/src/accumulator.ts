@@ -1,5 +1,6 @@
 /** One open interval being built, and the IntervalRecord it becomes when it closes. */
-import { type IntervalRecord, intervalId, type Quality, type Resolution, SCHEMA_VERSION } from "@omdp/model";
+import { type IntervalRecord, type Quality, type Resolution, SCHEMA_VERSION } from "@omdp/model";
+import { round3, seriesId, worseQuality } from "@omdp/series";
 import { crossesOffsetChange } from "./tz";
 
 /** Flags that make the energy an estimate (part of it was assumed). */
@@ -54,11 +55,14 @@ export function addSample(a: Accum, powerW: number | null): void {
   a.powerCount += 1;
 }
 
-/** estimated (a reset or replacement) before partial (missing data) before complete. */
+/** The quality each flag implies, combined by the series precedence (the worst wins). */
 export function qualityOf(flags: readonly string[]): Quality {
-  if (flags.some((f) => ESTIMATED_FLAGS.has(f))) return "estimated";
-  if (flags.some((f) => PARTIAL_FLAGS.has(f))) return "partial";
-  return "complete";
+  let q: Quality = "complete";
+  for (const f of flags) {
+    if (ESTIMATED_FLAGS.has(f)) q = worseQuality(q, "estimated");
+    else if (PARTIAL_FLAGS.has(f)) q = worseQuality(q, "partial");
+  }
+  return q;
 }
 
 export interface CloseInput {
@@ -87,7 +91,7 @@ export function closeAccum(a: Accum, c: CloseInput): IntervalRecord {
   const intervalStart = new Date(a.startMs).toISOString();
   return {
     schemaVersion: SCHEMA_VERSION,
-    id: intervalId(c.meterId, c.resolution, intervalStart),
+    id: seriesId(c.meterId, c.resolution, a.startMs),
     meterId: c.meterId,
     resolution: c.resolution,
     intervalStart,
@@ -102,8 +106,4 @@ export function closeAccum(a: Accum, c: CloseInput): IntervalRecord {
     quality: qualityOf(a.flags),
     flags: [...a.flags],
   };
-}
-
-function round3(x: number): number {
-  return Math.round(x * 1000) / 1000;
 }

@@ -3,7 +3,8 @@
  * Sub-day intervals are fixed lengths of elapsed time aligned to the local wall clock; a day runs from
  * local midnight to the next local midnight, so it lasts 23 h or 25 h on the days the clocks change.
  */
-import { localMidnight, offsetMs, type Resolution, resolutionMs, type WallTime, wallTime } from "@omdp/model";
+import { localMidnight, offsetMs, type Resolution, type WallTime, wallTime } from "@omdp/model";
+import { bucketOf } from "@omdp/series";
 
 export { isTimeZone, localDate, localMidnight, offsetMs } from "@omdp/model";
 
@@ -24,19 +25,10 @@ export interface Bounds {
   readonly endMs: number;
 }
 
-/** The interval of `resolution` containing the instant, aligned to the zone's wall clock. */
+/** The interval of `resolution` containing the instant, aligned to the zone's wall clock (@omdp/series). */
 export function intervalBounds(ms: number, resolution: Resolution, timeZone: string): Bounds {
-  if (resolution === "P1D") {
-    const p = localParts(ms, timeZone);
-    return {
-      startMs: localMidnight(p.year, p.month, p.day, timeZone),
-      endMs: localMidnight(p.year, p.month, p.day + 1, timeZone),
-    };
-  }
-  const len = resolutionMs(resolution);
-  const local = ms + offsetMs(ms, timeZone);
-  const startMs = ms - (((local % len) + len) % len);
-  return { startMs, endMs: startMs + len };
+  const b = bucketOf(ms, resolution, timeZone);
+  return { startMs: b.start, endMs: b.end };
 }
 
 /** True when the zone's offset differs between the two instants (a clock change lies between them). */

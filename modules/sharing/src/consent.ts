@@ -1,4 +1,11 @@
-import { type Event, type MeterReading, type PropertyKind, propertyDefinition, Rfc3339 } from "@omdp/model";
+import {
+  type Event,
+  type IntervalRecord,
+  type MeterReading,
+  type PropertyKind,
+  propertyDefinition,
+  Rfc3339,
+} from "@omdp/model";
 import { z } from "zod";
 import type { QueryResolution } from "./resolution";
 import { bucketOf, rank } from "./resolution";
@@ -117,10 +124,10 @@ export function projectReading(r: MeterReading, allowed: Set<ConsentProperty>): 
  * An interval record as the allowed groups permit it: `energy` is required (the record's energy
  * fields are mandatory), power fields are nulled without `power`, registers filtered by group.
  */
-export function projectInterval(
-  i: StoredInterval,
+export function projectInterval<T extends StoredInterval | IntervalRecord>(
+  i: T,
   allowed: Set<ConsentProperty>,
-): StoredInterval | undefined {
+): T | undefined {
   if (!allowed.has("energy")) return undefined;
   const registers: Record<string, number> = {};
   for (const [k, v] of Object.entries(i.registers)) {
@@ -139,7 +146,7 @@ export function projectInterval(
 
 export type Inbound =
   | { kind: "reading"; body: MeterReading }
-  | { kind: "interval"; body: StoredInterval }
+  | { kind: "interval"; body: StoredInterval | IntervalRecord }
   | { kind: "event"; body: Event };
 
 export type Outbound = Inbound;
@@ -175,7 +182,7 @@ export function select(
  * bucket's end in the household's time zone): the caller then sends the rolled-up record.
  */
 export function rollupTargets(
-  record: StoredInterval,
+  record: Pick<StoredInterval, "resolution" | "intervalEnd">,
   consents: readonly Consent[],
   recipient: string,
   now: number,

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { type ApiServer, type ControlMessage, LiveFeed, startApiServer } from "./api";
 import { DesiredConfig, timeZoneOf } from "./config";
 import { Recipient } from "./consent";
+import { normalise } from "./rollup";
 import { SharingStore } from "./store";
 import { UpstreamSelector } from "./upstream";
 import { UpstreamOutbox } from "./upstream-outbox";
@@ -187,7 +188,7 @@ export class SharingModule {
     if (changed > 0) this.counters.intervalsStored++;
     else this.counters.intervalsDuplicate++;
     // As for readings: offered upstream again (deterministic id, idempotent in the cloud).
-    this.upstream.handle({ kind: "interval", body: rec });
+    this.upstream.handle({ kind: "interval", body: normalise(rec) });
   }
 
   private async onEvent(m: InboundMessage): Promise<void> {

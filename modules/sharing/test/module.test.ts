@@ -108,10 +108,10 @@ describe("roll-up to the consented resolution", () => {
     const up = h.host.sentOn("upstream");
     expect(up).toHaveLength(1);
     expect(up[0]!.body).toMatchObject({
-      id: "m1|PT1H|2026-06-15T10:00:00Z",
+      id: "m1|PT1H|2026-06-15T10:00:00.000Z",
       resolution: "PT1H",
-      intervalStart: "2026-06-15T10:00:00Z",
-      intervalEnd: "2026-06-15T11:00:00Z",
+      intervalStart: "2026-06-15T10:00:00.000Z",
+      intervalEnd: "2026-06-15T11:00:00.000Z",
       energyImportedWh: 46,
       powerMinW: null,
       quality: "complete",
@@ -135,7 +135,7 @@ describe("roll-up to the consented resolution", () => {
     const up = h.host.sentOn("upstream");
     expect(up.map((s) => s.body)).toEqual([
       expect.objectContaining({
-        intervalStart: "2026-06-15T00:00:00+02:00",
+        intervalStart: "2026-06-14T22:00:00.000Z", // local midnight 2026-06-15T00:00+02:00
         energyImportedWh: 96,
         powerMaxW: 900,
       }),

@@ -194,13 +194,13 @@ describe("intervals", () => {
     s.intervals.insert(recs, vienna);
     const days = s.intervals.query("m1", "P1D", start, start + 2 * DAY, "Europe/Vienna");
     expect(days.map((d) => [d.intervalStart, d.energyImportedWh, d.quality])).toEqual([
-      ["2026-03-29T00:00:00+01:00", 92, "complete"],
-      ["2026-03-30T00:00:00+02:00", 4, "partial"],
+      ["2026-03-28T23:00:00.000Z", 92, "complete"], // 2026-03-29T00:00+01:00
+      ["2026-03-29T22:00:00.000Z", 4, "partial"], // 2026-03-30T00:00+02:00
     ]);
-    expect(days[0]!.intervalEnd).toBe("2026-03-30T00:00:00+02:00");
+    expect(days[0]!.intervalEnd).toBe("2026-03-29T22:00:00.000Z");
     const months = s.intervals.query("m1", "P1M", start - 40 * DAY, start + 2 * DAY, "Europe/Vienna");
     expect(months.map((m) => [m.intervalStart, m.energyImportedWh])).toEqual([
-      ["2026-03-01T00:00:00+01:00", 96],
+      ["2026-02-28T23:00:00.000Z", 96], // 2026-03-01T00:00+01:00
     ]);
     const hours = s.intervals.query("m1", "PT1H", start, start + 3 * 3_600_000, "Europe/Vienna");
     expect(hours.map((x) => x.energyImportedWh)).toEqual([4, 4, 4]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bucketOf, bucketsBetween, DesiredConfig, formatInstant, rollup, type StoredInterval } from "../src";
+import { normalise } from "../src/rollup";
 import { interval } from "./support/fixtures";
 
 const H = 3_600_000;
@@ -46,9 +47,9 @@ describe("buckets in the household time zone", () => {
   });
 });
 
-describe("rollup", () => {
+describe("rollup (the series package's, in the edge's shape)", () => {
   const q = (i: number, over: Partial<StoredInterval> = {}): StoredInterval => ({
-    ...interval("m1", Date.parse("2026-06-15T10:00:00Z") + i * 900_000, 15, 10 * (i + 1)),
+    ...normalise(interval("m1", Date.parse("2026-06-15T10:00:00Z") + i * 900_000, 15, 10 * (i + 1))),
     ...over,
   });
   const start = Date.parse("2026-06-15T10:00:00Z");
@@ -59,44 +60,44 @@ describe("rollup", () => {
       "PT1H",
       start,
       start + H,
-      "UTC",
     )!;
     expect(r).toMatchObject({
-      id: "m1|PT1H|2026-06-15T10:00:00Z",
+      id: "m1|PT1H|2026-06-15T10:00:00.000Z",
+      intervalStart: "2026-06-15T10:00:00.000Z",
+      intervalEnd: "2026-06-15T11:00:00.000Z",
       energyImportedWh: 100,
       powerMinW: 5,
       powerMaxW: 2000,
+      // the fixture's average is energy * 60 / 15 min: 80, 120, 160 W for quarters 1..3
       powerAvgW: (100 + 80 + 120 + 160) / 4,
       registers: { "1-0:1.8.0": 50_040 },
       sampleCount: 720,
       quality: "complete",
+      derived: true,
     });
   });
 
-  it("marks a bucket with a missing quarter or a partial child as partial, and keeps flags", () => {
-    expect(rollup([q(0), q(1), q(3)], "PT1H", start, start + H, "UTC")!.quality).toBe("partial");
+  it("a missing quarter adds gap; the worst quality wins (estimated over partial)", () => {
+    expect(rollup([q(0), q(1), q(3)], "PT1H", start, start + H)).toMatchObject({
+      quality: "partial",
+      flags: ["gap"],
+    });
     const r = rollup(
-      [q(0), q(1, { quality: "partial", flags: ["gap"] }), q(2), q(3, { flags: ["reset"] })],
+      [q(0), q(1, { quality: "partial" }), q(2, { quality: "estimated" }), q(3, { flags: ["reset"] })],
       "PT1H",
       start,
       start + H,
-      "UTC",
     )!;
-    expect([r.quality, r.flags]).toEqual(["partial", ["gap", "reset"]]);
-    expect(
-      rollup([q(0), q(1, { quality: "estimated" }), q(2), q(3)], "PT1H", start, start + H, "UTC")!.quality,
-    ).toBe("estimated");
+    expect([r.quality, r.flags]).toEqual(["estimated", ["reset"]]);
+    expect(rollup([], "PT1H", start, start + H)).toBeUndefined();
   });
 
-  it("has null power when no child has power, and nothing for no children", () => {
-    const r = rollup(
-      [q(0, { powerMinW: null, powerAvgW: null, powerMaxW: null })],
-      "PT1H",
-      start,
-      start + H,
-      "UTC",
-    )!;
-    expect([r.powerMinW, r.powerAvgW, r.powerMaxW]).toEqual([null, null, null]);
-    expect(rollup([], "PT1H", start, start + H, "UTC")).toBeUndefined();
+  it("normalises a record sent with a local offset to the one id and UTC times", () => {
+    const local = { ...interval("m1", start), intervalStart: "2026-06-15T12:00:00+02:00", id: "m1|x" };
+    expect(normalise(local)).toMatchObject({
+      id: "m1|PT15M|2026-06-15T10:00:00.000Z",
+      intervalStart: "2026-06-15T10:00:00.000Z",
+      derived: false,
+    });
   });
 });

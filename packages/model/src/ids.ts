@@ -1,8 +1,15 @@
 import type { Resolution } from "./schemas";
 
-/** The deterministic id of an interval record: every write of the same interval is idempotent. */
-export function intervalId(meterId: string, resolution: Resolution, intervalStart: string): string {
-  return `${meterId}|${resolution}|${intervalStart}`;
+/**
+ * The deterministic id of an interval record, `meterId|resolution|intervalStart` with the start
+ * normalised to UTC (`toISOString`), so the same interval written with another offset has one id and
+ * every write of it is idempotent. `seriesId` of @omdp/series is the entry point (it adds P1M).
+ */
+export function intervalId(meterId: string, resolution: Resolution | "P1M", intervalStart: string): string {
+  const ms = Date.parse(intervalStart);
+  if (Number.isNaN(ms))
+    throw new RangeError(`intervalId: intervalStart is not a date-time: ${intervalStart}`);
+  return `${meterId}|${resolution}|${new Date(ms).toISOString()}`;
 }
 
 /**

@@ -28,7 +28,10 @@ describe("contracts", () => {
 
   it("makes deterministic interval ids and validates IntervalRecord", () => {
     const id = intervalId("m1", "PT15M", "2026-01-01T00:00:00+01:00");
-    expect(id).toBe("m1|PT15M|2026-01-01T00:00:00+01:00");
+    // one id whatever the offset: local midnight +01:00 is 23:00 UTC the day before (hand computed)
+    expect(id).toBe("m1|PT15M|2025-12-31T23:00:00.000Z");
+    expect(intervalId("m1", "PT15M", "2025-12-31T23:00:00Z")).toBe(id);
+    expect(() => intervalId("m1", "PT15M", "soon")).toThrow(RangeError);
     const rec = IntervalRecord.parse({
       schemaVersion: 1,
       id,

@@ -1,12 +1,14 @@
+import { intervalId } from "@omdp/model";
 import type { SeriesResolution } from "./resolution";
 
 /**
  * The one deterministic id of an interval of a series (received or rolled up, edge or cloud):
  * `meterId|resolution|start`, the start in UTC as `toISOString` writes it (millisecond precision,
- * `Z`), so the same interval written with another offset (`+01:00`) has the same id.
+ * `Z`), so the same interval written with another offset (`+01:00`) has the same id. The rule is
+ * `intervalId` of @omdp/model (next to the IntervalRecord schema); this is the series' entry point.
  */
 export function seriesId(meterId: string, resolution: SeriesResolution, start: number | string): string {
-  return `${meterId}|${resolution}|${utcInstant(start)}`;
+  return intervalId(meterId, resolution, utcInstant(start));
 }
 
 /** An instant (epoch ms or RFC 3339 text) as UTC `toISOString` text; a RangeError if it is no instant. */

@@ -23,7 +23,7 @@ export const QueryResolution = z.enum(QUERY_RESOLUTIONS);
 export type QueryResolution = z.infer<typeof QueryResolution>;
 
 /** Resolutions finer than an hour: the children of the hour roll-up. */
-export const SUB_HOUR = ["PT1M", "PT5M", "PT15M", "PT30M"] as const satisfies readonly SeriesResolution[];
+export const SUB_HOUR: readonly SeriesResolution[] = ["PT1M", "PT5M", "PT15M", "PT30M"];
 
 /** Length of the fixed (elapsed-time) resolutions; days and months are calendar units. */
 export const FIXED_MS: Readonly<Partial<Record<SeriesResolution, number>>> = {

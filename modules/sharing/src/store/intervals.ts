@@ -1,14 +1,15 @@
+import type { IntervalRecord } from "@omdp/model";
 import type Database from "better-sqlite3";
 import { bucketOf, bucketsBetween, type QueryResolution, ROLLUP_RESOLUTIONS, rank } from "../resolution";
-import { rollup, type StoredInterval } from "../rollup";
+import { normalise, rollup, type StoredInterval } from "../rollup";
 import type { MeterIds } from "./meters";
 
 type Row = { body: string };
 
 /**
  * Interval records keyed (meter, resolution, start) in a WITHOUT ROWID table: a range query for one
- * meter and resolution is one contiguous b-tree scan. Records from analytics are stored as sent
- * (`derived = 0`); every coarser resolution of `ROLLUP_RESOLUTIONS` is kept rolled up (`derived = 1`)
+ * meter and resolution is one contiguous b-tree scan. Records from analytics are stored in the contract shape
+ * of @omdp/series (`derived = 0`); every coarser resolution of `ROLLUP_RESOLUTIONS` is kept rolled up (`derived = 1`)
  * in the household's time zone, each level from the level below, so queries never aggregate.
  */
 export class IntervalsRepo {
@@ -42,7 +43,10 @@ export class IntervalsRepo {
    * `timeZone` gives the household time zone of a meter. Returns how many records changed the store;
    * a redelivered record equal to the stored one changes nothing (and touches no roll-up).
    */
-  insert(records: readonly StoredInterval[], timeZone: (meterId: string) => string): number {
+  insert(
+    records: readonly (StoredInterval | IntervalRecord)[],
+    timeZone: (meterId: string) => string,
+  ): number {
     let changed = 0;
     this.db.transaction(() => {
       // level key -> bucket start -> meter, per resolution, filled from fine to coarse
@@ -56,7 +60,8 @@ export class IntervalsRepo {
         }
         m.set(`${meterId}|${b.start}`, { meterId, start: b.start, end: b.end });
       };
-      for (const rec of records) {
+      for (const sent of records) {
+        const rec = normalise(sent);
         const start = Date.parse(rec.intervalStart);
         const res = this.upsertBase.run(
           this.meters.idOf(rec.meterId),
@@ -73,7 +78,7 @@ export class IntervalsRepo {
         for (const b of dirty.get(r)?.values() ?? []) {
           const source = this.sourceFor(b.meterId, r, b.start, b.end);
           if (!source) continue;
-          const rec = rollup(source, r, b.start, b.end, timeZone(b.meterId));
+          const rec = rollup(source, r, b.start, b.end);
           if (rec)
             this.upsertDerived.run(this.meters.idOf(b.meterId), r, b.start, b.end, JSON.stringify(rec));
         }
@@ -138,7 +143,7 @@ export class IntervalsRepo {
     for (const b of bucketsBetween(from, to, r, timeZone)) {
       if (b.start < from) continue;
       const src = this.sourceFor(meterId, r, b.start, b.end);
-      const rec = src ? rollup(src, r, b.start, b.end, timeZone) : undefined;
+      const rec = src ? rollup(src, r, b.start, b.end) : undefined;
       if (rec) out.push(rec);
     }
     return out;
