@@ -28,6 +28,32 @@ export function printedName(name: string, unit: FieldUnit): string {
   return unit === "date" || unit === "datetime" || unit === "text" ? name : `${name}_${unit}`;
 }
 
+/**
+ * printedName, made once per name and unit (decode-rate path): a key built anew for every telegram is
+ * a new string that each `in` and store must hash and look up again; a kept one is looked up once.
+ */
+const PRINTED = new Map<FieldUnit, Map<string, string>>();
+/** Bound of the cache: generic names carry storage numbers, which hostile telegrams can make up. */
+const PRINTED_LIMIT = 4096;
+let printedCount = 0;
+
+function printedKey(name: string, unit: FieldUnit): string {
+  let byName = PRINTED.get(unit);
+  if (byName === undefined) {
+    byName = new Map();
+    PRINTED.set(unit, byName);
+  }
+  let key = byName.get(name);
+  if (key === undefined) {
+    key = printedName(name, unit);
+    if (printedCount < PRINTED_LIMIT) {
+      byName.set(name, key);
+      printedCount++;
+    }
+  }
+  return key;
+}
+
 function oneOf(want: number | readonly number[] | undefined, got: number): boolean {
   if (want === undefined) return true;
   return typeof want === "number" ? want === got : want.includes(got);
@@ -46,6 +72,35 @@ export function pickDriver(
   drivers: readonly MeterDriver[],
 ): MeterDriver | undefined {
   if (header?.kind !== "long") return undefined;
+  // the choice depends on manufacturer, version and medium only: made once per such triple and list
+  let byList = PICKED.get(drivers);
+  if (byList === undefined) {
+    byList = new Map();
+    PICKED.set(drivers, byList);
+  }
+  let byMeter = byList.get(header.manufacturer);
+  if (byMeter === undefined) {
+    byMeter = new Map();
+    if (byList.size < PICKED_LIMIT) byList.set(header.manufacturer, byMeter);
+  }
+  const key = header.version * 0x100 + header.medium.code;
+  let picked = byMeter.get(key);
+  if (picked === undefined) {
+    picked = mostSpecific(header, drivers) ?? null;
+    if (byMeter.size < PICKED_LIMIT) byMeter.set(key, picked);
+  }
+  return picked ?? undefined;
+}
+
+/**
+ * pickDriver's choices by driver list, manufacturer and version x 256 + medium (null: none matches).
+ * Driver lists are data: a list is not changed once it has been used.
+ */
+const PICKED = new WeakMap<readonly MeterDriver[], Map<string, Map<number, MeterDriver | null>>>();
+/** Bound of each level: hostile headers with ever new manufacturers must not grow it without end. */
+const PICKED_LIMIT = 4096;
+
+function mostSpecific(header: LongHeader, drivers: readonly MeterDriver[]): MeterDriver | undefined {
   let best: MeterDriver | undefined;
   let bestScore = -1;
   for (const d of drivers) {
@@ -96,13 +151,13 @@ export function readValues(body: DecodedBody, drivers: readonly MeterDriver[]): 
     const got = readField(body.records, f);
     if (got === null) continue;
     claimed.add(got[0]);
-    values[printedName(f.name, f.unit)] = got[1];
+    values[printedKey(f.name, f.unit)] = got[1];
   }
   for (const r of body.records) {
     if (claimed.has(r)) continue;
     const g = genericName(r);
     if (g === null) continue;
-    const key = printedName(g.name, g.unit);
+    const key = printedKey(g.name, g.unit);
     if (key in values) continue;
     const v = valueIn(r, g.unit);
     if (v !== undefined) values[key] = v;
