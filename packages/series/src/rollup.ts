@@ -11,8 +11,8 @@ export type RollupChild = Omit<IntervalValues, "meterId" | "resolution" | "regis
  * the platform (the SQL of functions/src/store/sqlite-rows.ts is property-tested against it):
  * - energies are summed (register deltas add up);
  * - power min/max are the extremes of the children that have one; the average is weighted by each
- *   child's duration, rounded to 3 decimals (half away from zero, as SQLite's ROUND); null when no
- *   child has one;
+ *   child's duration (a compensated sum, as SQLite's SUM), rounded to 3 decimals as SQLite's ROUND;
+ *   null when no child has one;
  * - registers are those of the latest child (`latestRegisters`, the caller knows them);
  * - quality: the worst child wins (estimated > partial > complete); children covering less than the
  *   bucket add the `gap` flag and make it at least partial; flags are the sorted union of the children's.
@@ -30,7 +30,7 @@ export function rollup(
   let exportWh = 0;
   let min: number | null = null;
   let max: number | null = null;
-  let avgWeighted = 0;
+  const avgWeighted = kbnSum();
   let avgWeight = 0;
   let samples = 0;
   let covered = 0;
@@ -42,7 +42,7 @@ export function rollup(
     if (c.powerMinW !== null) min = min === null ? c.powerMinW : Math.min(min, c.powerMinW);
     if (c.powerMaxW !== null) max = max === null ? c.powerMaxW : Math.max(max, c.powerMaxW);
     if (c.powerAvgW !== null) {
-      avgWeighted += c.powerAvgW * (c.end - c.start);
+      avgWeighted.add(c.powerAvgW * (c.end - c.start));
       avgWeight += c.end - c.start;
     }
     samples += c.sampleCount;
@@ -62,7 +62,7 @@ export function rollup(
     importWh,
     exportWh,
     powerMinW: min,
-    powerAvgW: avgWeight > 0 ? round3(avgWeighted / avgWeight) : null,
+    powerAvgW: avgWeight > 0 ? round3(avgWeighted.total() / avgWeight) : null,
     powerMaxW: max,
     registers: { ...latestRegisters },
     sampleCount: samples,
@@ -72,10 +72,30 @@ export function rollup(
   };
 }
 
-/** Rounds to 3 decimals, halves away from zero (SQLite's ROUND(x, 3)). */
+/**
+ * Rounds to 3 decimals as SQLite's ROUND(x, 3) does: on the exact decimal value of the double (1.0005
+ * is 1.000499... and gives 1), halves away from zero, and no negative zero (SQLite stores none).
+ */
 export function round3(x: number): number {
-  const r = Math.round(Math.abs(x) * 1000) / 1000;
-  return x < 0 ? -r : r;
+  return Number(x.toFixed(3)) + 0;
+}
+
+/**
+ * Compensated (Kahan-Babuska-Neumaier) summation, the algorithm of SQLite's SUM over REAL values
+ * (since 3.43), so the SQL roll-up and this one add the same way. Returns add and total functions.
+ */
+function kbnSum(): { add(r: number): void; total(): number } {
+  let sum = 0;
+  let err = 0;
+  return {
+    add(r: number) {
+      const t = sum + r;
+      if (Math.abs(sum) > Math.abs(r)) err += sum - t + r;
+      else err += r - t + sum;
+      sum = t;
+    },
+    total: () => sum + err,
+  };
 }
 
 /** Children of a full interval list with the registers of the latest one, ready for `rollup`. */

@@ -76,10 +76,16 @@ describe("rollup", () => {
     expect([r.powerMinW, r.powerAvgW, r.powerMaxW]).toEqual([null, null, null]);
   });
 
-  it("round3 rounds halves away from zero", () => {
-    expect([round3(1.2345678), round3(-1.2345678), round3(5e-4), round3(-5e-4)]).toEqual([
-      1.235, -1.235, 0.001, -0.001,
-    ]);
+  // 0.0625 is exact in binary: a true half, away from zero; 1.0005 is 1.000499999... in binary, so 1.
+  it("round3 rounds the exact decimal value, halves away from zero, no negative zero", () => {
+    expect([
+      round3(1.2345678),
+      round3(-1.2345678),
+      round3(0.0625),
+      round3(-0.0625),
+      round3(1.0005),
+      round3(-1e-9),
+    ]).toEqual([1.235, -1.235, 0.063, -0.063, 1, 0]);
   });
 });
 
