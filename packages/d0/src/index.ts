@@ -26,6 +26,7 @@ export {
   startReader,
   transmitMs,
 } from "./reader";
+export { type D0ReadingContext, d0MeterId, toMeterReading } from "./reading";
 export {
   type BccCheck,
   type D0Readout,

@@ -5,6 +5,7 @@ export { type DsmrCrc, type DsmrFrame, type DsmrHeader, decodeFrame, type FrameL
 export { type DataLine, parseLine } from "./line";
 export { type DsmrBufferEntry, type DsmrNumber, type DsmrObject, toObject } from "./objects";
 export { decodeP1, type P1Options, type P1Result, tryDecodeP1 } from "./p1";
+export { type DsmrReadingContext, toMeterReading } from "./reading";
 export {
   decryptSmarty,
   encryptSmarty,

@@ -8,6 +8,7 @@ export {
   type PropertyKind,
   propertyDefinition,
 } from "./obis";
+export { withPowerDirections } from "./power";
 export {
   Event,
   IntervalRecord,

@@ -12,6 +12,8 @@ export { SML_ERROR_CODES, SmlError, type SmlErrorCode, type SmlErrorDetails } fr
 export { type DecodeOptions, decodeSml, type SmlResult, tryDecodeSml } from "./file";
 export { BODY_TAG } from "./message";
 export { DZG_POWER_REGISTERS, type QuirkUse, SML_QUIRKS, type SmlQuirk, type SmlQuirkId } from "./quirks";
+export { type SmlReadingContext, toMeterReading } from "./reading";
+export { type SmlStreamEvent, SmlStreamParser, type SmlStreamStats } from "./stream";
 export { encodeTl, readTl, type Tl, type TlType } from "./tl";
 export { readTransport, type TransportFrame } from "./transport";
 export type {

@@ -4,10 +4,10 @@
  * (`1.8.0` is `1.0.1.8.0.255`; group A/B default to 1-0 as @omdp/d0 does) and the value and unit as
  * @omdp/d0's toReadingValues gives them (Wh, W, ...; identifier registers as text); `address` is the
  * data set's address as written. `bcc` is the block check (null when the readout has no ETX/BCC);
- * `header` the identification line; `reading` the MeterReading.
+ * `header` the identification line; `reading` the MeterReading of @omdp/d0's toMeterReading.
  */
-import { type BccCheck, type D0Readout, type DataSet, toReadingValues } from "@omdp/d0";
-import { type MeterReading, type PropertyValue, SCHEMA_VERSION } from "@omdp/model";
+import { type BccCheck, type D0Readout, type DataSet, toMeterReading, toReadingValues } from "@omdp/d0";
+import type { MeterReading, PropertyValue } from "@omdp/model";
 import { dottedObis } from "./dsmr-doc";
 import type { ProtocolOptions } from "./types";
 
@@ -58,15 +58,10 @@ function obisDotted(property: string): string {
 }
 
 function d0Reading(r: D0Readout, o: ProtocolOptions): MeterReading {
-  const receivedAt = new Date().toISOString();
-  const id = r.identification;
-  const meterId = o.meterId ?? (`${id.manufacturer}${id.ident}`.trim() || "unknown");
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    meterId: meterId.slice(0, 64) || "unknown",
-    readingTime: receivedAt,
-    receivedAt,
-    source: { protocol: "d0", transport: "serial", gatewayId: "omdp-decode" },
-    values: toReadingValues(r.dataSets),
-  };
+  return toMeterReading(r, {
+    ...(o.meterId !== undefined ? { meterId: o.meterId } : {}),
+    gatewayId: "omdp-decode",
+    transport: "serial",
+    receivedAt: new Date(),
+  });
 }

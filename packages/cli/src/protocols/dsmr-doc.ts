@@ -2,7 +2,8 @@
  * The `omdp decode` answer for a DSMR P1 telegram, in the shape of the DLMS answer (decode.ts): `cosem`
  * lists every data line as `{ obis, value, unit?, text?, type, source }` with the OBIS code in the same
  * dotted six-group form (`1-0:1.8.1` is `1.0.1.8.1.255`) and the project's units (Wh, W, var, varh, V,
- * A, m3, J, as DLMS prints them); `header` and `crc` carry the P1 framing, `reading` the MeterReading.
+ * A, m3, J, as DLMS prints them); `header` and `crc` carry the P1 framing, `reading` the MeterReading
+ * of @omdp/dsmr's toMeterReading.
  */
 import {
   type DsmrObject,
@@ -10,9 +11,9 @@ import {
   type DsmrTime,
   formatCrc,
   type SmartyFrame,
-  toReadingValues,
+  toMeterReading,
 } from "@omdp/dsmr";
-import { type MeterReading, SCHEMA_VERSION } from "@omdp/model";
+import type { MeterReading } from "@omdp/model";
 import type { ProtocolOptions } from "./types";
 
 type P1Telegram = DsmrTelegram & { encrypted: boolean };
@@ -88,18 +89,15 @@ function timeText(t: DsmrTime): string {
   return t.iso ?? t.local;
 }
 
-/** The telegram's time when it is placed in time, else the reception time (as the DLMS reading does). */
+/** @omdp/dsmr's MeterReading (the telegram's time when placed in time, else the reception time). */
 function dsmrReading(t: P1Telegram, smarty: SmartyFrame | undefined, o: ProtocolOptions): MeterReading {
-  const receivedAt = new Date().toISOString();
-  const meterId = o.meterId ?? t.equipmentId ?? (smarty ? hex(smarty.systemTitle) : undefined) ?? "unknown";
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    meterId: meterId.slice(0, 64) || "unknown",
-    readingTime: t.time?.iso ?? receivedAt,
-    receivedAt,
-    source: { protocol: "dsmr", transport: "serial", gatewayId: "omdp-decode" },
-    values: toReadingValues(t),
-  };
+  return toMeterReading(t, {
+    ...(o.meterId !== undefined ? { meterId: o.meterId } : {}),
+    ...(smarty ? { fallbackId: hex(smarty.systemTitle) } : {}),
+    gatewayId: "omdp-decode",
+    transport: "serial",
+    receivedAt: new Date(),
+  });
 }
 
 function hex(b: Uint8Array): string {

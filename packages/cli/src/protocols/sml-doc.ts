@@ -3,10 +3,10 @@
  * every get-list entry as `{ obis, value, unit?, scaler?, type, source }` with the OBIS code dotted
  * (`1.0.1.8.0.255`, as the entry names it) and the value scaled (value * 10^scaler, exact decimals);
  * `crc` carries the file CRC as transmitted (the two bytes before the end, hex) and the message CRC
- * errors; `reading` is the MeterReading of @omdp/sml's toReadingValues.
+ * errors; `reading` is the MeterReading of @omdp/sml's toMeterReading.
  */
-import { type MeterReading, SCHEMA_VERSION } from "@omdp/model";
-import { type SmlError, type SmlFile, type SmlListEntry, toReadingValues } from "@omdp/sml";
+import type { MeterReading } from "@omdp/model";
+import { type SmlError, type SmlFile, type SmlListEntry, toMeterReading } from "@omdp/sml";
 import type { ErrorInfo, ProtocolOptions } from "./types";
 
 export function smlDocument(f: SmlFile, bytes: Uint8Array, o: ProtocolOptions): Record<string, unknown> {
@@ -47,16 +47,12 @@ function entryValue(e: SmlListEntry): unknown {
 }
 
 function smlReading(f: SmlFile, o: ProtocolOptions): MeterReading {
-  const receivedAt = new Date().toISOString();
-  const meterId = o.meterId ?? f.serverId ?? "unknown";
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    meterId: meterId.slice(0, 64) || "unknown",
-    readingTime: receivedAt,
-    receivedAt,
-    source: { protocol: "sml", transport: "serial", gatewayId: "omdp-decode" },
-    values: toReadingValues(f),
-  };
+  return toMeterReading(f, {
+    ...(o.meterId !== undefined ? { meterId: o.meterId } : {}),
+    gatewayId: "omdp-decode",
+    transport: "serial",
+    receivedAt: new Date(),
+  });
 }
 
 function hex(b: Uint8Array): string {

@@ -1,0 +1,90 @@
+/**
+ * Telegram to the platform's MeterReading (DESIGN.md), as @omdp/dlms's toMeterReading does for a push:
+ * property ids from the OBIS catalogue of @omdp/model, SI units without prefixes, energy registers as
+ * integer Wh/varh, numbers only (texts, ids, counters and profile buffers stay in the telegram).
+ * - Electricity (A = 1): every numeric object under its own id (`1-0:1.8.1`, Fluvius `1-0:1.6.0`), with
+ *   the totals `1-0:1.8.0` / `1-0:2.8.0` derived from the tariff registers where the meter sends none.
+ * - M-Bus channels (DSMR 5.0.2 clause 6.12, `0-n:24.1.0` device type, `0-n:24.2.1` last capture): named
+ *   by their medium as DLMS names them (gas 7-0:3.0.0, water 8-0:1.0.0, warm water 9-0:1.0.0, heat
+ *   6-0:1.0.0 in Wh); B is 0 for the first channel of a medium, else the channel number.
+ * - Reading time: 0-0:1.0.0 where its S/W flag places it in time, else the reception time.
+ */
+import { type MeterReading, type PropertyValue, SCHEMA_VERSION } from "@omdp/model";
+import type { DsmrObject } from "./objects";
+import type { DsmrTelegram } from "./telegram";
+import { toReadingValues } from "./values";
+
+export interface DsmrReadingContext {
+  /** The registry's id; default: the equipment id (0-0:96.1.1), else `fallbackId`. */
+  readonly meterId?: string;
+  /** Used when the telegram names no equipment (Smarty: the system title's id). */
+  readonly fallbackId?: string;
+  readonly gatewayId: string;
+  readonly transport: MeterReading["source"]["transport"];
+  readonly receivedAt: Date;
+}
+
+/** M-Bus device type (EN 13757-3 table 6) -> the catalogue id and unit of its register. */
+const CHANNEL_PROPERTY: ReadonlyMap<number, { a: number; cde: string; unit: string }> = new Map([
+  [3, { a: 7, cde: "3.0.0", unit: "m3" }],
+  [7, { a: 8, cde: "1.0.0", unit: "m3" }],
+  [6, { a: 9, cde: "1.0.0", unit: "m3" }],
+  [4, { a: 6, cde: "1.0.0", unit: "Wh" }],
+  [12, { a: 6, cde: "1.0.0", unit: "Wh" }],
+]);
+/** Capture objects of a channel, preferred first: temperature-corrected, not corrected, DSMR 2.2/3. */
+const CAPTURES = ["24.2.1", "24.2.3", "24.3.0"] as const;
+const ENERGY = new Set(["Wh", "varh", "VAh"]);
+
+export function toMeterReading(t: DsmrTelegram, ctx: DsmrReadingContext): MeterReading {
+  const values: PropertyValue[] = [];
+  for (const v of toReadingValues(t)) {
+    if (typeof v.value !== "number" || !v.property.startsWith("1-")) continue;
+    values.push(ENERGY.has(v.unit) ? { ...v, value: Math.round(v.value) } : v);
+  }
+  values.push(...channelValues(t.objects));
+  const receivedAt = ctx.receivedAt.toISOString();
+  const meterId = ctx.meterId ?? t.equipmentId ?? ctx.fallbackId ?? "unknown";
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    meterId: meterId.slice(0, 64) || "unknown",
+    readingTime: t.time?.iso ?? receivedAt,
+    receivedAt,
+    source: { protocol: "dsmr", transport: ctx.transport, gatewayId: ctx.gatewayId },
+    values,
+  };
+}
+
+const CHANNEL = /^0-(\d+):(24\.\d+\.\d+)$/;
+
+function channelValues(objects: readonly DsmrObject[]): PropertyValue[] {
+  const byChannel = new Map<number, { type?: number; capture?: DsmrObject; rank: number }>();
+  for (const o of objects) {
+    const m = CHANNEL.exec(o.obis);
+    if (m === null) continue;
+    const n = Number(m[1]);
+    const c = byChannel.get(n) ?? { rank: CAPTURES.length };
+    if (m[2] === "24.1.0" && o.value !== undefined) c.type = o.value.value;
+    const rank = CAPTURES.indexOf(m[2] as (typeof CAPTURES)[number]);
+    if (rank >= 0 && rank < c.rank && o.value !== undefined) {
+      c.capture = o;
+      c.rank = rank;
+    }
+    byChannel.set(n, c);
+  }
+  const out: PropertyValue[] = [];
+  const seenMedia = new Set<number>();
+  for (const [n, c] of [...byChannel].sort((x, y) => x[0] - y[0])) {
+    const v = c.capture?.value;
+    if (v === undefined) continue;
+    // DSMR 2.2/3 channels without a device type carry gas (0-n:24.3.0)
+    const p = CHANNEL_PROPERTY.get(c.type ?? 3);
+    if (p === undefined) continue;
+    const value = p.unit === "Wh" && v.unit === "J" ? Math.round(v.value / 3600) : v.value;
+    if (v.unit !== p.unit && !(p.unit === "Wh" && v.unit === "J")) continue;
+    const b = seenMedia.has(p.a) ? n : 0;
+    seenMedia.add(p.a);
+    out.push({ property: `${p.a}-${b}:${p.cde}`, value, unit: p.unit });
+  }
+  return out;
+}
