@@ -46,6 +46,16 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   { name: "dps", summary: "device provisioning helpers (derive-key)", load: () => loadCommand("dps") },
   {
+    name: "backup",
+    summary: "encrypted online backup of the data dir (stores, config, keys, tokens)",
+    load: () => loadCommand("backup"),
+  },
+  {
+    name: "restore",
+    summary: "restore a backup made by omdp backup onto a data dir",
+    load: () => loadCommand("restore"),
+  },
+  {
     name: "start",
     summary: "run the whole platform locally (meters, edge, cloud, app)",
     load: () => loadCommand("start"),

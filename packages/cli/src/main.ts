@@ -1,4 +1,13 @@
+import { readFileSync } from "node:fs";
 import { COMMANDS } from "./commands";
+
+/** The version of the cli package (its package.json), printed by `omdp --version`. */
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
+  return pkg.version;
+}
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -9,7 +18,7 @@ function usage(): string {
     "Commands:",
     ...lines,
     "",
-    "omdp <command> --help for its options.",
+    "omdp <command> --help for its options; omdp --version prints the version.",
   ].join("\n");
 }
 
@@ -19,6 +28,10 @@ export async function main(argv: string[]): Promise<number> {
   if (!name || name === "--help" || name === "-h" || name === "help") {
     process.stdout.write(`${usage()}\n`);
     return name ? 0 : 1;
+  }
+  if (name === "--version" || name === "-V" || name === "version") {
+    process.stdout.write(`omdp ${version()}\n`);
+    return 0;
   }
   const entry = COMMANDS.find((c) => c.name === name);
   if (!entry) {

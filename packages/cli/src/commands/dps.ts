@@ -12,6 +12,10 @@ const HELP = `Usage:
       is never printed; --connection-string-out FILE writes the connection string (mode 600).`;
 
 export async function run(argv: string[]): Promise<number> {
+  if (argv.length === 0 || argv.includes("--help") || argv.includes("-h") || argv[0] === "help") {
+    process.stdout.write(`${HELP}\n`);
+    return argv.length === 0 ? 1 : 0;
+  }
   const [verb, ...rest] = argv;
   const { values } = parseArgs({
     args: rest,

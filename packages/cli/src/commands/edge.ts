@@ -145,12 +145,38 @@ async function runHub(argv: string[]): Promise<number> {
   return 0;
 }
 
+/** The help of each client verb: `omdp edge <verb> --help` prints its own, not the general one. */
+const VERB_HELP: Readonly<Record<string, string>> = {
+  invoke: `Usage: omdp edge invoke <module> <method> [json] [--admin-port N] [--timeout MS]
+  Calls a direct method on a module of the running hub and prints the answer's payload.
+  Exit status 0 when the method answers 2xx, else 1.
+  Example: omdp edge invoke mbusReader getStatus
+`,
+  twin: `Usage: omdp edge twin <module> [--admin-port N]
+  Prints the module twin (desired and reported properties) of a module of the running hub.
+`,
+  desired: `Usage: omdp edge desired <module> <json> [--admin-port N]
+  Patches a module's desired properties (JSON merge patch) and prints the twin.
+  Example: omdp edge desired mbusReader '{"pollInterval":30}'
+`,
+  token: `Usage: omdp edge token create --name <name> [--admin-port N]
+       omdp edge token revoke --id <id> [--admin-port N]
+  Creates (prints the token once) or revokes a local API token of the sharing module.
+`,
+  upstream: `Usage: omdp edge upstream [--admin-port N]
+  Prints the store-and-forward queue figures of $upstream (depth, oldest message, last error).
+`,
+  leaf: `Usage: omdp edge leaf <deviceId> [--admin-port N]
+  Prints OMDP_LEAF_CONNECTION_STRING and OMDP_LEAF_CA_FILE for a reader running as a leaf device.
+`,
+};
+
 export async function run(argv: string[]): Promise<number> {
+  const verb = argv[0];
   if (argv.includes("--help") || argv.includes("-h")) {
-    process.stdout.write(HELP);
+    process.stdout.write((verb && VERB_HELP[verb]) || HELP);
     return 0;
   }
-  const verb = argv[0];
   try {
     if (verb === undefined || verb.startsWith("--")) return await runHub(argv);
     const { values, positionals } = parseArgs({
