@@ -1,90 +1,118 @@
+import {
+  type AccountInfo,
+  type AuthenticationResult,
+  InteractionRequiredAuthError,
+  PublicClientApplication,
+} from "@azure/msal-browser";
+import { msalSettings } from "./lib/msal-config";
 import type { AuthConfig } from "./lib/settings";
 
 /**
- * Entra ID sign-in for the cloud API in Azure: the OAuth 2.0 authorization-code flow with PKCE that MSAL
- * uses for single-page apps (v2.0 endpoints), without pulling MSAL's 100+ kB into the bundle. Configure
- * `auth` in `/config.json` (see docs/app-and-start.md); the app registration needs a SPA redirect URI.
- * Locally the dev token is used instead.
+ * Sign-in for the cloud API with @azure/msal-browser: the redirect flow (authorization code + PKCE),
+ * silent renewal with the refresh token before the access token expires (acquireTokenSilent), and
+ * logout. Entra ID in Azure; any standards-following OpenID provider in OIDC protocol mode (the sign-in
+ * test's). Locally the dev token is used instead and none of this loads.
  */
-const VERIFIER = "omdp.pkce.verifier";
-const STATE = "omdp.pkce.state";
-const TOKEN = "omdp.msal.token";
-
-function b64url(bytes: ArrayBuffer | Uint8Array): string {
-  const b = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  let s = "";
-  for (const x of b) s += String.fromCharCode(x);
-  return btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+export interface CloudSession {
+  /** The current access token, "" when signed out (the API client reads it per request). */
+  token(): string;
+  readonly account: AccountInfo | null;
+  login(): Promise<void>;
+  logout(): Promise<void>;
+  /** Renews the access token now (silently); resolves to the new token. */
+  renew(): Promise<string>;
+  stop(): void;
 }
 
-function randomString(n = 32): string {
-  return b64url(crypto.getRandomValues(new Uint8Array(n)));
-}
+/** Why the session cannot give a token: shown to the user, never swallowed. */
+export type SessionProblem = { readonly kind: "signin-required" | "error"; readonly message: string };
 
-function endpoints(cfg: AuthConfig): { authorize: string; token: string } {
-  const base = (cfg.authority ?? "https://login.microsoftonline.com/common").replace(/\/+$/, "");
-  return { authorize: `${base}/oauth2/v2.0/authorize`, token: `${base}/oauth2/v2.0/token` };
-}
-
-const redirectUri = (cfg: AuthConfig) => cfg.redirectUri ?? `${location.origin}${location.pathname}`;
-
-/** Starts the sign-in: redirects the page to Entra ID. */
-export async function msalLogin(cfg: AuthConfig): Promise<void> {
-  if (!cfg.clientId) throw new Error("auth.clientId is not configured");
-  const verifier = randomString(48);
-  const state = randomString(16);
-  sessionStorage.setItem(VERIFIER, verifier);
-  sessionStorage.setItem(STATE, state);
-  const challenge = b64url(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier)));
-  const q = new URLSearchParams({
-    client_id: cfg.clientId,
-    response_type: "code",
-    redirect_uri: redirectUri(cfg),
-    scope: [...(cfg.scopes ?? []), "openid", "offline_access"].join(" "),
-    code_challenge: challenge,
-    code_challenge_method: "S256",
-    state,
+export async function startMsalSession(
+  cfg: AuthConfig,
+  onProblem: (p: SessionProblem) => void,
+  onToken: (token: string) => void = () => {},
+): Promise<CloudSession> {
+  const s = msalSettings(cfg, location.href);
+  const pca = new PublicClientApplication({
+    auth: {
+      clientId: s.clientId,
+      authority: s.authority,
+      knownAuthorities: [...s.knownAuthorities],
+      redirectUri: s.redirectUri,
+      postLogoutRedirectUri: s.redirectUri,
+    },
+    cache: { cacheLocation: "sessionStorage" },
+    // msal-browser 5 takes the protocol mode under `system` (OIDC for non-Microsoft authorities).
+    system: { protocolMode: s.protocolMode },
   });
-  location.assign(`${endpoints(cfg).authorize}?${q}`);
-}
-
-/** Completes a sign-in when the page is the redirect target; returns the access token if there is one. */
-export async function msalHandleRedirect(cfg: AuthConfig): Promise<string | null> {
-  const params = new URLSearchParams(location.search);
-  const code = params.get("code");
-  if (!code || !cfg.clientId) return msalToken();
-  if (params.get("state") !== sessionStorage.getItem(STATE)) throw new Error("sign-in state mismatch");
-  const body = new URLSearchParams({
-    client_id: cfg.clientId,
-    grant_type: "authorization_code",
-    code,
-    redirect_uri: redirectUri(cfg),
-    code_verifier: sessionStorage.getItem(VERIFIER) ?? "",
-  });
-  const res = await fetch(endpoints(cfg).token, { method: "POST", body });
-  if (!res.ok) throw new Error(`sign-in failed: HTTP ${res.status}`);
-  const tok = (await res.json()) as { access_token?: string; expires_in?: number };
-  history.replaceState(null, "", location.pathname + location.hash);
-  sessionStorage.removeItem(VERIFIER);
-  sessionStorage.removeItem(STATE);
-  if (!tok.access_token) return null;
-  sessionStorage.setItem(
-    TOKEN,
-    JSON.stringify({ token: tok.access_token, exp: Date.now() + (tok.expires_in ?? 3600) * 1000 }),
-  );
-  return tok.access_token;
-}
-
-/** The stored access token while it is valid. */
-export function msalToken(): string | null {
+  await pca.initialize();
+  // Completes a sign-in when this page is the redirect target; what the provider refused is shown.
+  let redirected: AuthenticationResult | null = null;
   try {
-    const t = JSON.parse(sessionStorage.getItem(TOKEN) ?? "null") as { token: string; exp: number } | null;
-    return t && t.exp > Date.now() + 30_000 ? t.token : null;
-  } catch {
-    return null;
+    redirected = await pca.handleRedirectPromise();
+  } catch (err) {
+    onProblem({ kind: "error", message: `Sign-in failed: ${(err as Error).message}` });
   }
-}
+  let account: AccountInfo | null = redirected?.account ?? pca.getAllAccounts()[0] ?? null;
+  if (account) pca.setActiveAccount(account);
+  let current = "";
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
 
-export function msalLogout(): void {
-  sessionStorage.removeItem(TOKEN);
+  const use = (r: AuthenticationResult) => {
+    current = r.accessToken;
+    account = r.account ?? account;
+    onToken(current);
+    if (timer) clearTimeout(timer);
+    const exp = r.expiresOn?.getTime();
+    if (stopped || !exp) return;
+    const life = Math.max(0, exp - Date.now());
+    timer = setTimeout(() => void renew().catch(() => {}), Math.max(1000, life - s.renewLeadMs(life)));
+  };
+
+  const renew = async (): Promise<string> => {
+    if (!account) throw new Error("not signed in");
+    try {
+      // forceRefresh: redeem the refresh token now rather than hand back the cached access token.
+      use(await pca.acquireTokenSilent({ scopes: [...s.scopes], account, forceRefresh: true }));
+      return current;
+    } catch (err) {
+      current = "";
+      if (err instanceof InteractionRequiredAuthError)
+        onProblem({ kind: "signin-required", message: "Your sign-in has ended: sign in again." });
+      else onProblem({ kind: "error", message: `Token renewal failed: ${(err as Error).message}` });
+      throw err;
+    }
+  };
+
+  if (redirected?.accessToken) use(redirected);
+  else if (account) {
+    try {
+      use(await pca.acquireTokenSilent({ scopes: [...s.scopes], account }));
+    } catch (err) {
+      if (err instanceof InteractionRequiredAuthError)
+        onProblem({ kind: "signin-required", message: "Your sign-in has ended: sign in again." });
+      else onProblem({ kind: "error", message: `Sign-in failed: ${(err as Error).message}` });
+    }
+  }
+
+  return {
+    token: () => current,
+    get account() {
+      return account;
+    },
+    login: () => pca.loginRedirect({ scopes: [...s.scopes], prompt: s.loginPrompt }),
+    logout: async () => {
+      current = "";
+      if (timer) clearTimeout(timer);
+      // id_token_hint: OpenID providers honour post_logout_redirect_uri only with it (RP-Initiated
+      // Logout 1.0, section 2) or a client_id.
+      await pca.logoutRedirect({ account: account ?? undefined, idTokenHint: account?.idToken });
+    },
+    renew,
+    stop: () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import "./styles.css";
-import { msalHandleRedirect, msalToken } from "./auth";
+import type { CloudSession, SessionProblem } from "./auth";
 import { type AppContext, makeApis, type View } from "./context";
 import { fill, h } from "./dom";
 import { pageItems } from "./lib/records";
@@ -72,13 +72,47 @@ async function start(): Promise<void> {
   const browserTz = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
   const served = await fetchConfig(browserTz);
   let user = loadUser();
-  if (served.auth.mode === "msal") await msalHandleRedirect(served.auth).catch(() => null);
   const config = mergeSettings(served, user);
+  // Sign-in problems (a failed redirect, an ended session) are shown, never swallowed.
+  const problem = h("div", { id: "auth-problem", class: "banner", role: "alert", hidden: true });
+  let session: CloudSession | null = null;
+  const showProblem = (p: SessionProblem) => {
+    problem.hidden = false;
+    problem.dataset.kind = p.kind;
+    fill(
+      problem,
+      h("span", {}, p.message),
+      session && (p.kind === "signin-required" || !session.account)
+        ? h("button", { type: "button", onclick: () => void session?.login().catch(fail) }, "Sign in")
+        : null,
+    );
+  };
+  const fail = (err: unknown) => showProblem({ kind: "error", message: (err as Error).message });
+  if (config.auth.mode === "msal") {
+    let last: SessionProblem | null = null;
+    const report = (p: SessionProblem) => {
+      last = p;
+      showProblem(p);
+    };
+    try {
+      // Loaded only in this mode: the dev-token mode of the local platform does not ship MSAL's code.
+      const { startMsalSession } = await import("./auth");
+      session = await startMsalSession(config.auth, report, () => {
+        if (problem.dataset.kind === "signin-required") problem.hidden = true;
+      });
+      if (!session.account) {
+        // A refused sign-in stays visible (with its Sign in button); otherwise say what to do.
+        showProblem(last ?? { kind: "signin-required", message: "Sign in to see your data." });
+      }
+    } catch (err) {
+      showProblem({ kind: "error", message: `Sign-in failed: ${(err as Error).message}` });
+    }
+  }
   let household: Household | undefined;
   // The token the user entered wins; locally the platform hands over one per household.
   const cloudToken = () =>
     config.auth.mode === "msal"
-      ? (msalToken() ?? "")
+      ? (session?.token() ?? "")
       : user.cloudToken || household?.cloudToken || config.cloudToken;
   const apis = makeApis(config, cloudToken);
   const homes = await households(apis, config, browserTz);
@@ -118,6 +152,7 @@ async function start(): Promise<void> {
       indicator,
       h("span", { class: "mode muted small" }, config.detached ? "detached" : "cloud"),
     ),
+    problem,
     h("nav", { "aria-label": "Views" }, links),
     main,
   );
@@ -135,7 +170,7 @@ async function start(): Promise<void> {
     unmount();
     main.replaceChildren();
     main.dataset.view = r.id;
-    unmount = r.view ? r.view(main, ctx) : settingsView(main, config, user, save);
+    unmount = r.view ? r.view(main, ctx) : settingsView(main, config, user, save, session);
     document.title = `${r.label} · Meter data`;
   };
   window.addEventListener("hashchange", route);

@@ -1,25 +1,39 @@
-import { msalLogin, msalLogout, msalToken } from "../auth";
+import type { CloudSession } from "../auth";
 import { fill, h, statusLine } from "../dom";
 import type { AppConfig, UserSettings } from "../lib/settings";
 
 /**
- * Sign-in and pairing: the cloud (URL + dev token locally, Entra ID in Azure) and the edge (URL + the
- * token made by `omdp edge token`). Saved in this browser only.
+ * Sign-in and pairing: the cloud (URL + dev token locally, MSAL sign-in in Azure) and the edge (URL + the
+ * token made by `omdp edge token create --name <name>`). Saved in this browser only; empty URL fields
+ * keep the served defaults.
  */
 export function settingsView(
   root: HTMLElement,
   config: AppConfig,
   user: UserSettings,
   save: (u: UserSettings) => void,
+  session: CloudSession | null = null,
 ): () => void {
   const status = statusLine();
-  const field = (id: string, label: string, value: string, type = "text") => {
-    const input = h("input", { id, type, value, autocomplete: "off", spellcheck: "false" });
+  const field = (id: string, label: string, value: string, type = "text", placeholder = "") => {
+    const input = h("input", { id, type, value, placeholder, autocomplete: "off", spellcheck: "false" });
     return { input, row: [h("label", { for: id }, label), input] };
   };
-  const cloudUrl = field("set-cloud-url", "Cloud URL", user.cloudUrl ?? config.cloudUrl);
+  const cloudUrl = field(
+    "set-cloud-url",
+    "Cloud URL",
+    user.cloudUrl ?? "",
+    "url",
+    "https://cloud.example.org (empty: this app's own)",
+  );
   const cloudToken = field("set-cloud-token", "Cloud token", user.cloudToken ?? "", "password");
-  const edgeUrl = field("set-edge-url", "Edge URL", user.edgeUrl ?? config.edgeUrl);
+  const edgeUrl = field(
+    "set-edge-url",
+    "Edge URL",
+    user.edgeUrl ?? "",
+    "url",
+    "http://192.168.1.20:8080 (empty: this app's own)",
+  );
   const edgeToken = field("set-edge-token", "Edge token (pairing)", user.edgeToken ?? "", "password");
   const detached = h("input", { id: "set-detached", type: "checkbox", checked: config.detached });
 
@@ -49,8 +63,10 @@ export function settingsView(
       edgeToken.row,
       h(
         "p",
-        { class: "muted small" },
-        "Pair with the token from `omdp edge token` (left empty: the local default).",
+        { class: "muted small", id: "pair-hint" },
+        "Pair with a token made on the edge by ",
+        h("code", {}, "omdp edge token create --name <name>"),
+        " (left empty: the local default).",
       ),
       h("h3", {}, "Cloud"),
       h(
@@ -64,26 +80,34 @@ export function settingsView(
         ? h(
             "div",
             {},
-            msalToken()
-              ? h(
-                  "button",
-                  {
-                    type: "button",
-                    onclick: () => {
-                      msalLogout();
-                      location.reload();
+            session?.account
+              ? [
+                  h(
+                    "span",
+                    { id: "signed-in-as" },
+                    `Signed in as ${session.account.username || session.account.name || "you"} `,
+                  ),
+                  h(
+                    "button",
+                    {
+                      type: "button",
+                      id: "sign-out",
+                      onclick: () =>
+                        session.logout().catch((err) => status.set((err as Error).message, "error")),
                     },
-                  },
-                  "Sign out",
-                )
+                    "Sign out",
+                  ),
+                ]
               : h(
                   "button",
                   {
                     type: "button",
+                    id: "sign-in",
+                    disabled: !session,
                     onclick: () =>
-                      msalLogin(config.auth).catch((err) => status.set((err as Error).message, "error")),
+                      session?.login().catch((err) => status.set((err as Error).message, "error")),
                   },
-                  "Sign in with Microsoft",
+                  "Sign in",
                 ),
           )
         : cloudToken.row,
