@@ -150,18 +150,8 @@ export function meterTimeZone(config: DesiredConfig, meterId: string): string {
   return config.meters[meterId]?.timeZone ?? config.defaultTimeZone;
 }
 
-/** `ReaderDiagnostics` (docs/interfaces.md), the fields the rules use. */
-export const ReaderDiagnostics = z.object({
-  kind: z.literal("diagnostics").optional(),
-  at: z.iso.datetime({ offset: true }),
-  gatewayId: z.string(),
-  counters: z.record(z.string(), z.number()),
-  lastError: z
-    .object({ code: z.string(), message: z.string(), meterId: z.string().optional() })
-    .partial()
-    .optional(),
-});
-export type ReaderDiagnostics = z.infer<typeof ReaderDiagnostics>;
+/** `ReaderDiagnostics`: the one declaration, in @omdp/model (the reader sends it, the rules read it). */
+export { ReaderDiagnostics } from "@omdp/model";
 
 /** Input `control` (from sharing: rule changes made in the app, acknowledgements). */
 export const ControlMessage = z.discriminatedUnion("action", [

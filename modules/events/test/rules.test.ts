@@ -190,12 +190,28 @@ describe("base-load jump against the last 14 nights", () => {
   });
 });
 
+const ZERO_COUNTERS = {
+  framesOk: 0,
+  checksumErrors: 0,
+  lengthErrors: 0,
+  decryptFailures: 0,
+  decodeErrors: 0,
+  resyncs: 0,
+  bytesSkipped: 0,
+  timeouts: 0,
+  reconnects: 0,
+  readings: 0,
+};
+
 describe("reader errors from diagnostics", () => {
   const diag = (at: number, decryptFailures: number, checksumErrors = 0) => ({
     kind: "diagnostics" as const,
     at: new Date(at).toISOString(),
     gatewayId: "gw1",
-    counters: { framesOk: 10, decryptFailures, checksumErrors },
+    counters: { ...ZERO_COUNTERS, framesOk: 10, decryptFailures, checksumErrors },
+    meters: {},
+    recordErrors: {},
+    link: { target: "tcp://gw1", connected: true },
     lastError: { code: "decrypt", message: "tag mismatch", meterId: "KFM001" },
   });
 

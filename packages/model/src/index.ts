@@ -1,4 +1,5 @@
 export { CodecError, type CodecErrorDetails } from "./codec-error";
+export { ReaderCounters, ReaderDiagnostics } from "./diagnostics";
 export { intervalId, readingId, resolutionMs } from "./ids";
 export {
   OBIS,

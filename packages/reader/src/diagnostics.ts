@@ -1,34 +1,7 @@
-/**
- * ReaderDiagnostics (docs/interfaces.md): counters of the byte stream and the decoders, and per meter
- * the last time it was seen. A bad frame only moves a counter; it never stops the reader.
- */
-export interface ReaderDiagnostics {
-  kind: "diagnostics";
-  at: string;
-  gatewayId: string;
-  counters: {
-    framesOk: number;
-    checksumErrors: number;
-    lengthErrors: number;
-    decryptFailures: number;
-    decodeErrors: number;
-    resyncs: number;
-    bytesSkipped: number;
-    /** Poll mode: requests that got no valid answer in time (after retries). */
-    timeouts: number;
-    /** Link losses (port vanished, peer closed). */
-    reconnects: number;
-    readings: number;
-  };
-  meters: Record<string, { lastSeen: string | null; framesOk: number; errors: number }>;
-  /**
-   * Data records the decoder could not read inside otherwise decoded telegrams (EN 13757-3 per-record
-   * degradation), by error code ("MISSING_VIFE": 2). The telegram's other values were still read.
-   */
-  recordErrors: Record<string, number>;
-  link: { target: string; connected: boolean };
-  lastError?: { code: string; message: string; offset?: number; meterId?: string };
-}
+/** ReaderDiagnostics: the one declaration is the zod schema of @omdp/model (the events module parses it). */
+import type { ReaderDiagnostics } from "@omdp/model";
+
+export type { ReaderDiagnostics };
 
 export type Counter = keyof ReaderDiagnostics["counters"];
 
