@@ -2,7 +2,7 @@
  * Cost of a household's intervals under its tariff: per interval, per local day and per local month,
  * with the breakdown. All amounts are integer micro-units of the tariff's currency (money.ts).
  *
- * - Per interval (import and export priced separately, never netted): energy, grid and each tax on
+ * - Per interval (import and export priced separately, never netted; energy taken to the mWh): energy, grid and each tax on
  *   the imported Wh; export compensation on the exported Wh; VAT on energy + grid + taxes. Where a rate
  *   varies (time of use, day-ahead) the interval is cut at quarter hours and its energy spread evenly
  *   over time; each component is rounded once per interval, half to even.
@@ -119,40 +119,42 @@ function add(a: Omit<Breakdown, "total">, b: Omit<Breakdown, "total">): Omit<Bre
 
 interface Parsed {
   readonly iv: PricedInterval;
-  readonly start: number;
-  readonly end: number;
+  /** energy in integer mWh: Wh with up to 3 decimals priced exactly */
+  readonly importMwh: number;
+  readonly exportMwh: number;
 }
 
 function parseIntervals(intervals: readonly PricedInterval[]): Result<Parsed[]> {
   const out: Parsed[] = [];
   for (let i = 0; i < intervals.length; i++) {
     const iv = intervals[i]!;
-    const start = Date.parse(iv.start);
-    const end = Date.parse(iv.end);
     const field = `intervals[${i}]`;
-    if (Number.isNaN(start) || Number.isNaN(end) || end <= start) {
-      return fail("BAD_INTERVAL", "start and end must be instants, end after start", {
+    if (!Number.isSafeInteger(iv.start) || !Number.isSafeInteger(iv.end) || iv.end <= iv.start) {
+      return fail("BAD_INTERVAL", "start and end must be epoch ms, end after start", {
         field,
         actual: `${iv.start}/${iv.end}`,
       });
     }
+    const mwh = { importWh: 0, exportWh: 0 };
     for (const k of ["importWh", "exportWh"] as const) {
-      if (!Number.isSafeInteger(iv[k]) || iv[k] < 0) {
-        return fail("BAD_INTERVAL", `${k} must be a non-negative integer`, {
+      const v = Math.round(iv[k] * 1000);
+      if (!Number.isSafeInteger(v) || v < 0) {
+        return fail("BAD_INTERVAL", `${k} must be a non-negative number of Wh`, {
           field: `${field}.${k}`,
           actual: String(iv[k]),
         });
       }
+      mwh[k] = v;
     }
-    out.push({ iv, start, end });
+    out.push({ iv, importMwh: mwh.importWh, exportMwh: mwh.exportWh });
   }
   return ok(out);
 }
 
-/** Σ over the interval's quarter-hour pieces of Wh × price × piece length, rounded once to µ-units. */
-function component(rate: Rate, wh: number, start: number, end: number, ctx: RateContext): Result<number> {
-  if (wh === 0) return ok(0);
-  if (rate.kind === "fixed") return ok(Number(divRound(BigInt(wh) * BigInt(rate.price), 1000n)));
+/** Σ over the interval's quarter-hour pieces of mWh × price × piece length, rounded once to µ-units. */
+function component(rate: Rate, mwh: number, start: number, end: number, ctx: RateContext): Result<number> {
+  if (mwh === 0) return ok(0);
+  if (rate.kind === "fixed") return ok(Number(divRound(BigInt(mwh) * BigInt(rate.price), 1_000_000n)));
   let acc = 0n;
   for (let t = start; t < end; ) {
     const next = Math.min(end, Math.floor(t / Q) * Q + Q);
@@ -163,7 +165,7 @@ function component(rate: Rate, wh: number, start: number, end: number, ctx: Rate
     acc += BigInt(price) * BigInt(next - t);
     t = next;
   }
-  return ok(Number(divRound(acc * BigInt(wh), BigInt(end - start) * 1000n)));
+  return ok(Number(divRound(acc * BigInt(mwh), BigInt(end - start) * 1_000_000n)));
 }
 
 function usesDynamic(t: Tariff, side: "import" | "export"): boolean {
@@ -174,24 +176,25 @@ function usesDynamic(t: Tariff, side: "import" | "export"): boolean {
 }
 
 function intervalCost(t: Tariff, p: Parsed, imp: RateContext, exp: RateContext): Result<IntervalCost> {
-  const { iv, start, end } = p;
-  const energy = component(t.import.energy, iv.importWh, start, end, imp);
+  const { iv, importMwh, exportMwh } = p;
+  const { start, end } = iv;
+  const energy = component(t.import.energy, importMwh, start, end, imp);
   if (!energy.ok) return energy;
   let grid = 0;
   if (t.import.grid) {
-    const g = component(t.import.grid, iv.importWh, start, end, imp);
+    const g = component(t.import.grid, importMwh, start, end, imp);
     if (!g.ok) return g;
     grid = g.value;
   }
   let taxes = 0;
   for (const tax of t.import.taxes) {
-    const x = component(tax.rate, iv.importWh, start, end, imp);
+    const x = component(tax.rate, importMwh, start, end, imp);
     if (!x.ok) return x;
     taxes += x.value;
   }
   let exportCompensation = 0;
   if (t.export) {
-    const x = component(t.export.compensation, iv.exportWh, start, end, exp);
+    const x = component(t.export.compensation, exportMwh, start, end, exp);
     if (!x.ok) return x;
     exportCompensation = x.value;
   }
@@ -262,7 +265,7 @@ export function computeCosts(
     const c = intervalCost(tariff, p, imp, exp);
     if (!c.ok) return c;
     costs.push(c.value);
-    const date = clock.at(p.start).date;
+    const date = clock.at(p.iv.start).date;
     byDay.set(date, add(byDay.get(date) ?? ZERO, c.value));
   }
 
@@ -300,7 +303,7 @@ export function computeCosts(
   const monthKeys = [...monthDays.keys()];
   const detail = new Map<string, BelgianMonth | NorwegianMonth>();
   if (tariff.capacity) {
-    const energyAt = parsed.value.map((p) => ({ start: p.start, end: p.end, importWh: p.iv.importWh }));
+    const energyAt = parsed.value.map((p) => p.iv);
     if (tariff.capacity.rule === "be") {
       const quarters = importsPer(energyAt, Q, clock);
       if (!quarters.ok) return quarters;

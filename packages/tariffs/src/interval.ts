@@ -1,13 +1,8 @@
 /**
- * The interval this package prices: the canonical series interval's fields it needs (meter, UTC start
- * and end as RFC 3339, energy imported and exported in integer Wh). Declared structurally so that the
- * `@omdp/series` interval, the model's IntervalRecord mapped to these names, or a plain object fit.
+ * The interval this package prices: the fields of the canonical series interval (`IntervalValues` of
+ * `@omdp/series`: epoch-ms bounds, energy imported and exported in Wh) that a cost needs. Any
+ * `IntervalValues` fits; so does a plain object with just these five fields.
  */
-export interface PricedInterval {
-  readonly meterId: string;
-  /** RFC 3339 with offset */
-  readonly start: string;
-  readonly end: string;
-  readonly importWh: number;
-  readonly exportWh: number;
-}
+import type { IntervalValues } from "@omdp/series";
+
+export type PricedInterval = Pick<IntervalValues, "meterId" | "start" | "end" | "importWh" | "exportWh">;

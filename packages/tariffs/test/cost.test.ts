@@ -28,8 +28,8 @@ describe("fixed prices: every component by hand", () => {
       computeCosts(t, [
         {
           meterId: "m",
-          start: "2026-05-04T10:00:00Z",
-          end: "2026-05-04T10:15:00Z",
+          start: Date.parse("2026-05-04T10:00:00Z"),
+          end: Date.parse("2026-05-04T10:15:00Z"),
           importWh: 1234,
           exportWh: 100,
         },
@@ -50,6 +50,18 @@ describe("fixed prices: every component by hand", () => {
     });
   });
 
+  it("prices fractional Wh exactly to the mWh", () => {
+    const t0 = Date.parse("2026-01-01T00:00:00Z");
+    // 0.5 Wh × 0.30 EUR/kWh = 150 µEUR; 1234.567 Wh × 0.30 = 370,370.1 µ → 370,370
+    const r = unwrap(
+      computeCosts(t, [
+        { meterId: "m", start: t0, end: t0 + Q, importWh: 0.5, exportWh: 0 },
+        { meterId: "m", start: t0 + Q, end: t0 + 2 * Q, importWh: 1234.567, exportWh: 0 },
+      ]),
+    );
+    expect(r.intervals.map((c) => c.energy)).toEqual([150, 370_370]);
+  });
+
   it("rounds each component once per interval, half to even", () => {
     const t2 = tariff({
       id: "r",
@@ -60,8 +72,8 @@ describe("fixed prices: every component by hand", () => {
     // 1 Wh × 500 µ/kWh = 0.5 µ → 0; 3 Wh → 1.5 µ → 2; 5 Wh → 2.5 µ → 2
     const iv = (wh: number, i: number) => ({
       meterId: "m",
-      start: new Date(Date.UTC(2026, 0, 1, 0, 15 * i)).toISOString(),
-      end: new Date(Date.UTC(2026, 0, 1, 0, 15 * i + 15)).toISOString(),
+      start: Date.UTC(2026, 0, 1, 0, 15 * i),
+      end: Date.UTC(2026, 0, 1, 0, 15 * i + 15),
       importWh: wh,
       exportWh: 0,
     });
@@ -71,15 +83,27 @@ describe("fixed prices: every component by hand", () => {
 
   it("refuses intervals it cannot price, with the field", () => {
     const bad = [
-      { meterId: "m", start: "2026-01-01T00:15:00Z", end: "2026-01-01T00:00:00Z", importWh: 1, exportWh: 0 },
       {
         meterId: "m",
-        start: "2026-01-01T00:00:00Z",
-        end: "2026-01-01T00:15:00Z",
-        importWh: 1.5,
+        start: Date.parse("2026-01-01T00:15:00Z"),
+        end: Date.parse("2026-01-01T00:00:00Z"),
+        importWh: 1,
         exportWh: 0,
       },
-      { meterId: "m", start: "2026-01-01T00:00:00Z", end: "2026-01-01T00:15:00Z", importWh: 1, exportWh: -2 },
+      {
+        meterId: "m",
+        start: Date.parse("2026-01-01T00:00:00Z"),
+        end: Date.parse("2026-01-01T00:15:00Z"),
+        importWh: Number.NaN,
+        exportWh: 0,
+      },
+      {
+        meterId: "m",
+        start: Date.parse("2026-01-01T00:00:00Z"),
+        end: Date.parse("2026-01-01T00:15:00Z"),
+        importWh: 1,
+        exportWh: -2,
+      },
     ];
     const fields = ["intervals[0]", "intervals[0].importWh", "intervals[0].exportWh"];
     bad.forEach((iv, i) => {
@@ -121,8 +145,8 @@ describe("time of use: weekday, holiday, season, and an interval across a window
     const s = Date.parse(startIso);
     return {
       meterId: "m",
-      start: startIso,
-      end: new Date(s + minutes * 60_000).toISOString(),
+      start: s,
+      end: s + minutes * 60_000,
       importWh: wh,
       exportWh: 0,
     };

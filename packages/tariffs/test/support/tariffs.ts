@@ -28,8 +28,8 @@ export function series(
     const e = f(i, s);
     return {
       meterId,
-      start: new Date(s).toISOString(),
-      end: new Date(s + stepMs).toISOString(),
+      start: s,
+      end: s + stepMs,
       importWh: e.importWh,
       exportWh: e.exportWh ?? 0,
     };
