@@ -92,32 +92,51 @@ function writeMeter(o: ByteSink, h: VariableData["header"]): void {
     o.ascii("}");
     return;
   }
-  const f = h.statusFlags;
   o.ascii(',"meter":{"id":');
   o.text(h.id);
   o.ascii(',"manufacturer":');
   o.str(h.manufacturer);
-  o.ascii(',"version":');
-  o.num(h.version);
-  o.ascii(',"medium":');
-  o.str(h.medium.name);
+  // the parts that repeat from telegram to telegram of a meter, each made once (ByteSink.fragment;
+  // numbers below -0x1ff keep them apart from the record heads, >= 0, and the units, -1)
+  const v = h.version;
+  if (v >= 0 && v < 0x100 && (v | 0) === v)
+    o.fragment(h.medium.name, -0x200 - v, () => `,"version":${v},"medium":${JSON.stringify(h.medium.name)}`);
+  else {
+    o.ascii(',"version":');
+    o.num(v);
+    o.ascii(',"medium":');
+    o.str(h.medium.name);
+  }
   o.ascii(',"accessNumber":');
   o.num(h.accessNumber);
-  o.ascii(',"status":');
-  o.num(h.status);
-  o.ascii(',"statusFlags":{"application":');
-  o.str(f.application);
-  o.ascii(',"powerLow":');
-  o.bool(f.powerLow);
-  o.ascii(',"permanentError":');
-  o.bool(f.permanentError);
-  o.ascii(',"temporaryError":');
-  o.bool(f.temporaryError);
-  o.ascii(',"manufacturerBits":');
-  o.num(f.manufacturerBits);
-  o.ascii('},"signature":');
+  const key = statusKey(h.status, h.statusFlags);
+  if (key >= 0)
+    o.fragment(h.statusFlags.application, -0x100000 - key, () => statusText(h.status, h.statusFlags));
+  else o.utf8(statusText(h.status, h.statusFlags));
   o.num(h.signature);
   o.ascii("}");
+}
+
+type Flags = Extract<VariableData["header"], { kind: "long" }>["statusFlags"];
+
+/** `,"status":..,"statusFlags":{..},"signature":` as JSON.stringify writes it. */
+function statusText(status: number, f: Flags): string {
+  return `,"status":${JSON.stringify(status)},"statusFlags":${JSON.stringify({
+    application: f.application,
+    powerLow: f.powerLow,
+    permanentError: f.permanentError,
+    temporaryError: f.temporaryError,
+    manufacturerBits: f.manufacturerBits,
+  })},"signature":`;
+}
+
+/** A number for the status byte with its flags (the application text keys apart), or -1 if unusual. */
+function statusKey(status: number, f: Flags): number {
+  const m = f.manufacturerBits;
+  if (!(status >= 0 && status < 0x100 && (status | 0) === status && m >= 0 && m < 8 && (m | 0) === m))
+    return -1;
+  const bits = (f.powerLow ? 1 : 0) | (f.permanentError ? 2 : 0) | (f.temporaryError ? 4 : 0);
+  return status + 0x100 * (bits + 8 * m);
 }
 
 const FUNCTIONS: readonly DataRecord["function"][] = [

@@ -6,6 +6,8 @@
 import type { Writable } from "node:stream";
 
 const HEX = new TextEncoder().encode("0123456789abcdef");
+/** Exact powers of ten 10^0 .. 10^9. */
+const POW10: readonly number[] = Array.from({ length: 10 }, (_, i) => 10 ** i);
 
 /** JSON of a string is its characters in quotes when none is a control character, `"` or `\`, or non-ASCII. */
 function plainAscii(s: string): boolean {
@@ -21,6 +23,7 @@ export class ByteSink {
   private pos = 0;
   private readonly strings = new Map<string, Uint8Array>();
   private readonly fragments = new Map<string, Map<number, Uint8Array>>();
+  private readonly spare: Buffer[] = [];
 
   constructor(
     private readonly chunkBytes = 1 << 18,
@@ -130,7 +133,51 @@ export class ByteSink {
       }
       return;
     }
-    this.ascii(Number.isFinite(n) ? `${n}` : "null");
+    if (!Number.isFinite(n)) this.ascii("null");
+    else if (!this.decimal(n)) this.ascii(`${n}`);
+  }
+
+  /**
+   * A number that is m / 10^k for an integer m below 10^15 (what scaled meter values are), written as
+   * String(n) writes it without making the string; false (nothing written) for any other number.
+   * Why it is String(n): m / 10^k is one correctly rounded division, so the decimal D = m x 10^-k
+   * reads back as n; two different decimals of at most 15 digits are more than an ulp apart, so D is
+   * the shortest decimal that reads back as n, which String(n) prints (ECMA-262 Number::toString), in
+   * plain notation for 1e-6 <= |n| < 1e21.
+   */
+  private decimal(n: number): boolean {
+    const a = n < 0 ? -n : n;
+    if (!(a >= 1e-6 && a < 1e15)) return false;
+    for (let k = 0; k <= 9; k++) {
+      const m = a * POW10[k]!;
+      if (m !== Math.floor(m)) continue;
+      // a trailing zero: the power below did not give an integer (rounding); let String(n) decide
+      if (m >= 1e15 || m / POW10[k]! !== a || (k > 0 && m % 10 === 0)) return false;
+      this.room(26);
+      const b = this.buf;
+      const start = this.pos;
+      let p = start;
+      let v = m;
+      for (let i = 0; i < k; i++) {
+        b[p++] = 0x30 + (v % 10);
+        v = Math.floor(v / 10);
+      }
+      if (k > 0) b[p++] = 0x2e; // '.'
+      do {
+        b[p++] = 0x30 + (v % 10);
+        v = Math.floor(v / 10);
+      } while (v > 0);
+      if (n < 0) b[p++] = 0x2d; // '-'
+      this.pos = p;
+      // digits were written last first
+      for (let i = start, j = p - 1; i < j; i++, j--) {
+        const t = b[i]!;
+        b[i] = b[j]!;
+        b[j] = t;
+      }
+      return true;
+    }
+    return false;
   }
 
   bool(v: boolean): void {
@@ -172,13 +219,21 @@ export class ByteSink {
   /** Writes what is collected to the stream; resolves when it can take more. */
   async flush(): Promise<void> {
     if (this.pos === 0 || !this.out) return;
-    const chunk = this.buf.subarray(0, this.pos);
-    // the stream keeps the chunk until written: continue in a new buffer
-    this.buf = Buffer.allocUnsafe(this.buf.length);
+    const full = this.buf;
+    const chunk = full.subarray(0, this.pos);
+    // the stream keeps the chunk until written: continue in a buffer it has given back, else a new one
+    // (fresh buffers cost a page fault per 4 KiB the first time they are written)
+    this.buf = this.spare.pop() ?? Buffer.allocUnsafe(full.length);
     this.pos = 0;
-    if (!this.out.write(chunk)) await drained(this.out);
+    const done = (): void => {
+      if (this.spare.length < SPARE_BUFFERS) this.spare.push(full);
+    };
+    if (!this.out.write(chunk, done)) await drained(this.out);
   }
 }
+
+/** Buffers kept for reuse once the stream has written them. */
+const SPARE_BUFFERS = 4;
 
 function drained(out: Writable): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -23,6 +23,15 @@ export interface Dib {
 
 export const EMPTY_BYTES: readonly number[] = Object.freeze([]);
 
+/** 2^0 .. 2^41: the storage number of 10 DIFEs has 1 + 4 x 10 bits. */
+const POW2: readonly number[] = Array.from({ length: 42 }, (_, i) => 2 ** i);
+
+/** `[byte]` for every byte value, frozen (records share them). */
+export const ONE_BYTE: readonly (readonly number[])[] = Array.from({ length: 256 }, (_, i) =>
+  Object.freeze([i]),
+);
+const ONE_DIFE = ONE_BYTE;
+
 export function newDib(): Dib {
   return {
     dif: 0,
@@ -62,13 +71,14 @@ export function readDib(b: Uint8Array, pos: number, end: number, base: number, o
         });
       const e = b[pos++]!;
       const n = list.length;
-      storage += (e & 0x0f) * 2 ** (1 + 4 * n);
-      tariff += ((e >> 4) & 0x03) * 2 ** (2 * n);
-      subunit += ((e >> 6) & 1) * 2 ** n;
+      storage += (e & 0x0f) * POW2[1 + 4 * n]!;
+      tariff += ((e >> 4) & 0x03) * POW2[2 * n]!;
+      subunit += ((e >> 6) & 1) * POW2[n]!;
       list.push(e);
       ext = (e & 0x80) !== 0;
     }
-    dife = list;
+    // one DIFE is the usual case: one shared frozen list per byte value instead of a new one
+    dife = list.length === 1 ? ONE_DIFE[list[0]!]! : list;
   }
   const dataField = dif & 0x0f;
   if (dataField === 0x0f && dif !== 0x7f)

@@ -13,7 +13,7 @@ import { FB_VIF } from "../tables/vif-fb";
 import { FD_VIF } from "../tables/vif-fd";
 import { PRIMARY_VIF, VIF_SPECIAL } from "../tables/vif-primary";
 import { COMBINABLE_VIFE } from "../tables/vife-combinable";
-import { EMPTY_BYTES } from "./dib";
+import { EMPTY_BYTES, ONE_BYTE } from "./dib";
 import { readReversedText } from "./values";
 
 /** Which table gave the record its meaning. */
@@ -79,7 +79,10 @@ export function readVib(b: Uint8Array, pos: number, end: number, base: number, o
   let plainText: string | undefined;
   let firstCombinable = 0;
   let manufacturer = false;
-  const vife: number[] | null = vif & 0x80 ? [] : null;
+  // the VIFEs are read in place: `chain` bytes from `first` (no list is made unless a record keeps one)
+  let first = pos;
+  let chain = 0;
+  let ext = (vif & 0x80) !== 0;
 
   if (v7 === VIF_SPECIAL.PLAIN_TEXT) {
     // clause 6.4.3: length byte, then the characters (last first)
@@ -98,12 +101,13 @@ export function readVib(b: Uint8Array, pos: number, end: number, base: number, o
       });
     plainText = readReversedText(b, pos, len);
     pos += len;
+    first = pos;
     entry = PLAIN_ENTRY;
     table = "plainText";
   } else if (v7 === VIF_SPECIAL.EXTENSION_FD || v7 === VIF_SPECIAL.EXTENSION_FB) {
     // clause 6.4.1 / table 10: 0xFD and 0xFB select table 14 / 13 through the first VIFE, so their
     // extension bit must be set; without it the record has no VIFE (its length is still known)
-    if (!vife)
+    if (!ext)
       return new MbusError("MISSING_VIFE", `extension VIF ${hex2(vif)} without its VIFE (clause 6.4.1)`, {
         offset: base + pos,
         actual: vif,
@@ -115,7 +119,8 @@ export function readVib(b: Uint8Array, pos: number, end: number, base: number, o
         field: "vife",
       });
     const x = b[pos++]!;
-    vife.push(x);
+    chain = 1;
+    ext = (x & 0x80) !== 0;
     table = v7 === VIF_SPECIAL.EXTENSION_FD ? "fd" : "fb";
     entry = (table === "fd" ? FD_VIF : FB_VIF)[x & 0x7f] ?? RESERVED_ENTRY;
     firstCombinable = 1;
@@ -127,64 +132,87 @@ export function readVib(b: Uint8Array, pos: number, end: number, base: number, o
     entry = PRIMARY_VIF[v7] ?? RESERVED_ENTRY;
   }
 
+  while (ext) {
+    if (pos >= end)
+      return new MbusError("PREMATURE_END", "data ended inside the VIFE chain", {
+        offset: base + pos,
+        field: "vife",
+      });
+    if (chain === MAX_VIFE)
+      return new MbusError("TOO_MANY_VIFE", "more than 10 VIFEs (clause 6.4.1)", {
+        offset: base + pos,
+        expected: MAX_VIFE,
+        actual: chain + 1,
+        field: "vife",
+      });
+    ext = (b[pos++]! & 0x80) !== 0;
+    chain++;
+  }
+
   let exponent = entry.exponent;
   let unit = entry.unit;
-  let extensions: string[] | null = null;
+  let extensions: readonly string[] = NO_EXTENSIONS;
   let errorCode: number | undefined;
-  if (vife) {
-    let ext = vife.length === 0 || (vife[0]! & 0x80) !== 0;
-    while (ext) {
-      if (pos >= end)
-        return new MbusError("PREMATURE_END", "data ended inside the VIFE chain", {
-          offset: base + pos,
-          field: "vife",
-        });
-      if (vife.length === MAX_VIFE)
-        return new MbusError("TOO_MANY_VIFE", "more than 10 VIFEs (clause 6.4.1)", {
-          offset: base + pos,
-          expected: MAX_VIFE,
-          actual: vife.length + 1,
-          field: "vife",
-        });
-      const x = b[pos++]!;
-      vife.push(x);
-      ext = (x & 0x80) !== 0;
-    }
-    // table 15: combinable VIFEs, until one says the rest is manufacturer specific
-    for (let i = firstCombinable; i < vife.length && !manufacturer; i++) {
-      const e = COMBINABLE_VIFE[vife[i]! & 0x7f]!;
-      if (extensions === null) extensions = [];
-      extensions.push(e.description);
-      switch (e.effect) {
-        case "error":
-          errorCode = vife[i]! & 0x1f;
-          break;
-        case "per":
-          unit = unit === "" ? `1${e.suffix}` : unit + e.suffix;
-          break;
-        case "scale":
-          exponent += e.exponent!;
-          break;
-        case "manufacturer":
-          manufacturer = true;
-          break;
-        default:
-          break;
-      }
+  // table 15: combinable VIFEs, until one says the rest is manufacturer specific
+  for (let i = firstCombinable; i < chain && !manufacturer; i++) {
+    const x = b[first + i]!;
+    const e = COMBINABLE_VIFE[x & 0x7f]!;
+    // one extension is the usual case: a shared frozen list per VIFE instead of a new one
+    if (extensions === NO_EXTENSIONS) extensions = ONE_EXTENSION[x & 0x7f]!;
+    else extensions = [...extensions, e.description];
+    switch (e.effect) {
+      case "error":
+        errorCode = x & 0x1f;
+        break;
+      case "per":
+        unit = perUnit(unit, e.suffix!);
+        break;
+      case "scale":
+        exponent += e.exponent!;
+        break;
+      case "manufacturer":
+        manufacturer = true;
+        break;
+      default:
+        break;
     }
   }
   if (plainText !== undefined) unit = unit === "" ? plainText : plainText + unit.slice(1);
 
   out.vif = vif;
-  out.vife = vife ?? EMPTY_BYTES;
+  out.vife =
+    chain === 0 ? EMPTY_BYTES : chain === 1 ? ONE_BYTE[b[first]!]! : Array.from(b.subarray(first, pos));
   out.entry = entry;
   out.table = table;
   out.plainText = plainText;
   out.unit = unit;
   out.exponent = exponent;
   out.factor = entry.factor;
-  out.extensions = extensions ?? NO_EXTENSIONS;
+  out.extensions = extensions;
   out.errorCode = errorCode;
   out.next = pos;
   return null;
+}
+
+/** `[description]` of each combinable VIFE (table 15), frozen (records share them). */
+const ONE_EXTENSION: readonly (readonly string[])[] = COMBINABLE_VIFE.map((e) =>
+  Object.freeze([e.description]),
+);
+
+/** A unit with a "per" suffix (e.g. "m3" + "/h"), made once per unit and suffix. */
+const PER_UNIT = new Map<string, Map<string, string>>();
+
+function perUnit(unit: string, suffix: string): string {
+  let bySuffix = PER_UNIT.get(unit);
+  if (bySuffix === undefined) {
+    bySuffix = new Map();
+    // units come from the tables (and their suffixes): a bounded set, but plain text can add more
+    if (PER_UNIT.size < 1024) PER_UNIT.set(unit, bySuffix);
+  }
+  let u = bySuffix.get(suffix);
+  if (u === undefined) {
+    u = unit === "" ? `1${suffix}` : unit + suffix;
+    if (bySuffix.size < 64) bySuffix.set(suffix, u);
+  }
+  return u;
 }
