@@ -48,6 +48,17 @@ describe("the example tariff files", () => {
   });
 });
 
+describe("the README's example", () => {
+  it("parses", () => {
+    const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
+    const section = readme.slice(readme.indexOf("## Costs and tariffs"));
+    const json = /```json\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(json).toBeDefined();
+    const r = parseTariff(JSON.parse(json!));
+    expect(r.ok ? r.value.id : r.error.message).toBe("be-flanders");
+  });
+});
+
 describe("bad tariffs give the field", () => {
   const base = {
     id: "x",
