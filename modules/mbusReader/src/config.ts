@@ -4,7 +4,7 @@
  * `OMDP_READER_KEYS_FILE`); they are never reported back, logged or sent on an output.
  */
 import { OutboxSettings } from "@omdp/edge-module";
-import { MeterConfig, Transport } from "@omdp/reader";
+import { D0Settings, LineProtocol, MeterConfig, Transport } from "@omdp/reader";
 import { z } from "zod";
 
 /** Default transport: env `OMDP_READER_TCP=host:port`, else env `OMDP_READER_SERIAL`, else `/dev/mbus` (the deployment's device mapping). */
@@ -21,6 +21,13 @@ export const DesiredConfig = z.object({
     .enum(["listen", "poll"])
     .default(() => (process.env.OMDP_READER_MODE === "poll" ? "poll" : "listen")),
   framing: z.enum(["auto", "mbus", "hdlc"]).default("auto"),
+  /**
+   * The line's protocol (@omdp/reader LineProtocol): `auto` (default; `mode` and `framing` as before),
+   * `mbus`, `dlms`, `dsmr` (P1), `sml`, `d0` (with `d0`), `wmbus` (refused at start until wired in).
+   */
+  protocol: LineProtocol.default("auto"),
+  /** Protocol `d0`: `{ mode: "push" | "modeC", address, maxBaud, answerTimeoutS }`. */
+  d0: D0Settings.prefault({}),
   meters: z.array(MeterConfig).default([]),
   /** Poll mode: seconds between two read-outs of a meter. */
   pollInterval: z.number().positive().default(60),

@@ -45,6 +45,8 @@ export function readerConfigFor(d: DesiredConfig, gatewayId: string): ReaderConf
     transport: d.transport,
     mode: d.mode,
     framing: d.framing,
+    protocol: d.protocol,
+    d0: d.d0,
     meters: d.meters,
     ...(d.keysFile ? { keysFile: d.keysFile } : {}),
     pollIntervalS: d.pollInterval,

@@ -3,7 +3,10 @@
  * Keys may sit in the config (the module twin sets them) but are better kept in `keysFile`; either way
  * they never leave the reader: not logged, not in readings, redacted in errors.
  */
+import { SML_QUIRKS, type SmlQuirkId } from "@omdp/sml";
 import { z } from "zod";
+
+const SML_QUIRK_IDS = Object.keys(SML_QUIRKS) as [SmlQuirkId, ...SmlQuirkId[]];
 
 const hex = (bytes: number) =>
   z
@@ -17,8 +20,12 @@ export const SystemTitleHex = hex(8);
 export const SerialTransport = z.object({
   kind: z.literal("serial"),
   path: z.string().min(1),
-  /** `mbusMaster` = 2400 8E1 (EN 13757-2); `customerInterface` = 2400 8N1 (Austrian P1 push). */
-  preset: z.enum(["mbusMaster", "customerInterface"]).optional(),
+  /**
+   * `mbusMaster` = 2400 8E1 (EN 13757-2); `customerInterface` = 2400 8N1 (Austrian P1 push); `p1` =
+   * 115200 8N1 (DSMR 4/5); `p1Dsmr22` = 9600 7E1 (DSMR 2.2); `sml` = 9600 8N1; `d0` = 300 7E1 (IEC
+   * 62056-21 sign-on); `d0Push` = 9600 7E1 (push-only eHZ). Default: by protocol and mode.
+   */
+  preset: z.enum(["mbusMaster", "customerInterface", "p1", "p1Dsmr22", "sml", "d0", "d0Push"]).optional(),
   baudRate: z.number().int().positive().optional(),
   dataBits: z.union([z.literal(7), z.literal(8)]).optional(),
   parity: z.enum(["none", "even", "odd"]).optional(),
@@ -62,23 +69,58 @@ export const MeterConfig = z.object({
   profile: z.string().optional(),
   /** Poll interval of this meter, seconds (default: the reader's). */
   pollIntervalS: z.number().positive().optional(),
+  /** SML: the known quirks of this meter to accept (@omdp/sml quirks.ts), e.g. `dzg-unsigned-power`. */
+  quirks: z.array(z.enum(SML_QUIRK_IDS)).optional(),
 });
 export type MeterConfig = z.infer<typeof MeterConfig>;
+
+/**
+ * The line's protocol: `auto` (default, as before: `mode` decides, listen detects M-Bus/HDLC framing
+ * of DLMS pushes), `mbus` (EN 13757-3 meters, the reader polls), `dlms` (pushes, `framing`), `dsmr`
+ * (P1 telegrams, Smarty frames with the meter's key), `sml` (SML 1.04 files), `d0` (IEC 62056-21,
+ * see `d0`), `wmbus` (accepted here, refused at start until the wireless M-Bus package is wired in).
+ */
+export const LineProtocol = z.enum(["auto", "mbus", "wmbus", "dlms", "dsmr", "sml", "d0"]);
+export type LineProtocol = z.infer<typeof LineProtocol>;
+
+/** IEC 62056-21 (D0) line settings. */
+export const D0Settings = z.object({
+  /** `push`: the meter sends its data block unasked; `modeC`: the reader signs on (clause 6.4.5). */
+  mode: z.enum(["push", "modeC"]).default("push"),
+  /** Mode C: the device address of the sign-on request (empty: any meter). */
+  address: z
+    .string()
+    .regex(/^[0-9A-Za-z ]{0,32}$/)
+    .default(""),
+  /** Mode C: highest baud rate to accept in the option select. */
+  maxBaud: z.number().int().positive().default(9600),
+  /**
+   * Where a data block that starts with STX ends: `etx` (default) at ETX and its BCC, which is then
+   * checked; `end-line` at `! CR LF` (meters, or captures, that frame with STX but send no ETX/BCC).
+   */
+  dataEnd: z.enum(["etx", "end-line"]).default("etx"),
+  /** Mode C: a readout that has not ended this long after the sign-on is abandoned, seconds. */
+  answerTimeoutS: z.number().positive().default(15),
+});
+export type D0Settings = z.infer<typeof D0Settings>;
 
 export const ReaderConfig = z.object({
   /** Goes into every reading's `source.gatewayId`. */
   gatewayId: z.string().min(1).default("reader"),
   transport: Transport,
-  /** listen: meters push (DLMS); poll: the reader is the M-Bus master. */
+  protocol: LineProtocol.default("auto"),
+  /** listen: meters push (DLMS); poll: the reader is the M-Bus master (protocol `mbus` always polls). */
   mode: z.enum(["listen", "poll"]).default("listen"),
   /** Listen mode framing: M-Bus long frames, HDLC (P1/HAN ports), or both (auto). */
   framing: z.enum(["auto", "mbus", "hdlc"]).default("auto"),
   meters: z.array(MeterConfig).default([]),
+  /** Protocol `d0`: push-only meter or mode C readout (every `pollIntervalS`). */
+  d0: D0Settings.prefault({}),
   /** JSON file `{ meterId: "HEX" | { key, authKey } }` with the meters' keys. */
   keysFile: z.string().optional(),
   /** IANA time zone of the meters' clocks (M-Bus date-times carry none). */
   timeZone: z.string().default("Europe/Vienna"),
-  /** Poll mode: seconds between two read-outs of a meter. */
+  /** Poll mode and D0 mode C: seconds between two read-outs of a meter. */
   pollIntervalS: z.number().positive().default(60),
   /** Poll mode: search the bus for secondary addresses at start; found meters are polled too. */
   scanOnStart: z.boolean().default(false),

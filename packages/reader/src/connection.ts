@@ -71,6 +71,18 @@ export class Connection {
     }
   }
 
+  /** Changes the open link's line speed; a link without one (TCP, stream) ignores it. False without a link. */
+  async setBaudRate(baud: number): Promise<boolean> {
+    const link = this.link;
+    if (!link) return false;
+    try {
+      await link.setBaudRate?.(baud);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   private async open(): Promise<void> {
     if (!this.running) return;
     let link: ByteLink;

@@ -21,6 +21,7 @@ export class DiagnosticsBook {
   private readonly meters = new Map<string, { lastSeen: string | null; framesOk: number; errors: number }>();
   private lastError: ReaderDiagnostics["lastError"];
   private readonly recordErrorCodes = new Map<string, number>();
+  private readonly codecErrorCodes = new Map<string, number>();
   connected = false;
 
   constructor(
@@ -61,6 +62,12 @@ export class DiagnosticsBook {
       };
   }
 
+  /** Counts a telegram the codec refused under `protocol.CODE`. */
+  codecError(protocol: string, code: string): void {
+    const k = `${protocol}.${code}`;
+    this.codecErrorCodes.set(k, (this.codecErrorCodes.get(k) ?? 0) + 1);
+  }
+
   error(e: NonNullable<ReaderDiagnostics["lastError"]>): void {
     this.lastError = e;
     if (e.meterId) this.meter(e.meterId).errors++;
@@ -74,6 +81,7 @@ export class DiagnosticsBook {
       counters: { ...this.counters },
       meters: Object.fromEntries([...this.meters].map(([k, v]) => [k, { ...v }])),
       recordErrors: Object.fromEntries(this.recordErrorCodes),
+      codecErrors: Object.fromEntries(this.codecErrorCodes),
       link: { target: this.target, connected: this.connected },
       ...(this.lastError ? { lastError: { ...this.lastError } } : {}),
     };

@@ -6,15 +6,16 @@
 import { type MeterReading, readingId } from "@omdp/model";
 import { type ReaderConfig, type ReaderConfigInput, ReaderConfig as ReaderConfigSchema } from "./config";
 import { Connection } from "./connection";
+import { D0Requester } from "./d0Request";
 import { DiagnosticsBook, type ReaderDiagnostics } from "./diagnostics";
 import { Emitter } from "./emitter";
 import { ReaderError } from "./errors";
 import { KeyStore } from "./keys";
-import { ListenPipeline } from "./listen";
+import { createPushPipeline, type LinePipeline, lineRole } from "./pipeline";
 import type { FoundMeter } from "./poll";
 import { Poller } from "./poll";
 import type { LinkFactory } from "./transport/link";
-import { SERIAL_PRESETS, serialLink } from "./transport/serial";
+import { SERIAL_PRESETS, type SerialPreset, serialLink } from "./transport/serial";
 import { tcpLink } from "./transport/tcp";
 
 /** The logger the reader needs (structurally the same as @omdp/logger's). */
@@ -53,10 +54,26 @@ export interface Reader {
 
 const NOOP_LOG: ReaderLog = { debug() {}, info() {}, warn() {}, error() {} };
 
+/** The line settings a protocol's meters use unless the transport names a preset or its own values. */
+export function defaultPreset(config: ReaderConfig): SerialPreset {
+  switch (config.protocol) {
+    case "dsmr":
+      return "p1";
+    case "sml":
+      return "sml";
+    case "d0":
+      return config.d0.mode === "modeC" ? "d0" : "d0Push";
+    case "mbus":
+      return "mbusMaster";
+    default:
+      return config.mode === "poll" ? "mbusMaster" : "customerInterface";
+  }
+}
+
 export function linkFor(config: ReaderConfig): LinkFactory {
   const t = config.transport;
   if (t.kind === "tcp") return tcpLink({ host: t.host, port: t.port });
-  const preset = SERIAL_PRESETS[t.preset ?? (config.mode === "poll" ? "mbusMaster" : "customerInterface")];
+  const preset = SERIAL_PRESETS[t.preset ?? defaultPreset(config)];
   return serialLink({
     path: t.path,
     baudRate: t.baudRate ?? preset.baudRate,
@@ -68,6 +85,11 @@ export function linkFor(config: ReaderConfig): LinkFactory {
 
 export function createReader(input: ReaderConfigInput | ReaderConfig, deps: ReaderDeps = {}): Reader {
   const config = ReaderConfigSchema.parse(input);
+  if (config.protocol === "wmbus")
+    throw new ReaderError(
+      "CONFIG",
+      "protocol wmbus is not available yet: the wireless M-Bus package (packages/wmbus) is not wired into the reader",
+    );
   const log = deps.log ?? NOOP_LOG;
   const keys = deps.keys ?? new KeyStore();
   for (const m of config.meters) if (m.key) keys.set(m.id, m.key, m.authKey);
@@ -96,22 +118,26 @@ export function createReader(input: ReaderConfigInput | ReaderConfig, deps: Read
   };
   const emitDiagnostics = () => events.emit("diagnostics", diag.snapshot());
 
-  const listen =
-    config.mode === "listen"
-      ? new ListenPipeline({ config, keys, diag, transport }, { reading: emitReading, error: fail })
-      : undefined;
+  const role = lineRole(config);
+  const lineDeps = { config, keys, diag, transport };
+  const sink = { reading: emitReading, error: fail };
+  const listen: LinePipeline | undefined =
+    role.kind === "push" ? createPushPipeline(role.protocol, lineDeps, sink) : undefined;
   let poller: Poller | undefined;
+  let requester: D0Requester | undefined;
 
   const connection = new Connection(
     factory,
     {
       data: (chunk) => {
         if (listen) listen.push(chunk, new Date());
+        else if (requester) requester.push(chunk, new Date());
         else poller?.push(chunk);
       },
       up: () => {
         diag.connected = true;
         log.info("link up", { target: factory.describe });
+        requester?.linkUp();
         emitDiagnostics();
       },
       down: (reason, retryInMs) => {
@@ -119,6 +145,7 @@ export function createReader(input: ReaderConfigInput | ReaderConfig, deps: Read
         diag.connected = false;
         listen?.reset();
         poller?.linkDown();
+        requester?.linkDown();
         log.warn("link down", { target: factory.describe, reason: keys.redact(reason), retryInMs });
         fail(new ReaderError("LINK", `link ${factory.describe} down: ${reason}`));
         emitDiagnostics();
@@ -127,7 +154,17 @@ export function createReader(input: ReaderConfigInput | ReaderConfig, deps: Read
     { minMs: config.backoff.minMs, maxMs: config.backoff.maxMs },
   );
 
-  if (config.mode === "poll")
+  if (role.kind === "d0Request")
+    requester = new D0Requester(
+      lineDeps,
+      {
+        write: (b) => connection.write(b),
+        setBaudRate: (baud) => connection.setBaudRate(baud),
+        connected: () => connection.connected,
+      },
+      sink,
+    );
+  if (role.kind === "poll")
     poller = new Poller(
       { config, diag, transport, write: (b) => connection.write(b), connected: () => connection.connected },
       { reading: emitReading, error: fail },
@@ -148,6 +185,7 @@ export function createReader(input: ReaderConfigInput | ReaderConfig, deps: Read
       }
       connection.start();
       poller?.start();
+      requester?.start();
       diagTimer = setInterval(emitDiagnostics, config.diagnosticsIntervalS * 1000);
       diagTimer.unref?.();
     },
@@ -157,6 +195,7 @@ export function createReader(input: ReaderConfigInput | ReaderConfig, deps: Read
       if (diagTimer) clearInterval(diagTimer);
       diagTimer = undefined;
       await poller?.stop();
+      await requester?.stop();
       await connection.stop();
       emitDiagnostics();
     },

@@ -10,6 +10,11 @@ export interface ByteLink {
   onData(listener: (chunk: Buffer) => void): void;
   /** Fires once when the link ends, with the cause if it failed. */
   onClose(listener: (err?: Error) => void): void;
+  /**
+   * Changes the line speed (IEC 62056-21 mode B/C baud switch). Serial ports only; a TCP bridge or an
+   * in-process stream has no line speed of its own, so there it is absent and the switch a no-op.
+   */
+  setBaudRate?(baud: number): Promise<void>;
 }
 
 /** Opens links on demand (the reconnecting connection calls it after every loss). */

@@ -20,7 +20,19 @@ export const SERIAL_PRESETS = {
   mbusMaster: { baudRate: 2400, dataBits: 8, parity: "even", stopBits: 1 },
   /** Austrian smart meter customer interface (M-Bus frames, push): 2400 8N1. */
   customerInterface: { baudRate: 2400, dataBits: 8, parity: "none", stopBits: 1 },
+  /** DSMR 4.0 to 5.0.2 P1 port (DSMR 5.0.2 clause 5.6 / 4.0.7 clause 5.5): 115200 8N1. */
+  p1: { baudRate: 115200, dataBits: 8, parity: "none", stopBits: 1 },
+  /** DSMR 2.2 and 3.0 P1 port: 9600 7E1. */
+  p1Dsmr22: { baudRate: 9600, dataBits: 7, parity: "even", stopBits: 1 },
+  /** SML over the optical interface of German meters (eHZ, FNN Lastenheft): 9600 8N1. */
+  sml: { baudRate: 9600, dataBits: 8, parity: "none", stopBits: 1 },
+  /** IEC 62056-21 clause 6.3: sign-on at 300 baud, 7 data bits, even parity, 1 stop bit. */
+  d0: { baudRate: 300, dataBits: 7, parity: "even", stopBits: 1 },
+  /** Push-only D0 meters (Hager EHZ and other eHZ): 9600 7E1. */
+  d0Push: { baudRate: 9600, dataBits: 7, parity: "even", stopBits: 1 },
 } as const;
+
+export type SerialPreset = keyof typeof SERIAL_PRESETS;
 
 export function serialLink(opts: SerialOptions): LinkFactory {
   const target = `serial:${opts.path}`;
@@ -85,5 +97,10 @@ function portLink(port: SerialPort): ByteLink {
       }),
     onData: (l) => port.on("data", l),
     onClose: (l) => closeListeners.push(l),
+    setBaudRate: (baud) =>
+      new Promise((resolve, reject) => {
+        if (closed) return reject(new Error("link closed"));
+        port.update({ baudRate: baud }, (err) => (err ? reject(err) : resolve()));
+      }),
   };
 }
