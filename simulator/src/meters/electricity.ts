@@ -32,13 +32,27 @@ export class ElectricityElement {
     startMs: number,
   ) {
     const s = profile.seed;
-    this.importWh = new IntegratingRegister(1_000_000 + Math.floor(unit(s, 10) * 19_000_000), 3600);
+    // keyed by seed and name: a RegisterBank (a second `omdp start`) continues them from saved state
+    this.importWh = new IntegratingRegister(
+      1_000_000 + Math.floor(unit(s, 10) * 19_000_000),
+      3600,
+      `${s}:importWh`,
+    );
     this.exportWh = new IntegratingRegister(
       profile.pvPeakW > 0 ? Math.floor(unit(s, 11) * 5_000_000) : 0,
       3600,
+      `${s}:exportWh`,
     );
-    this.reactiveImportVarh = new IntegratingRegister(Math.floor(unit(s, 12) * 3_000_000), 3600);
-    this.reactiveExportVarh = new IntegratingRegister(Math.floor(unit(s, 13) * 300_000), 3600);
+    this.reactiveImportVarh = new IntegratingRegister(
+      Math.floor(unit(s, 12) * 3_000_000),
+      3600,
+      `${s}:reactiveImportVarh`,
+    );
+    this.reactiveExportVarh = new IntegratingRegister(
+      Math.floor(unit(s, 13) * 300_000),
+      3600,
+      `${s}:reactiveExportVarh`,
+    );
     this.next = Math.floor(startMs / 1000);
     this.last = sampleAt(profile, this.next);
   }

@@ -87,10 +87,16 @@ export class MediumElement {
     startMs: number,
     readonly utcOffsetMin = 60,
   ) {
-    this.volumeL = new IntegratingRegister(Math.floor(unit(seed, 20) * 900_000), 1000);
+    // keyed by seed, medium and name: a RegisterBank (a second `omdp start`) continues them
+    this.volumeL = new IntegratingRegister(
+      Math.floor(unit(seed, 20) * 900_000),
+      1000,
+      `${seed}:${kind}:volumeL`,
+    );
     this.energyWh = new IntegratingRegister(
       kind === "heat" ? Math.floor(unit(seed, 21) * 40_000_000) : 0,
       3600,
+      `${seed}:${kind}:energyWh`,
     );
     this.next = Math.floor(startMs / 1000);
   }

@@ -2,15 +2,18 @@
  * Component: the simulated meters (the embedded defaults: 3 meters in 2 households, one with PV) behind
  * an M-Bus/TCP gateway. Writes the simulator's meter keys to `<dataDir>/keys.json` (for the reader) and,
  * when enabled, every telegram's values to `<dataDir>/sim/telegrams.jsonl` (tests compare against it).
+ * The meters' registers continue from `<dataDir>/sim/registers.json` (meterState.ts) and are saved there.
  */
 import { createWriteStream, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { clockFromEnv, SIM_CLOCK_ENV } from "@omdp/edge-module";
 import type { createMeterFleet as CreateFleet } from "../meters/fleet";
+import { useRegisterBank } from "../meters/registers";
 import type { serveTcp as ServeTcp } from "../meters/serveTcp";
 import type { MeterSpec } from "../meters/types";
 import { meterRegistry } from "./config";
 import { usePrivateUmask, writePrivateFile } from "./dataDir";
+import { keepRegisterState } from "./meterState";
 import { fail, importOrMissing, onShutdown, platformFromEnv, runnerLogger, tell } from "./runner";
 
 const log = runnerLogger("meters");
@@ -34,6 +37,10 @@ async function main(): Promise<void> {
     seed: cfg.simulator.seed + i,
     pv: r.meter.pv,
   }));
+  // The registers continue from <data>/sim/registers.json (a second start must not make them go back).
+  let readAll = () => {};
+  const registerState = keepRegisterState(cfg.dataDir, specs, () => readAll());
+  useRegisterBank(registerState.bank);
   const fleet = createMeterFleet({
     meters: specs,
     speed: cfg.simulator.speed,
@@ -44,6 +51,10 @@ async function main(): Promise<void> {
         ? undefined
         : cfg.simulator.start,
   });
+  // reading a meter's registers integrates them up to now (the saved state is then current)
+  readAll = () => {
+    for (const s of specs) fleet.registers(s.id);
+  };
   mkdirSync(cfg.dataDir, { recursive: true, mode: 0o700 });
   const keysFile = join(cfg.dataDir, "keys.json");
   writePrivateFile(keysFile, `${JSON.stringify(fleet.keys(), null, 2)}\n`);
@@ -80,12 +91,14 @@ async function main(): Promise<void> {
     log.warn("line damaged on request (SIGUSR2): 3 telegrams corrupted, garbage with false starts");
   });
   fleet.start();
+  registerState.start();
   log.info("meters running", {
     meters: specs.map((s) => `${s.id} (${s.kind}${s.pv ? ", PV" : ""})`),
     port: gateway.port,
     speed: cfg.simulator.speed,
   });
   onShutdown(log, async () => {
+    registerState.stop(); // before the fleet stops: reading the registers may put due pushes on the line
     fleet.stop();
     await gateway.close();
     await new Promise<void>((r) => (logStream ? logStream.end(() => r()) : r()));
