@@ -1,3 +1,4 @@
+export { CostItem, CostPage, CostQuery, costPage } from "./api";
 export {
   type BelgianMonth,
   belgianMonths,

@@ -1,0 +1,121 @@
+/**
+ * The cost resource as an API answers it, pure, for the edge local API and the cloud API to call
+ * (neither is wired yet): the query, the answer's zod schema (for the OpenAPI document), and the
+ * function from a household's tariff, its intervals and the day-ahead prices to that answer. Amounts
+ * are decimal texts in the currency with six places (`"0.547462"`), so no client rounds through a
+ * float; energy stays in Wh.
+ */
+import { Rfc3339 } from "@omdp/model";
+import { localDate } from "@omdp/model/time";
+import { z } from "zod";
+import type { BelgianMonth, NorwegianMonth } from "./capacity";
+import { type Breakdown, type CostOptions, computeCosts } from "./cost";
+import { fail, ok, type Result } from "./errors";
+import type { PricedInterval } from "./interval";
+import { formatMicros } from "./money";
+import type { Tariff } from "./schema";
+
+export const CostQuery = z.object({
+  from: Rfc3339.describe("inclusive start"),
+  to: Rfc3339.describe("exclusive end"),
+  resolution: z
+    .enum(["interval", "P1D", "P1M"])
+    .default("P1D")
+    .describe("each interval as stored, or local days, or local months (months carry the capacity charge)"),
+});
+export type CostQuery = z.infer<typeof CostQuery>;
+
+const Amount = z
+  .string()
+  .regex(/^-?\d+\.\d{6}$/)
+  .describe("decimal amount in `currency`, six places");
+
+export const CostItem = z.object({
+  start: z.string(),
+  end: z.string(),
+  period: z.string().optional().describe("YYYY-MM-DD or YYYY-MM, local to the household"),
+  meterId: z.string().optional().describe("per interval only"),
+  importWh: z.number(),
+  exportWh: z.number(),
+  energy: Amount,
+  grid: Amount,
+  taxes: Amount,
+  fixedFees: Amount,
+  capacity: Amount,
+  vat: Amount,
+  exportCompensation: Amount.describe("paid to the household; negative when prices were"),
+  total: Amount.describe("energy + grid + taxes + fixedFees + capacity + vat - exportCompensation"),
+  capacityDetail: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe("the capacity rule's figures (months)"),
+});
+export type CostItem = z.infer<typeof CostItem>;
+
+export const CostPage = z.object({
+  tariffId: z.string(),
+  currency: z.string(),
+  timeZone: z.string(),
+  resolution: z.enum(["interval", "P1D", "P1M"]),
+  items: z.array(CostItem),
+});
+export type CostPage = z.infer<typeof CostPage>;
+
+function amounts(b: Breakdown) {
+  return {
+    importWh: b.importWh,
+    exportWh: b.exportWh,
+    energy: formatMicros(b.energy),
+    grid: formatMicros(b.grid),
+    taxes: formatMicros(b.taxes),
+    fixedFees: formatMicros(b.fixedFees),
+    capacity: formatMicros(b.capacity),
+    vat: formatMicros(b.vat),
+    exportCompensation: formatMicros(b.exportCompensation),
+    total: formatMicros(b.total),
+  };
+}
+
+function detail(d: BelgianMonth | NorwegianMonth): Record<string, unknown> {
+  return { ...d, charge: formatMicros(d.charge) };
+}
+
+/**
+ * The cost page for `[from, to)`: the intervals that start in it are priced; days and months are the
+ * local dates from `from` to the last instant before `to`. For the Belgian rule give the
+ * intervals of the whole month (its peak is the month's), and earlier peaks in `capacityHistory`.
+ */
+export function costPage(
+  tariff: Tariff,
+  intervals: readonly PricedInterval[],
+  query: CostQuery,
+  options: Omit<CostOptions, "range"> = {},
+): Result<CostPage> {
+  const from = Date.parse(query.from);
+  const to = Date.parse(query.to);
+  if (!(to > from))
+    return fail("BAD_INTERVAL", "`to` must be after `from`", { field: "to", actual: query.to });
+  const inRange = intervals.filter((iv) => iv.start >= from && iv.start < to);
+  const range = { from: localDate(from, tariff.timeZone), to: localDate(to - 1, tariff.timeZone) };
+  const r = computeCosts(tariff, inRange, { ...options, range });
+  if (!r.ok) return r;
+  const { value } = r;
+  let items: CostItem[];
+  if (query.resolution === "interval") {
+    items = value.intervals.map((c) => ({ start: c.start, end: c.end, meterId: c.meterId, ...amounts(c) }));
+  } else if (query.resolution === "P1D") {
+    items = value.days.map((d) => ({ start: d.start, end: d.end, period: d.period, ...amounts(d) }));
+  } else {
+    items = value.months.map((m) => {
+      const item: CostItem = { start: m.start, end: m.end, period: m.period, ...amounts(m) };
+      return m.capacityDetail ? { ...item, capacityDetail: detail(m.capacityDetail) } : item;
+    });
+  }
+  return ok({
+    tariffId: tariff.id,
+    currency: tariff.currency,
+    timeZone: tariff.timeZone,
+    resolution: query.resolution,
+    items,
+  });
+}
