@@ -8,7 +8,7 @@ import "./meters-list";
 import "./meter-get";
 import "./meter-put";
 import "./meter-latest";
-import "./meter-readings";
+import "./meter-intervals";
 import "./household-summary";
 import "./alerts";
 import "./aggregates";

@@ -56,6 +56,8 @@ export function buildOpenApi(routes: readonly AnyRoute[]): Json {
     paths[path]![r.method.toLowerCase()] = {
       operationId: r.name,
       summary: r.summary,
+      ...(r.deprecated ? { deprecated: true } : {}),
+      ...(r.only ? { "x-omdp-only": r.only } : {}),
       ...(r.roles === "public" ? { security: [] } : { "x-roles": r.roles }),
       parameters: [...parameters(r.params, "path"), ...parameters(r.query, "query")],
       ...(r.body

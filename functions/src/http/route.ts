@@ -40,6 +40,10 @@ export interface RouteDef<P = unknown, Q = unknown, B = unknown> {
   readonly body?: z.ZodType<B>;
   readonly response: z.ZodType;
   readonly successStatus?: number;
+  /** An old path kept answering; the OpenAPI document marks it `deprecated`. */
+  readonly deprecated?: boolean;
+  /** Part of the one resource model that exists at one side only (`x-omdp-only` in the OpenAPI). */
+  readonly only?: "edge" | "cloud";
   readonly handle: (ctx: HandlerContext<P, Q, B>) => Promise<ApiResult>;
 }
 

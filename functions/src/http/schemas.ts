@@ -1,6 +1,6 @@
-import { Event, PropertyValue, Quality, Rfc3339 } from "@omdp/model";
+import { Event, PropertyValue, Rfc3339 } from "@omdp/model";
+import { Interval } from "@omdp/series";
 import { z } from "zod";
-import { SERIES_RESOLUTIONS } from "../series/types";
 import { isValidTimeZone } from "../series/tz";
 
 /**
@@ -19,14 +19,8 @@ export const HouseholdIdParams = z.object({ id: Id });
 const Limit = (max: number, dflt: number) => z.coerce.number().int().min(1).max(max).default(dflt);
 const Token = z.string().min(1).max(4096).optional();
 
-export const ReadingsResolution = z.enum(["PT15M", "PT1H", "P1D", "P1M"]);
-export const ReadingsQuery = z.object({
-  from: Rfc3339.optional().describe("inclusive start (default: 24 h before `to`)"),
-  to: Rfc3339.optional().describe("exclusive end (default: now)"),
-  resolution: ReadingsResolution.default("PT15M"),
-  limit: Limit(5000, 1000),
-  continuationToken: Token,
-});
+/** The intervals query and page of both APIs (@omdp/series api.ts); `/readings` is their deprecated alias. */
+export { IntervalsPage, IntervalsQuery, Problem } from "@omdp/series";
 
 export const RangeQuery = z.object({ from: Rfc3339, to: Rfc3339 });
 
@@ -80,38 +74,12 @@ export const Meter = z.object({
 });
 export const MeterList = z.object({ items: z.array(Meter) });
 
-export const ApiIntervalSchema = z.object({
-  schemaVersion: z.literal(1),
-  id: z.string(),
-  meterId: z.string(),
-  resolution: z.enum(SERIES_RESOLUTIONS),
-  intervalStart: z.string(),
-  intervalEnd: z.string(),
-  energyImportedWh: z.number(),
-  energyExportedWh: z.number(),
-  powerMinW: z.number().nullable(),
-  powerAvgW: z.number().nullable(),
-  powerMaxW: z.number().nullable(),
-  registers: z.record(z.string(), z.number()),
-  sampleCount: z.number(),
-  quality: Quality,
-  flags: z.array(z.string()),
-  derived: z.boolean().describe("true for hour/day/month rollups computed by the cloud"),
-});
-
-export const ReadingsPage = z.object({
-  meterId: z.string(),
-  resolution: ReadingsResolution,
-  items: z.array(ApiIntervalSchema),
-  continuationToken: z.string().optional(),
-});
-
 export const Latest = z.object({
   meterId: z.string(),
   householdId: z.string(),
   updatedAt: z.string().nullable(),
   reading: z.object({ readingTime: z.string(), values: z.array(PropertyValue) }).optional(),
-  interval: ApiIntervalSchema.optional(),
+  interval: Interval.optional(),
 });
 
 const Totals = z.object({
@@ -178,16 +146,6 @@ export const ExportResult = z.object({
   url: z.string().describe("read-only SAS link"),
   expiresAt: z.string(),
   records: z.number(),
-});
-
-export const Problem = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number(),
-  detail: z.string(),
-  instance: z.string().optional(),
-  parameter: z.string().optional(),
-  invalidParams: z.array(z.object({ name: z.string(), reason: z.string() })).optional(),
 });
 
 /** Default range ends: `to` now, `from` `spanMs` earlier. */

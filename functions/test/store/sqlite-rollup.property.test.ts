@@ -42,12 +42,9 @@ const slot = fc.record({
   batch: fc.nat(2),
 });
 
-function writeOf(
-  meterId: string,
-  tz: string,
-  start: number,
-  s: fc.ArbitraryResult<typeof slot>,
-): IntervalWrite {
+type Slot = typeof slot extends fc.Arbitrary<infer T> ? T : never;
+
+function writeOf(meterId: string, tz: string, start: number, s: Slot): IntervalWrite {
   // + 0 turns -0 into 0: SQLite stores no negative zero (a meter never reports one)
   const [avg, spread] = (s.power ?? [0, 0]).map((x) => x + 0) as [number, number];
   return {

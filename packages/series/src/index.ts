@@ -4,6 +4,17 @@
  * functions (both stores) and the app use this package; nothing else computes a roll-up.
  */
 export { type Bucket, bucketOf, bucketsBetween, offsetMs } from "./align";
+export {
+  DEPRECATED_CLOUD_INTERVALS_PATH,
+  EdgeIntervalsQuery,
+  INTERVALS_PATH,
+  IntervalsPage,
+  IntervalsQuery,
+  intervalsAfter,
+  intervalsToken,
+  type Only,
+  Problem,
+} from "./api";
 export { seriesId, utcInstant } from "./id";
 export { fromInterval, Interval, type IntervalValues, toInterval } from "./interval";
 export { GAP_FLAG, QUALITY_PRECEDENCE, worseQuality } from "./quality";

@@ -1,0 +1,76 @@
+/**
+ * The one resource model of the edge local API and the cloud API for series: the same path, query
+ * parameters, page envelope and RFC 9457 problem. Both servers validate with these schemas and the
+ * OpenAPI document is generated from them. `x-omdp-only` marks what exists at one side only.
+ */
+import { Rfc3339 } from "@omdp/model";
+import { z } from "zod";
+import { Interval } from "./interval";
+import { QueryResolution, SeriesResolution } from "./resolution";
+
+/** The path of a meter's intervals (received and rolled up), at both sides; `{id}` is the meter id. */
+export const INTERVALS_PATH = "/api/meters/{id}/intervals";
+/**
+ * Before the one model the cloud served intervals at `/readings`, which at the edge means raw
+ * readings. The cloud keeps answering intervals there, marked deprecated; new clients use INTERVALS_PATH.
+ */
+export const DEPRECATED_CLOUD_INTERVALS_PATH = "/api/meters/{id}/readings";
+
+/** Where a part of the model exists: both sides unless marked. */
+export type Only = "edge" | "cloud";
+
+/** Query of GET INTERVALS_PATH. */
+export const IntervalsQuery = z.object({
+  from: Rfc3339.optional().describe("inclusive start (default: 24 h before `to`)"),
+  to: Rfc3339.optional().describe("exclusive end (default: now)"),
+  resolution: QueryResolution.default("PT15M").describe(
+    "PT15M, PT1H, P1D or P1M (days and months local to the household); the edge also answers PT1M, PT5M, PT30M",
+  ),
+  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+  continuationToken: z.string().min(1).max(4096).optional().describe("from the previous page"),
+});
+export type IntervalsQuery = z.infer<typeof IntervalsQuery>;
+
+/** The edge's query: the same, with the fine resolutions it keeps (`x-omdp-only: edge`). */
+export const EdgeIntervalsQuery = IntervalsQuery.extend({
+  resolution: SeriesResolution.default("PT15M"),
+});
+
+/** The page envelope of every list: `items`, and `continuationToken` when there is a next page. */
+export const IntervalsPage = z.object({
+  meterId: z.string(),
+  resolution: SeriesResolution,
+  items: z.array(Interval),
+  continuationToken: z.string().optional(),
+});
+export type IntervalsPage = z.infer<typeof IntervalsPage>;
+
+/** RFC 9457 problem details, the one error format (plus `parameter`, the first invalid one). */
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number(),
+  detail: z.string(),
+  instance: z.string().optional(),
+  parameter: z.string().optional(),
+  invalidParams: z.array(z.object({ name: z.string(), reason: z.string() })).optional(),
+});
+export type Problem = z.infer<typeof Problem>;
+
+/** Continuation tokens of interval pages (both sides): base64url JSON of the last start returned. */
+export function intervalsToken(lastStart: number): string {
+  const json = JSON.stringify({ a: lastStart });
+  return btoa(json).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+/** The start after which the next page begins, or undefined for a token that is not ours. */
+export function intervalsAfter(token: string): number | undefined {
+  try {
+    const v = JSON.parse(atob(token.replace(/-/g, "+").replace(/_/g, "/"))) as unknown;
+    return typeof v === "object" && v !== null && typeof (v as { a: unknown }).a === "number"
+      ? (v as { a: number }).a
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
