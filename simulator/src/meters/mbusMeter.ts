@@ -4,7 +4,7 @@
  * and how it is spread over telegrams. Bytes come from @omdp/mbus's encoders.
  */
 import { ElectricityElement } from "./electricity";
-import { householdProfile } from "./loadCurve";
+import { householdProfile, type PowerSample } from "./loadCurve";
 import { encodeReadoutTelegram, type RecordSpec } from "./mbusRecords";
 import { MbusSlaveLink, type Readout, type UserData } from "./mbusSlave";
 import { MediumElement } from "./media";
@@ -35,11 +35,12 @@ function snapshotOf(
   if (el instanceof ElectricityElement) {
     const r = el.registers;
     const x = el.instantaneous;
+    const currentCa = singlePhaseCurrentCa(x);
     const values: SentValue[] = [
       { property: "1-0:1.8.0", value: r.importWh, unit: "Wh" },
       { property: "1-0:1.7.0", value: x.importW, unit: "W" },
       { property: "1-0:32.7.0", value: x.voltageDv[0] / 10, unit: "V" },
-      { property: "1-0:31.7.0", value: x.currentCa[0] / 100, unit: "A" },
+      { property: "1-0:31.7.0", value: currentCa / 100, unit: "A" },
     ];
     const a: RecordSpec[] = [
       time,
@@ -48,7 +49,7 @@ function snapshotOf(
     ];
     const b: RecordSpec[] = [
       { kind: "voltageDv", value: x.voltageDv[0] },
-      { kind: "currentCa", value: x.currentCa[0] },
+      { kind: "currentCa", value: currentCa },
     ];
     return { telegrams: parts >= 2 ? [a, b] : [[...a, ...b]], values };
   }
@@ -81,6 +82,19 @@ function snapshotOf(
     telegrams: [[time, { kind: "volumeL", value: s.volumeL }]],
     values: [{ property, value: s.volumeL / 1000, unit: "m3" }],
   };
+}
+
+/**
+ * The M-Bus electricity sub-meter is a single-phase meter: the whole household curve's load is on its one
+ * phase (L1), so its current is the apparent power over L1's voltage, I = S / V with S = sqrt(P^2 + Q^2)
+ * (P the net active, Q the net reactive power), rounded up to the record's 0.01 A. Then P <= V x I holds
+ * for every reading (the three-phase curve's L1 current alone carried only a part of the power).
+ */
+export function singlePhaseCurrentCa(x: PowerSample): number {
+  const p = x.importW - x.exportW;
+  const q = x.reactiveImportVar - x.reactiveExportVar;
+  const apparentVa = Math.sqrt(p * p + q * q);
+  return Math.ceil((apparentVa * 100) / (x.voltageDv[0] / 10));
 }
 
 export function secondaryIdFor(spec: MeterSpec, index: number): { manufacturer: string; id: string } {
