@@ -193,7 +193,7 @@ describe("data routes", () => {
     const q15 = await call(h.base, "GET", `/api/meters/m1/intervals?from=${from}&to=${iso(T0)}`, {
       headers: h.auth,
     });
-    expect(q15.json.intervals).toHaveLength(8);
+    expect(q15.json.items).toHaveLength(8);
     const q1h = await call(
       h.base,
       "GET",
@@ -202,11 +202,11 @@ describe("data routes", () => {
         headers: h.auth,
       },
     );
-    expect(q1h.json.intervals.map((i: { energyImportedWh: number }) => i.energyImportedWh)).toEqual([
+    expect(q1h.json.items.map((i: { energyImportedWh: number }) => i.energyImportedWh)).toEqual([
       10 + 11 + 12 + 13,
       14 + 15 + 16 + 17,
     ]);
-    expect(q1h.json.intervals[0].quality).toBe("complete");
+    expect(q1h.json.items[0].quality).toBe("complete");
   });
 
   it("returns events and acknowledges one, telling the events module", async () => {

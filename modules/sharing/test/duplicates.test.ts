@@ -125,7 +125,7 @@ describe("duplicates are harmless at the edge store", () => {
       `/api/meters/m1/intervals?resolution=PT15M&from=${new Date(T0).toISOString()}&to=${new Date(T0 + QUARTER).toISOString()}`,
       { headers: h.auth },
     );
-    expect(r.json.intervals.map((x: IntervalRecord) => x.energyImportedWh)).toEqual([12]);
+    expect(r.json.items.map((x: IntervalRecord) => x.energyImportedWh)).toEqual([12]);
     expect(h.module.counters).toMatchObject({ intervalsStored: 2, intervalsDuplicate: 0 });
   });
 });

@@ -36,3 +36,9 @@ export const invalidFields = (fields: readonly InvalidParam[]): ApiError => {
 };
 
 export const notFound = (what: string): ApiError => new ApiError(404, "not_found", `${what} not found`);
+
+/** One zod issue as an invalid parameter (its first path element names it). */
+export const issueParam = (issue: { path: readonly PropertyKey[]; message: string }): InvalidParam => ({
+  name: String(issue.path[0] ?? "query"),
+  reason: issue.message,
+});

@@ -1,5 +1,4 @@
 import { Rfc3339 } from "@omdp/model";
-import { isQueryResolution, type QueryResolution } from "../resolution";
 import { badParameter } from "./errors";
 
 /** An optional RFC 3339 time parameter (with offset) as epoch milliseconds. */
@@ -35,18 +34,6 @@ export function intParam(
   const n = Number(raw);
   if (n < min || n > max) throw badParameter(name, `expected an integer from ${min} to ${max}; got ${n}`);
   return n;
-}
-
-export function resolutionParam(
-  q: URLSearchParams,
-  name: string,
-  fallback: QueryResolution,
-): QueryResolution {
-  const raw = q.get(name);
-  if (raw === null || raw === "") return fallback;
-  if (!isQueryResolution(raw))
-    throw badParameter(name, `expected one of PT1M, PT5M, PT15M, PT30M, PT1H, P1D, P1M; got "${raw}"`);
-  return raw;
 }
 
 /** An optional string parameter (e.g. a meter id filter). */

@@ -1,11 +1,12 @@
+import { EdgeIntervalsQuery, INTERVALS_PATH, intervalsAfter, intervalsToken } from "@omdp/series";
 import { householdOf, timeZoneOf } from "../config";
 import { CONSENT_PROPERTIES, CONSENT_RESOLUTIONS, ConsentRequest, isActive } from "../consent";
 import { LATEST_VERSION } from "../store";
 import type { ApiDeps, Caller } from "./deps";
-import { ApiError, badParameter, notFound } from "./errors";
+import { ApiError, badParameter, invalidFields, issueParam, notFound } from "./errors";
 import { exportPages } from "./export";
 import { readJson, sendJson, sendJsonText, writeChunk } from "./http-io";
-import { intParam, rangeParams, resolutionParam, stringParam } from "./params";
+import { intParam, rangeParams, stringParam } from "./params";
 import { Router } from "./router";
 import { addRuleRoutes } from "./rules";
 import { handleStream } from "./stream";
@@ -80,17 +81,32 @@ export function buildRouter(deps: ApiDeps): Router<Caller | undefined> {
     });
   });
 
-  r.add("GET", "/api/meters/{id}/intervals", (c) => {
+  // The one intervals resource of both APIs (@omdp/series api.ts): query, page envelope, problem.
+  r.add("GET", INTERVALS_PATH, (c) => {
     const q = c.url.searchParams;
-    const resolution = resolutionParam(q, "resolution", "PT15M");
+    const parsed = EdgeIntervalsQuery.safeParse(Object.fromEntries(q.entries()));
+    if (!parsed.success) throw invalidFields(parsed.error.issues.map(issueParam));
+    const query = parsed.data;
     const { from, to } = rangeParams(q, deps.now(), DAY);
+    const resolution = query.resolution;
     if ((to - from) / NOMINAL_MS[resolution]! > MAX_INTERVALS)
       throw badParameter("from", `the range spans more than ${MAX_INTERVALS} intervals of ${resolution}`);
+    let after = from;
+    if (query.continuationToken !== undefined) {
+      const a = intervalsAfter(query.continuationToken);
+      if (a === undefined) throw badParameter("continuationToken", "not a token of this API");
+      after = Math.max(from, a + 1);
+    }
     const meterId = c.params.id!;
     const timeZone = timeZoneOf(deps.config(), meterId);
-    const rows = store.intervals.queryJson(meterId, resolution, from, to, timeZone);
-    const head = JSON.stringify({ meterId, resolution, timeZone }).slice(0, -1);
-    sendJsonText(c.res, 200, `${head},"intervals":[${rows.join(",")}]}`);
+    const rows = store.intervals.queryJson(meterId, resolution, after, to, timeZone);
+    const page = rows.slice(0, query.limit);
+    const last = page.length > 0 ? (JSON.parse(page[page.length - 1]!) as { intervalStart: string }) : null;
+    const token =
+      rows.length > query.limit && last ? intervalsToken(Date.parse(last.intervalStart)) : undefined;
+    const head = JSON.stringify({ meterId, resolution }).slice(0, -1);
+    const tail = token === undefined ? "" : `,"continuationToken":${JSON.stringify(token)}`;
+    sendJsonText(c.res, 200, `${head},"items":[${page.join(",")}]${tail}}`);
   });
 
   r.add("GET", "/api/stats", (c) => {
