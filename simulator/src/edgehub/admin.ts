@@ -21,6 +21,8 @@ export interface AdminActions {
   /** Connection string (with GatewayHostName) and CA file for a module or a leaf device. */
   credentials(target: string): { connectionString: string; caFile: string };
   upstream(): unknown;
+  /** Prometheus text exposition (`GET /metrics`). */
+  metrics?(): Promise<{ contentType: string; body: string }>;
 }
 
 const MAX_BODY = 1024 * 1024;
@@ -87,7 +89,7 @@ async function readJson(
  * in spirit):
  * `POST /modules/{id}/methods/{name}[?timeoutMs=]` body = payload, answers `{ status, payload }`;
  * `GET /modules/{id}/twin`; `PATCH /modules/{id}/twin/desired` body = patch, answers `{ version }`;
- * `GET /upstream` (store-and-forward figures); `GET /health`; `GET /devices/{id}/credentials` (connection
+ * `GET /upstream` (store-and-forward figures); `GET /metrics` (Prometheus, metrics.ts); `GET /health`; `GET /devices/{id}/credentials` (connection
  * string with GatewayHostName and the CA file of a module or leaf device: loopback only, for developers). `{id}` is a module name or a leaf device id.
  */
 export async function startAdmin(
@@ -117,6 +119,12 @@ export async function startAdmin(
     const parts = segments.parts;
     if (req.method === "GET" && url.pathname === "/health") return send(res, 200, actions.health());
     if (req.method === "GET" && url.pathname === "/upstream") return send(res, 200, actions.upstream());
+    if (req.method === "GET" && url.pathname === "/metrics" && actions.metrics) {
+      const m = await actions.metrics();
+      res.writeHead(200, { "content-type": m.contentType, "content-length": Buffer.byteLength(m.body) });
+      res.end(m.body);
+      return;
+    }
     if (req.method === "GET" && parts[0] === "devices" && parts[2] === "credentials" && parts.length === 3)
       return send(res, 200, actions.credentials(parts[1]!));
     if (parts[0] === "modules" && parts.length >= 3) {

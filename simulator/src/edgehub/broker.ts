@@ -66,6 +66,10 @@ const DESIRED_FILTER = "$iothub/twin/PATCH/properties/desired/#";
 
 export interface HubCounters {
   received: number;
+  /** Of `received`: readings (a module's `readings` output, or a leaf's messages with kind=reading). */
+  readings: number;
+  /** Messages each route of the manifest matched, by route name. */
+  byRoute: Record<string, number>;
   routedToInputs: number;
   routedUpstream: number;
   unrouted: number;
@@ -84,6 +88,8 @@ export class HubBroker {
   readonly aedes: Aedes;
   readonly counters: HubCounters = {
     received: 0,
+    readings: 0,
+    byRoute: {},
     routedToInputs: 0,
     routedUpstream: 0,
     unrouted: 0,
@@ -321,6 +327,7 @@ export class HubBroker {
   /** `sender` is the authenticated identity of the connection (checked to equal the topic's). */
   private route(t: TelemetryTopic, sender: Identity, body: Buffer): void {
     this.counters.received += 1;
+    if (t.output === "readings" || t.properties.kind === "reading") this.counters.readings += 1;
     const msg: RoutedMessage = {
       from: {
         deviceId: sender.deviceId,
@@ -339,6 +346,8 @@ export class HubBroker {
     }
     // One transaction for every sink: stored for all of them before the sender's PUBACK, or for none.
     this.deps.store.transaction(() => this.toSinks(sinks, t, sender, msg, body));
+    for (const s of sinks)
+      for (const r of s.routes) this.counters.byRoute[r] = (this.counters.byRoute[r] ?? 0) + 1;
     this.deps.forwarder?.notify();
   }
 

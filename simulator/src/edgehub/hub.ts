@@ -14,6 +14,7 @@ import { InputDelivery } from "./input-delivery";
 import { type LocalHousehold, localDesired } from "./local-profile";
 import { loadManifest, type Manifest } from "./manifest";
 import { type QueueStats as EndpointStats, MessageStore } from "./message-store";
+import { edgeMetrics } from "./metrics";
 import { Router } from "./routes";
 import { type ChildStatus, Supervisor } from "./supervisor";
 import { identityKey } from "./topics";
@@ -80,6 +81,11 @@ export interface EdgeHubOptions {
   readonly connectTimeoutMs?: number;
   /** Clock for token expiry checks (tests). */
   readonly now?: () => number;
+  /**
+   * How often the platform supervisor restarted this hub before this run (`omdp start` passes
+   * OMDP_COMPONENT_RESTARTS); shown as omdp_edge_hub_restarts_total on `/metrics`.
+   */
+  readonly hubRestarts?: number;
 }
 
 export interface EdgeHub {
@@ -215,6 +221,21 @@ export async function startEdgeHub(opts: EdgeHubOptions = {}): Promise<EdgeHub> 
   };
 
   const supervisor = new Supervisor(log.child("supervisor"));
+  const metrics = edgeMetrics({
+    counters: () => broker.counters,
+    upstreamStats: () => queue?.stats(),
+    upstreamOldestMs: () => {
+      const t = queue?.peek(1)[0]?.message.systemProperties["iothub-enqueuedtime"];
+      return typeof t === "string" ? Date.parse(t) : undefined;
+    },
+    inputStats: () => inputs.stats(),
+    modules: () => supervisor.status(),
+    connected: () => broker.connectedClients(),
+    reported: (m) => (moduleNames.has(m) ? twins.document(keyOf(m)).reported : undefined),
+    readerModules: manifest.modules.map((m) => m.name),
+    ...(opts.hubRestarts !== undefined ? { hubRestarts: opts.hubRestarts } : {}),
+    ...(opts.now ? { now: opts.now } : {}),
+  });
   const admin =
     opts.adminPort === null
       ? undefined
@@ -235,6 +256,7 @@ export async function startEdgeHub(opts: EdgeHubOptions = {}): Promise<EdgeHub> 
             }),
             credentials: (t) => ({ connectionString: connectionStringFor(t), caFile: cert.caFile }),
             upstream: () => ({ ...(queue?.stats() ?? {}), lastError: forwarder?.lastError ?? null }),
+            metrics: async () => ({ contentType: metrics.contentType, body: await metrics.render() }),
           },
           opts.adminPort ?? envPort("OMDP_EDGE_ADMIN_PORT", 8884),
           log.child("admin"),
@@ -296,7 +318,11 @@ export async function startEdgeHub(opts: EdgeHubOptions = {}): Promise<EdgeHub> 
     modules: () => supervisor.status(),
     connected: () => broker.connectedClients(),
     dropConnection: (t) => broker.drop(keyOf(t)),
-    counters: () => ({ ...broker.counters, refusedByReason: { ...broker.counters.refusedByReason } }),
+    counters: () => ({
+      ...broker.counters,
+      refusedByReason: { ...broker.counters.refusedByReason },
+      byRoute: { ...broker.counters.byRoute },
+    }),
     close: () => hub.stop(),
     async stop() {
       if (stopped) return;

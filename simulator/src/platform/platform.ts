@@ -183,7 +183,8 @@ export async function startPlatform(input: PlatformConfig, opts: StartOptions = 
       name,
       script: SCRIPTS[name],
       cwd: REPO_ROOT,
-      env: env(),
+      // how often this component was restarted before (the edge hub shows it on /metrics)
+      env: { ...env(), OMDP_COMPONENT_RESTARTS: String(restarts[name] ?? 0) },
       readyTimeoutMs: opts.readyTimeoutMs,
       onLine: (line) => write(`${config.logFormat === "json" ? line : prettyLine(name, line)}\n`),
     });

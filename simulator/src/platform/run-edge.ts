@@ -80,6 +80,10 @@ async function main(): Promise<void> {
     adminPort: cfg.ports.edgeAdmin,
     apiPort: cfg.ports.edgeApi,
     ...upstreamMaxBytes(),
+    // restarts of this component by the platform supervisor (omdp_edge_hub_restarts_total on /metrics)
+    ...(Number.isSafeInteger(Number(process.env.OMDP_COMPONENT_RESTARTS))
+      ? { hubRestarts: Number(process.env.OMDP_COMPONENT_RESTARTS) }
+      : {}),
     ...(cfg.detached
       ? { upstreamUrl: undefined }
       : { upstreamUrl: `http://127.0.0.1:${cfg.ports.cloud}/runtime/ingest` }),
