@@ -60,6 +60,7 @@ export {
   type GoldenTelegram,
   genericName,
   type MeterDriver,
+  type PayloadField,
   pickDriver,
   printedName,
   type RecordSelector,

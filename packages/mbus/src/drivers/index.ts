@@ -20,6 +20,7 @@ export type {
   FieldUnit,
   GoldenTelegram,
   MeterDriver,
+  PayloadField,
   RecordSelector,
 } from "./types";
 export { conversion } from "./units";

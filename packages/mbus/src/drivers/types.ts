@@ -71,6 +71,8 @@ export interface DriverField {
 export interface GoldenTelegram {
   /** A whole wired long frame (hex), or the EN 13757-3 user data from the CI on. */
   hex: string;
+  /** AES-128 key (hex) of an encrypted wireless telegram (@omdp/wmbus). */
+  key?: string;
   /** Where the bytes and the expected values come from. */
   source: string;
   /** Printed field name (`<name>_<unit>`) to value. */
@@ -99,5 +101,21 @@ export interface MeterDriver {
    * names are the meter's names; the driver then names the meter type and pins its golden telegrams.
    */
   fields: readonly DriverField[];
+  /** Fields read from manufacturer bytes instead of records (@omdp/wmbus reads them; wired ignores). */
+  payload?: readonly PayloadField[];
   golden: readonly GoldenTelegram[];
+}
+
+/**
+ * A value in manufacturer-specific bytes (a proprietary wireless payload after a manufacturer CI
+ * 0xA0-0xB7, or the data after DIF 0x0F): `length` bytes at `offset`, LSB first, as an unsigned
+ * integer or BCD, times `scale`.
+ */
+export interface PayloadField {
+  name: string;
+  unit: FieldUnit;
+  offset: number;
+  length: number;
+  coding: "uint" | "bcd";
+  scale?: number;
 }

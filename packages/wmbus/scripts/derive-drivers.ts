@@ -1,0 +1,319 @@
+/**
+ * Derives the wireless driver data files (src/drivers/meters/*.ts) from the corpus: for each of
+ * wmbusmeters' printed numeric fields, the decoded data record (or the manufacturer payload bytes)
+ * that carries that value, as a RecordSelector. The output is data, reviewed and committed; the
+ * corpus test then checks every telegram, incl. the meter types with several telegrams, against it.
+ * Run: npx tsx packages/wmbus/scripts/derive-drivers.ts
+ */
+import { writeFileSync } from "node:fs";
+import {
+  type DataRecord,
+  type DriverField,
+  type FieldUnit,
+  type RecordSelector,
+  recordMatches,
+  selectRecord,
+  valueIn,
+} from "@omdp/mbus";
+import { type PayloadField, readPayloadField } from "../src/drivers/payload";
+import { decodeWmbusHex, FormatCache, layoutOf, signatureOf, type WmbusTelegram } from "../src/index";
+import corpus from "../test/fixtures/wmbusmeters_wmbus.json" with { type: "json" };
+
+const UNITS: readonly FieldUnit[] = [
+  "m3h",
+  "m3c",
+  "m3",
+  "kwh",
+  "mwh",
+  "gj",
+  "kvarh",
+  "c",
+  "k",
+  "kw",
+  "w",
+  "v",
+  "a",
+  "hz",
+  "h",
+  "s",
+  "bar",
+  "rh",
+  "hca",
+  "counter",
+  "factor",
+];
+const here = new URL("../src/drivers/meters/", import.meta.url);
+
+interface Test {
+  driver: string;
+  name: string;
+  key: string | null;
+  telegrams: string[];
+  telegramHex: string;
+  expectedJson: Record<string, unknown>;
+}
+
+function near(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+}
+
+function split(name: string): [string, FieldUnit] | null {
+  const i = name.lastIndexOf("_");
+  if (i < 0) return null;
+  const u = name.slice(i + 1) as FieldUnit;
+  return UNITS.includes(u) ? [name.slice(0, i), u] : null;
+}
+
+function selectorOf(r: DataRecord): RecordSelector {
+  const s: RecordSelector = {
+    function: r.function,
+    storage: r.storage,
+    tariff: r.tariff,
+    subunit: r.subunit,
+    quantity: r.quantity,
+  };
+  if (r.vif !== null) {
+    if (r.table === "primary") s.vif = { table: "primary", code: r.vif & 0x7f };
+    else if ((r.table === "fd" || r.table === "fb" || r.table === "manufacturer") && r.vife.length > 0)
+      s.vif = { table: r.table, code: r.vife[0]! & 0x7f };
+    const rest = r.table === "primary" ? r.vife : r.vife.slice(1);
+    if (s.vif !== undefined) s.vife = rest.map((v) => v & 0x7f);
+  }
+  return s;
+}
+
+const HISTORIC =
+  /target|set_date|due|prev|history|last|previous|historic|ago|month|year|at_date|_at_|delta|consumption_\d/;
+const SCALES = [1, 10, 100, 1000, 0.1, 0.01, 0.001, 1e-4, 1e-5, 1e-6, 1e4, 1e5, 1e6];
+const CODINGS: readonly PayloadField["coding"][] = ["uint", "bcd"];
+
+interface Candidate {
+  key: string;
+  field?: DriverField;
+  payload?: PayloadField;
+  score: number;
+}
+
+function recordCandidates(t: WmbusTelegram, base: string, unit: FieldUnit, v: number): Candidate[] {
+  const wantHistoric = HISTORIC.test(base);
+  const out: Candidate[] = [];
+  for (const [i, r] of t.records.entries()) {
+    const custom = r.table === "manufacturer" || r.table === "plainText";
+    for (const scale of custom ? SCALES : [1]) {
+      const got = valueIn(r, unit, scale);
+      if (typeof got !== "number" || !near(got, v)) continue;
+      const s = selectorOf(r);
+      const index = t.records.slice(0, i).filter((q) => recordMatches(q, s)).length;
+      if (index > 0) s.index = index;
+      const field: DriverField = {
+        name: base,
+        unit,
+        quantity: r.quantity,
+        from: s,
+        ...(scale === 1 ? {} : { scale }),
+      };
+      const score = (r.storage > 0 === wantHistoric ? 2 : 0) + (custom ? 0 : 1) - i / 1000;
+      out.push({ key: JSON.stringify(field), field, score });
+      break;
+    }
+  }
+  return out;
+}
+
+function payloadCandidates(t: WmbusTelegram, base: string, unit: FieldUnit, v: number): Candidate[] {
+  const data = t.manufacturerData;
+  const out: Candidate[] = [];
+  if (data === null || !Number.isFinite(v)) return out;
+  for (const length of [4, 3, 2, 1]) {
+    for (const coding of CODINGS) {
+      for (let offset = 0; offset + length <= data.length; offset++) {
+        for (const scale of SCALES) {
+          const f: PayloadField = {
+            name: base,
+            unit,
+            offset,
+            length,
+            coding,
+            ...(scale === 1 ? {} : { scale }),
+          };
+          const got = readPayloadField(data, f);
+          if (got !== undefined && near(got, v))
+            out.push({ key: JSON.stringify(f), payload: f, score: -1 - offset / 1000 });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function valueOk(t: WmbusTelegram, c: Candidate, v: number): boolean {
+  if (c.field !== undefined) {
+    const r = selectRecord(t.records, c.field.from);
+    const got = r === undefined ? undefined : valueIn(r, c.field.unit, c.field.scale);
+    return typeof got === "number" && near(got, v);
+  }
+  const got = t.manufacturerData === null ? undefined : readPayloadField(t.manufacturerData, c.payload!);
+  return got !== undefined && near(got, v);
+}
+
+interface Sample {
+  tel: WmbusTelegram;
+  hex: string;
+  key: string | null;
+  expected: Record<string, unknown>;
+}
+interface Acc {
+  name: string;
+  manufacturer: string;
+  versions: Set<number>;
+  media: Set<number>;
+  samples: Sample[];
+  meter: string;
+}
+
+const groups = new Map<string, Acc>();
+const formats = new Map<number, string>();
+for (const t of (corpus as { tests: Test[] }).tests) {
+  const key = t.key === null ? undefined : Buffer.from(t.key, "hex");
+  const cache = new FormatCache();
+  let r: ReturnType<typeof decodeWmbusHex> | null = null;
+  for (const h of t.telegrams) {
+    r = decodeWmbusHex(h, { key, formats: cache });
+    if (r.ok && r.value.tpl !== null && !r.value.tpl.compact) {
+      const lay = layoutOf(r.value.bytes, r.value.dataOffset, r.value.bytes.length);
+      if (lay !== null && lay.headers.length > 0) {
+        formats.set(signatureOf(lay), Buffer.concat(lay.headers).toString("hex").toUpperCase());
+      }
+    }
+  }
+  if (r === null || !r.ok) continue;
+  const tel = r.value;
+  const gk = `${t.driver}/${tel.meter.manufacturer}`;
+  const acc = groups.get(gk) ?? {
+    name: t.driver,
+    manufacturer: tel.meter.manufacturer,
+    versions: new Set<number>(),
+    media: new Set<number>(),
+    samples: [],
+    meter: String(t.expectedJson.media ?? ""),
+  };
+  groups.set(gk, acc);
+  acc.versions.add(tel.meter.version);
+  acc.media.add(tel.meter.deviceType);
+  acc.samples.push({ tel, hex: t.telegramHex, key: t.key, expected: t.expectedJson });
+}
+
+function firstValue(acc: Acc, name: string): unknown {
+  return acc.samples.find((s) => typeof s.expected[name] === "number")?.expected[name];
+}
+
+function derive(acc: Acc) {
+  const names: string[] = [];
+  for (const s of acc.samples) {
+    for (const [n, v] of Object.entries(s.expected)) {
+      if (typeof v === "number" && split(n) !== null && !names.includes(n)) names.push(n);
+    }
+  }
+  const fields: DriverField[] = [];
+  const payload: PayloadField[] = [];
+  const chosen = new Set<string>();
+  for (const name of names) {
+    const [base, unit] = split(name)!;
+    const cands = new Map<string, Candidate>();
+    for (const s of acc.samples) {
+      const v = s.expected[name];
+      if (typeof v !== "number") continue;
+      for (const c of [
+        ...recordCandidates(s.tel, base, unit, v),
+        ...payloadCandidates(s.tel, base, unit, v),
+      ]) {
+        if (!cands.has(c.key)) cands.set(c.key, c);
+      }
+    }
+    let best: Candidate | null = null;
+    let bestHits = 0;
+    for (const c of cands.values()) {
+      let hits = 0;
+      for (const s of acc.samples) {
+        const v = s.expected[name];
+        if (typeof v === "number" && valueOk(s.tel, c, v)) hits++;
+      }
+      if (hits > bestHits || (hits === bestHits && best !== null && c.score > best.score)) {
+        best = c;
+        bestHits = hits;
+      }
+    }
+    if (best === null) continue;
+    // a payload value seen in one telegram only is chance unless it is wide and not zero
+    const withName = acc.samples.filter((s) => typeof s.expected[name] === "number").length;
+    if (best.payload !== undefined) {
+      if (bestHits < withName) continue;
+      if (withName === 1 && (firstValue(acc, name) === 0 || best.payload.length < 2)) continue;
+    }
+    chosen.add(name);
+    if (best.field !== undefined) fields.push(best.field);
+    else payload.push(best.payload!);
+  }
+  const golden = acc.samples.map((s) => {
+    const expect: Record<string, number> = {};
+    for (const [n, v] of Object.entries(s.expected))
+      if (typeof v === "number" && chosen.has(n)) expect[n] = v;
+    return { hex: s.hex, key: s.key, expect };
+  });
+  return { fields, payload, golden };
+}
+
+function ident(name: string): string {
+  return `wm_${name.replace(/[^a-z0-9]/gi, "_")}`;
+}
+
+const SRC = `github:wmbusmeters/wmbusmeters@${(corpus as { commit: string }).commit} (GPL-3.0), as copied in test/fixtures/wmbusmeters_wmbus.json: telegrams and the values wmbusmeters prints (facts only)`;
+
+const ids: string[] = [];
+const files: string[] = [];
+const all = [...groups.values()].sort((a, b) =>
+  `${a.name}/${a.manufacturer}`.localeCompare(`${b.name}/${b.manufacturer}`),
+);
+for (const acc of all) {
+  const d = derive(acc);
+  if (d.fields.length === 0 && d.payload.length === 0) continue;
+  const multi = all.filter((g) => g.name === acc.name).length > 1;
+  const file = multi ? `${acc.name}-${acc.manufacturer.toLowerCase()}` : acc.name;
+  const id = ident(file);
+  ids.push(id);
+  files.push(file);
+  const driver = {
+    name: acc.name,
+    meter: `${acc.manufacturer} ${acc.meter}`,
+    source: SRC,
+    match: { manufacturer: acc.manufacturer, version: [...acc.versions], medium: [...acc.media] },
+    fields: d.fields,
+    payload: d.payload,
+    golden: d.golden.map((g) => ({
+      hex: g.hex,
+      ...(g.key === null ? {} : { key: g.key }),
+      source: "corpus wmbus/wmbusmeters_wmbus.json",
+      expect: g.expect,
+    })),
+  };
+  const body = `// wmbusmeters driver "${acc.name}" (${acc.meter}, manufacturer ${acc.manufacturer}): wireless driver data
+// (../types.ts), derived by scripts/derive-drivers.ts from the corpus; test/drivers/corpus.test.ts checks it.
+import type { WirelessDriver } from "../types";
+
+export const ${id}: WirelessDriver = ${JSON.stringify(driver, null, 2)};
+`;
+  writeFileSync(new URL(`${file}.ts`, here), body);
+}
+const imports = files.map((f, i) => `import { ${ids[i]} } from "./meters/${f}";`).join("\n");
+writeFileSync(
+  new URL("../registry.ts", here),
+  `/** Every wireless driver (one file per meter type in meters/, generated by scripts/derive-drivers.ts). */\n${imports}\nimport type { WirelessDriver } from "./types";\n\nexport const WIRELESS_DRIVERS: readonly WirelessDriver[] = [\n${ids.map((n) => `  ${n},`).join("\n")}\n];\n`,
+);
+const known = [...formats.entries()]
+  .sort((a, b) => a[0] - b[0])
+  .map(([k, v]) => `  0x${k.toString(16).padStart(4, "0")}: "${v}",`);
+writeFileSync(
+  new URL("../formats.ts", here),
+  `/**\n * Record layouts by EN 13757-3 Annex G format signature, from the full frames of the corpus, so that\n * compact frames of those meters decode before a full frame was received (wmbusmeters keeps such known\n * layouts too). Signature -> the data record headers (DIF..VIFE of every record), hex.\n * Generated by scripts/derive-drivers.ts.\n */\nexport const KNOWN_FORMATS: Readonly<Record<number, string>> = {\n${known.join("\n")}\n};\n`,
+);
+process.stdout.write(`${ids.length} drivers, ${formats.size} formats written\n`);

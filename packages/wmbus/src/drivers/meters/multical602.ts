@@ -1,0 +1,260 @@
+// wmbusmeters driver "multical602" (heat, manufacturer KAM): wireless driver data
+// (../types.ts), derived by scripts/derive-drivers.ts from the corpus; test/drivers/corpus.test.ts checks it.
+import type { WirelessDriver } from "../types";
+
+export const wm_multical602: WirelessDriver = {
+  name: "multical602",
+  meter: "KAM heat",
+  source:
+    "github:wmbusmeters/wmbusmeters@4dedd717d3af8043ffa3e94f69476656ccd17bc2 (GPL-3.0), as copied in test/fixtures/wmbusmeters_wmbus.json: telegrams and the values wmbusmeters prints (facts only)",
+  match: {
+    manufacturer: "KAM",
+    version: [28],
+    medium: [4],
+  },
+  fields: [
+    {
+      name: "t1_temperature",
+      unit: "c",
+      quantity: "flowTemperature",
+      from: {
+        function: "instantaneous",
+        storage: 0,
+        tariff: 0,
+        subunit: 0,
+        quantity: "flowTemperature",
+        vif: {
+          table: "primary",
+          code: 89,
+        },
+        vife: [],
+      },
+    },
+    {
+      name: "t2_temperature",
+      unit: "c",
+      quantity: "returnTemperature",
+      from: {
+        function: "instantaneous",
+        storage: 0,
+        tariff: 0,
+        subunit: 0,
+        quantity: "returnTemperature",
+        vif: {
+          table: "primary",
+          code: 93,
+        },
+        vife: [],
+      },
+    },
+    {
+      name: "target_energy",
+      unit: "kwh",
+      quantity: "energy",
+      from: {
+        function: "instantaneous",
+        storage: 1,
+        tariff: 0,
+        subunit: 0,
+        quantity: "energy",
+        vif: {
+          table: "primary",
+          code: 6,
+        },
+        vife: [],
+      },
+    },
+    {
+      name: "target_volume",
+      unit: "m3",
+      quantity: "volume",
+      from: {
+        function: "instantaneous",
+        storage: 1,
+        tariff: 0,
+        subunit: 0,
+        quantity: "volume",
+        vif: {
+          table: "primary",
+          code: 20,
+        },
+        vife: [],
+      },
+    },
+    {
+      name: "total_energy_consumption",
+      unit: "kwh",
+      quantity: "energy",
+      from: {
+        function: "instantaneous",
+        storage: 0,
+        tariff: 0,
+        subunit: 0,
+        quantity: "energy",
+        vif: {
+          table: "primary",
+          code: 6,
+        },
+        vife: [],
+      },
+    },
+    {
+      name: "total_volume",
+      unit: "m3",
+      quantity: "volume",
+      from: {
+        function: "instantaneous",
+        storage: 0,
+        tariff: 0,
+        subunit: 0,
+        quantity: "volume",
+        vif: {
+          table: "primary",
+          code: 20,
+        },
+        vife: [],
+      },
+    },
+    {
+      name: "volume_flow",
+      unit: "m3h",
+      quantity: "volumeFlow",
+      from: {
+        function: "instantaneous",
+        storage: 0,
+        tariff: 0,
+        subunit: 0,
+        quantity: "volumeFlow",
+        vif: {
+          table: "primary",
+          code: 59,
+        },
+        vife: [],
+      },
+    },
+    {
+      name: "va",
+      unit: "counter",
+      quantity: "hcaUnits",
+      from: {
+        function: "instantaneous",
+        storage: 0,
+        tariff: 0,
+        subunit: 0,
+        quantity: "hcaUnits",
+        vif: {
+          table: "primary",
+          code: 110,
+        },
+        vife: [127, 7],
+      },
+    },
+    {
+      name: "vb",
+      unit: "counter",
+      quantity: "hcaUnits",
+      from: {
+        function: "instantaneous",
+        storage: 0,
+        tariff: 0,
+        subunit: 0,
+        quantity: "hcaUnits",
+        vif: {
+          table: "primary",
+          code: 110,
+        },
+        vife: [127, 8],
+      },
+    },
+    {
+      name: "target_volume_subunit1",
+      unit: "m3",
+      quantity: "volume",
+      from: {
+        function: "instantaneous",
+        storage: 1,
+        tariff: 0,
+        subunit: 1,
+        quantity: "volume",
+        vif: {
+          table: "primary",
+          code: 20,
+        },
+        vife: [],
+      },
+    },
+    {
+      name: "target_volume_subunit2",
+      unit: "m3",
+      quantity: "volume",
+      from: {
+        function: "instantaneous",
+        storage: 1,
+        tariff: 0,
+        subunit: 1,
+        quantity: "volume",
+        vif: {
+          table: "primary",
+          code: 20,
+        },
+        vife: [],
+      },
+    },
+    {
+      name: "total_volume_subunit1",
+      unit: "m3",
+      quantity: "volume",
+      from: {
+        function: "instantaneous",
+        storage: 0,
+        tariff: 0,
+        subunit: 1,
+        quantity: "volume",
+        vif: {
+          table: "primary",
+          code: 20,
+        },
+        vife: [],
+      },
+    },
+    {
+      name: "total_volume_subunit2",
+      unit: "m3",
+      quantity: "volume",
+      from: {
+        function: "instantaneous",
+        storage: 0,
+        tariff: 0,
+        subunit: 1,
+        quantity: "volume",
+        vif: {
+          table: "primary",
+          code: 20,
+        },
+        vife: [],
+      },
+    },
+  ],
+  payload: [],
+  golden: [
+    {
+      hex: "4F442D2C012815781C048D206551E76322BE7679008430051113690B0100C1BC020090D40100A925040000000000000000000000B929BF28100A0100D81A04000000000000000000390000002A172912",
+      source: "corpus wmbus/wmbusmeters_wmbus.json",
+      expect: {
+        t1_temperature_c: 59.3,
+        t2_temperature_c: 46.49,
+        target_energy_kwh: 68112,
+        target_volume_m3: 2690.16,
+        total_energy_consumption_kwh: 68457,
+        total_volume_m3: 2717.85,
+        volume_flow_m3h: 0.057,
+        va_counter: 179393,
+        vb_counter: 119952,
+        target_volume_subunit1_m3: 0,
+        target_volume_subunit2_m3: 0,
+        total_volume_subunit1_m3: 0,
+        total_volume_subunit2_m3: 0,
+      },
+    },
+  ],
+};

@@ -1,0 +1,278 @@
+// wmbusmeters driver "multical803" (heat, manufacturer KAM): wireless driver data
+// (../types.ts), derived by scripts/derive-drivers.ts from the corpus; test/drivers/corpus.test.ts checks it.
+import type { WirelessDriver } from "../types";
+
+export const wm_multical803: WirelessDriver = {
+  name: "multical803",
+  meter: "KAM heat",
+  source:
+    "github:wmbusmeters/wmbusmeters@4dedd717d3af8043ffa3e94f69476656ccd17bc2 (GPL-3.0), as copied in test/fixtures/wmbusmeters_wmbus.json: telegrams and the values wmbusmeters prints (facts only)",
+  match: {
+    manufacturer: "KAM",
+    version: [57],
+    medium: [4],
+  },
+  fields: [
+    {
+      name: "forward_energy",
+      unit: "m3c",
+      quantity: "manufacturerSpecific",
+      from: {
+        function: "instantaneous",
+        storage: 0,
+        tariff: 0,
+        subunit: 0,
+        quantity: "manufacturerSpecific",
+        vif: {
+          table: "manufacturer",
+          code: 7,
+        },
+        vife: [],
+      },
+    },
+    {
+      name: "max_power",
+      unit: "kw",
+      quantity: "power",
+      from: {
+        function: "maximum",
+        storage: 0,
+        tariff: 0,
+        subunit: 0,
+        quantity: "power",
+        vif: {
+          table: "primary",
+          code: 45,
+        },
+        vife: [],
+      },
+    },
+    {
+      name: "return_energy",
+      unit: "m3c",
+      quantity: "manufacturerSpecific",
+      from: {
+        function: "instantaneous",
+        storage: 0,
+        tariff: 0,
+        subunit: 0,
+        quantity: "manufacturerSpecific",
+        vif: {
+          table: "manufacturer",
+          code: 8,
+        },
+        vife: [],
+      },
+    },
+    {
+      name: "t1_temperature",
+      unit: "c",
+      quantity: "flowTemperature",
+      from: {
+        function: "instantaneous",
+        storage: 0,
+        tariff: 0,
+        subunit: 0,
+        quantity: "flowTemperature",
+        vif: {
+          table: "primary",
+          code: 89,
+        },
+        vife: [],
+      },
+    },
+    {
+      name: "t2_temperature",
+      unit: "c",
+      quantity: "flowTemperature",
+      from: {
+        function: "instantaneous",
+        storage: 0,
+        tariff: 0,
+        subunit: 0,
+        quantity: "flowTemperature",
+        vif: {
+          table: "primary",
+          code: 89,
+        },
+        vife: [],
+      },
+    },
+    {
+      name: "target_energy",
+      unit: "kwh",
+      quantity: "energy",
+      from: {
+        function: "instantaneous",
+        storage: 1,
+        tariff: 0,
+        subunit: 0,
+        quantity: "energy",
+        vif: {
+          table: "primary",
+          code: 15,
+        },
+        vife: [],
+      },
+    },
+    {
+      name: "target_volume",
+      unit: "m3",
+      quantity: "volume",
+      from: {
+        function: "instantaneous",
+        storage: 1,
+        tariff: 0,
+        subunit: 0,
+        quantity: "volume",
+        vif: {
+          table: "primary",
+          code: 20,
+        },
+        vife: [],
+      },
+    },
+    {
+      name: "total_energy_consumption",
+      unit: "kwh",
+      quantity: "energy",
+      from: {
+        function: "instantaneous",
+        storage: 0,
+        tariff: 0,
+        subunit: 0,
+        quantity: "energy",
+        vif: {
+          table: "primary",
+          code: 15,
+        },
+        vife: [],
+      },
+    },
+    {
+      name: "total_volume",
+      unit: "m3",
+      quantity: "volume",
+      from: {
+        function: "instantaneous",
+        storage: 0,
+        tariff: 0,
+        subunit: 0,
+        quantity: "volume",
+        vif: {
+          table: "primary",
+          code: 20,
+        },
+        vife: [],
+      },
+    },
+    {
+      name: "volume_flow",
+      unit: "m3h",
+      quantity: "volumeFlow",
+      from: {
+        function: "instantaneous",
+        storage: 0,
+        tariff: 0,
+        subunit: 0,
+        quantity: "volumeFlow",
+        vif: {
+          table: "primary",
+          code: 59,
+        },
+        vife: [],
+      },
+    },
+    {
+      name: "target_volume_subunit1",
+      unit: "m3",
+      quantity: "volume",
+      from: {
+        function: "instantaneous",
+        storage: 1,
+        tariff: 0,
+        subunit: 0,
+        quantity: "volume",
+        vif: {
+          table: "primary",
+          code: 20,
+        },
+        vife: [],
+      },
+    },
+    {
+      name: "target_volume_subunit2",
+      unit: "m3",
+      quantity: "volume",
+      from: {
+        function: "instantaneous",
+        storage: 1,
+        tariff: 0,
+        subunit: 0,
+        quantity: "volume",
+        vif: {
+          table: "primary",
+          code: 20,
+        },
+        vife: [],
+      },
+    },
+    {
+      name: "total_volume_subunit1",
+      unit: "m3",
+      quantity: "volume",
+      from: {
+        function: "instantaneous",
+        storage: 0,
+        tariff: 0,
+        subunit: 1,
+        quantity: "volume",
+        vif: {
+          table: "primary",
+          code: 20,
+        },
+        vife: [],
+      },
+    },
+    {
+      name: "total_volume_subunit2",
+      unit: "m3",
+      quantity: "volume",
+      from: {
+        function: "instantaneous",
+        storage: 0,
+        tariff: 0,
+        subunit: 1,
+        quantity: "volume",
+        vif: {
+          table: "primary",
+          code: 20,
+        },
+        vife: [],
+      },
+    },
+  ],
+  payload: [],
+  golden: [
+    {
+      hex: "88442D2C8180808039048D208640513220EA7978040FA000000004FF070200000004FF08090000000414FF000000844014000000008480401400000000043B0000000002590000025D0000142D0000000084100F0000000084200F0000000004FF2260000100026C892B440F00000000441400000000C4401400000000C480401400000000426C812B",
+      source: "corpus wmbus/wmbusmeters_wmbus.json",
+      expect: {
+        forward_energy_m3c: 2,
+        max_power_kw: 0,
+        return_energy_m3c: 9,
+        t1_temperature_c: 0,
+        t2_temperature_c: 0,
+        target_energy_kwh: 0,
+        target_volume_m3: 0,
+        total_energy_consumption_kwh: 444.444444,
+        total_volume_m3: 2.55,
+        volume_flow_m3h: 0,
+        target_volume_subunit1_m3: 0,
+        target_volume_subunit2_m3: 0,
+        total_volume_subunit1_m3: 0,
+        total_volume_subunit2_m3: 0,
+      },
+    },
+  ],
+};

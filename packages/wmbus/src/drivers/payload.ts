@@ -1,0 +1,22 @@
+/** Payload fields (MeterDriver.payload): values at fixed offsets of manufacturer bytes. */
+import type { PayloadField } from "@omdp/mbus";
+
+export type { PayloadField };
+
+/** The field's value, or undefined when the bytes are too short or not BCD. */
+export function readPayloadField(data: Uint8Array, f: PayloadField): number | undefined {
+  if (f.offset < 0 || f.offset + f.length > data.length) return undefined;
+  let v = 0;
+  for (let i = f.length - 1; i >= 0; i--) {
+    const byte = data[f.offset + i]!;
+    if (f.coding === "uint") v = v * 256 + byte;
+    else {
+      const hi = byte >> 4;
+      const lo = byte & 0x0f;
+      if (hi > 9 || lo > 9) return undefined;
+      v = v * 100 + hi * 10 + lo;
+    }
+  }
+  const s = f.scale ?? 1;
+  return s === 1 ? v : Number.parseFloat((v * s).toPrecision(12));
+}
