@@ -2,7 +2,7 @@ import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import type { AppContext, View } from "../context";
 import { download, fill, h, statusLine } from "../dom";
-import { formatDateTime, formatKw, formatKwh, isoLocal, kwhPlain } from "../lib/format";
+import { formatDateTime, isoLocal } from "../lib/format";
 import {
   type HistoryResolution,
   PERIOD_KINDS,
@@ -14,8 +14,20 @@ import {
   shiftPeriod,
 } from "../lib/period";
 import { type Interval, normaliseIntervals, pageContinuation, pageItems } from "../lib/records";
-import { buildSeries, type HistorySeries, seriesCsv, visibleRange, windowStats } from "../lib/series";
-import { timeAxis, valueAxis } from "./axes";
+import { buildSeries, type HistorySeries, seriesCsv, windowStats } from "../lib/series";
+import {
+  baseLoadW,
+  clipWindow,
+  comparison,
+  csvName,
+  historyLag,
+  isZoomed,
+  panWindow,
+  peakDemandW,
+  switchKind,
+  zoomWindow,
+} from "./history-model";
+import { chartData, chartOptions, renderLag, renderStats, renderTable } from "./history-render";
 
 const MAX_PAGES = 200;
 /** Loaded periods, by source, meter, resolution and range; the running period expires after 30 s. */
@@ -58,12 +70,11 @@ async function loadIntervals(
   return records;
 }
 
-const pct = (now: number, before: number): string => {
-  if (before <= 0) return "";
-  const d = ((now - before) / before) * 100;
-  return ` (${d >= 0 ? "+" : ""}${d.toFixed(0)} % vs previous)`;
-};
-
+/**
+ * History: a calendar period of one meter (day/week/month/year in the household's zone) with the
+ * previous one for comparison, zoom and pan inside it, totals, peak demand and base load of what is
+ * shown, a table and the CSV of it. The arithmetic is in history-model, the drawing in history-render.
+ */
 export const historyView: View = (root, ctx) => {
   const tz = ctx.household.timeZone;
   const meters = ctx.household.meters;
@@ -75,8 +86,7 @@ export const historyView: View = (root, ctx) => {
   let kind: PeriodKind = askedKind && PERIOD_KINDS.includes(askedKind) ? askedKind : "day";
   let period = periodContaining(kind, Date.now(), tz);
   let series: HistorySeries | null = null;
-  let viewFrom = period.start;
-  let viewTo = period.end;
+  let view = { from: period.start, to: period.end };
   let chart: uPlot | null = null;
   let generation = 0;
   let alive = true;
@@ -102,10 +112,7 @@ export const historyView: View = (root, ctx) => {
         "aria-pressed": k === kind ? "true" : "false",
         onclick: () => {
           kind = k;
-          // Keep "now" in view when the shown period holds it; otherwise keep the start of the shown period.
-          const now = Date.now();
-          const anchor = period.start <= now && now < period.end ? now : period.start;
-          period = periodContaining(kind, anchor, tz);
+          period = switchKind(kind, period, Date.now());
           for (const b of kindButtons)
             b.setAttribute("aria-pressed", b.dataset.kind === k ? "true" : "false");
           void load();
@@ -120,6 +127,7 @@ export const historyView: View = (root, ctx) => {
     void load();
   };
   const statsBox = h("section", { class: "stats", "aria-label": "Totals of the shown range" });
+  const lag = h("p", { id: "history-lag", class: "muted small", hidden: true });
   const chartBox = h("div", {
     class: "chart",
     tabindex: "0",
@@ -129,30 +137,21 @@ export const historyView: View = (root, ctx) => {
   const tableBox = h("details", { class: "table-box" });
   const source = h("p", { class: "muted small" }, ctx.cloud ? "Source: cloud" : "Source: edge (detached)");
 
-  const setWindow = (from: number, to: number, fromChart = false) => {
-    viewFrom = Math.max(period.start, from);
-    viewTo = Math.min(period.end, to);
-    if (!fromChart && chart) chart.setScale("x", { min: viewFrom / 1000, max: viewTo / 1000 });
-    renderStats();
+  const setWindow = (w: { from: number; to: number }, fromChart = false) => {
+    view = clipWindow(period, w.from, w.to);
+    if (!fromChart && chart) chart.setScale("x", { min: view.from / 1000, max: view.to / 1000 });
+    renderShown();
   };
-  const pan = (dir: number) => {
-    const span = viewTo - viewFrom;
-    const shift = span * 0.5 * dir;
-    const from = Math.min(Math.max(period.start, viewFrom + shift), period.end - span);
-    setWindow(from, from + span);
-  };
-  const zoom = (factor: number) => {
-    const mid = (viewFrom + viewTo) / 2;
-    const span = Math.max(900_000, Math.min(period.end - period.start, (viewTo - viewFrom) * factor));
-    setWindow(mid - span / 2, mid + span / 2);
-  };
+  const pan = (dir: number) => setWindow(panWindow(period, view, dir));
+  const zoom = (factor: number) => setWindow(zoomWindow(period, view, factor));
+  const reset = () => setWindow({ from: period.start, to: period.end });
   chartBox.addEventListener("keydown", (e) => {
     const k = (e as KeyboardEvent).key;
     if (k === "ArrowLeft") pan(-1);
     else if (k === "ArrowRight") pan(1);
     else if (k === "+" || k === "=") zoom(0.5);
     else if (k === "-") zoom(2);
-    else if (k === "0") setWindow(period.start, period.end);
+    else if (k === "0") reset();
     else return;
     e.preventDefault();
   });
@@ -164,8 +163,8 @@ export const historyView: View = (root, ctx) => {
       id: "history-csv",
       onclick: () => {
         if (!series) return;
-        const name = `${meterId}_${isoLocal(viewFrom, tz).slice(0, 10)}_${kind}.csv`.replace(/[^\w.-]/g, "_");
-        download(name, seriesCsv(series, viewFrom, viewTo, meterId));
+        const name = csvName(meterId, isoLocal(view.from, tz).slice(0, 10), kind);
+        download(name, seriesCsv(series, view.from, view.to, meterId));
       },
     },
     "Download CSV",
@@ -191,152 +190,42 @@ export const historyView: View = (root, ctx) => {
       h("button", { type: "button", onclick: () => zoom(0.5), "aria-label": "Zoom in" }, "+"),
       h("button", { type: "button", onclick: () => zoom(2), "aria-label": "Zoom out" }, "−"),
       h("button", { type: "button", onclick: () => pan(1), "aria-label": "Pan right" }, "▶"),
-      h(
-        "button",
-        { type: "button", id: "history-reset", onclick: () => setWindow(period.start, period.end) },
-        "Reset zoom",
-      ),
+      h("button", { type: "button", id: "history-reset", onclick: reset }, "Reset zoom"),
       csvButton,
     ),
     label,
     statsBox,
+    lag,
     status.el,
     chartBox,
     tableBox,
     source,
   );
 
-  function renderStats(): void {
+  function renderShown(): void {
     if (!series) return;
-    const w = windowStats(series, viewFrom, viewTo);
-    const cell = (lbl: string, id: string, value: string, extra: string, data: Record<string, string>) =>
-      h(
-        "div",
-        { class: "stat" },
-        h("span", { class: "stat-label" }, lbl),
-        h("output", { id, class: "stat-value", "aria-label": lbl, ...data }, value),
-        extra ? h("span", { class: "muted small" }, extra) : null,
-      );
-    fill(
-      statsBox,
-      cell("Imported", "hist-import", formatKwh(w.importWh), pct(w.importWh, w.prevImportWh), {
-        "data-wh": String(w.importWh),
-      }),
-      cell("Exported", "hist-export", formatKwh(w.exportWh), pct(w.exportWh, w.prevExportWh), {
-        "data-wh": String(w.exportWh),
-      }),
-      cell(
-        "Previous period",
-        "hist-prev",
-        formatKwh(w.prevImportWh),
-        `${formatKwh(w.prevExportWh)} exported`,
-        {
-          "data-wh": String(w.prevImportWh),
-        },
-      ),
-      cell("Peak demand", "hist-peak", formatKw(w.peakDemandW), "", {
-        "data-w": String(w.peakDemandW ?? ""),
-      }),
-      cell("Base load", "hist-base", formatKw(w.baseLoadW), "", { "data-w": String(w.baseLoadW ?? "") }),
-    );
-    const zoomed = viewFrom > period.start || viewTo < period.end;
-    label.textContent = `${periodLabel(period)}${zoomed ? ` · ${formatDateTime(viewFrom, tz)} – ${formatDateTime(viewTo, tz)}` : ""}`;
-    renderTable();
-  }
-
-  function renderTable(): void {
-    if (!series) return;
-    const s = series;
-    const [a, b] = visibleRange(s.starts, viewFrom, viewTo);
-    const rows: HTMLElement[] = [];
-    for (let i = a; i < b; i++) {
-      rows.push(
-        h(
-          "tr",
-          {},
-          h("th", { scope: "row" }, formatDateTime(s.starts[i]!, tz)),
-          h("td", {}, s.importWh[i] === null ? "" : kwhPlain(s.importWh[i]!)),
-          h("td", {}, s.exportWh[i] === null ? "" : kwhPlain(s.exportWh[i]!)),
-          h("td", {}, s.prevImportWh[i] === null ? "" : kwhPlain(s.prevImportWh[i]!)),
-        ),
-      );
-    }
-    fill(
-      tableBox,
-      h("summary", {}, `Table (${b - a} rows)`),
-      h(
-        "table",
-        {},
-        h(
-          "thead",
-          {},
-          h(
-            "tr",
-            {},
-            h("th", { scope: "col" }, "Start"),
-            h("th", { scope: "col" }, "Imported kWh"),
-            h("th", { scope: "col" }, "Exported kWh"),
-            h("th", { scope: "col" }, "Previous kWh"),
-          ),
-        ),
-        h("tbody", {}, rows),
-      ),
-    );
+    const w = windowStats(series, view.from, view.to);
+    renderStats(statsBox, {
+      importWh: w.importWh,
+      exportWh: w.exportWh,
+      prevImportWh: w.prevImportWh,
+      prevExportWh: w.prevExportWh,
+      importVsPrev: comparison(w.importWh, w.prevImportWh),
+      exportVsPrev: comparison(w.exportWh, w.prevExportWh),
+      peakDemandW: peakDemandW(series.records, view.from, view.to),
+      baseLoadW: baseLoadW(series.records, view.from, view.to),
+    });
+    label.textContent = `${periodLabel(period)}${isZoomed(period, view) ? ` · ${formatDateTime(view.from, tz)} – ${formatDateTime(view.to, tz)}` : ""}`;
+    renderTable(tableBox, series, view.from, view.to, tz);
   }
 
   function renderChart(): void {
     if (!series) return;
-    const s = series;
-    const xs = s.starts.map((t) => t / 1000);
-    // The chart holds Wh; the value axis picks Wh / kWh / MWh for its ticks.
-    const neg = (v: number | null) => (v === null ? null : -v);
-    const data: uPlot.AlignedData = [
-      xs,
-      s.importWh,
-      s.exportWh.map(neg),
-      s.prevImportWh,
-      s.prevExportWh.map(neg),
-    ];
     const width = Math.max(280, chartBox.clientWidth || 600);
-    const bars = uPlot.paths.bars!({ size: [0.8, 40], align: 1 });
-    const energy = (_u: uPlot, v: number | null) => (v === null ? "–" : formatKwh(Math.abs(v)));
-    const opts: uPlot.Options = {
-      width,
-      height: Math.min(360, Math.max(220, Math.round(width * 0.45))),
-      // Ticks fall on round times of the household's zone (lib/axis), labelled once each.
-      tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), tz),
-      scales: { x: { time: true, min: viewFrom / 1000, max: viewTo / 1000 } },
-      axes: [timeAxis(tz), valueAxis("Wh")],
-      cursor: { drag: { x: true, y: false } },
-      series: [
-        {},
-        { label: "Imported", value: energy, paths: bars, fill: "rgba(214,91,38,0.75)", stroke: "#b3461a" },
-        { label: "Exported", value: energy, paths: bars, fill: "rgba(46,139,87,0.75)", stroke: "#23703f" },
-        {
-          label: "Previous imported",
-          value: energy,
-          stroke: "#666",
-          dash: [4, 4],
-          width: 1,
-          paths: uPlot.paths.stepped!({ align: 1 }),
-        },
-        { label: "Previous exported", value: energy, stroke: "#2b7a4b", dash: [2, 4], width: 1, show: false },
-      ],
-      hooks: {
-        setScale: [
-          (u, key) => {
-            if (key !== "x") return;
-            const min = u.scales.x!.min;
-            const max = u.scales.x!.max;
-            if (min === undefined || max === undefined) return;
-            setWindow(min * 1000, max * 1000, true);
-          },
-        ],
-      },
-    };
+    const opts = chartOptions(width, tz, view.from, view.to, (from, to) => setWindow({ from, to }, true));
     chart?.destroy();
     chartBox.replaceChildren();
-    chart = new uPlot(opts, data, chartBox);
+    chart = new uPlot(opts, chartData(series), chartBox);
   }
 
   async function load(): Promise<void> {
@@ -353,11 +242,11 @@ export const historyView: View = (root, ctx) => {
       ]);
       if (!alive || gen !== generation) return;
       series = buildSeries(period, previous, resolution, cur, prev);
-      viewFrom = period.start;
-      viewTo = period.end;
+      view = { from: period.start, to: period.end };
       status.set(cur.length ? "" : "No data in this period.");
+      renderLag(lag, historyLag(cur, period, Date.now()), tz);
       renderChart();
-      renderStats();
+      renderShown();
       root.dataset.painted = "1";
       root.dataset.records = String(cur.length);
       performance.mark("omdp:history-painted");

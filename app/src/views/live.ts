@@ -1,30 +1,29 @@
 import type { Api } from "../api";
 import type { View } from "../context";
 import { fill, h, statusLine } from "../dom";
-import { formatAmps, formatKw, formatKwh, formatTime, formatVolts } from "../lib/format";
-import { energySince, householdPower, type LiveSnapshot, snapshotFromReading } from "../lib/live";
+import { type LiveSnapshot, snapshotFromReading } from "../lib/live";
 import { periodContaining } from "../lib/period";
 import { pageItems } from "../lib/records";
-import { createTrend } from "./trend";
+import { householdTotals, householdTrend, subMeterIds, trendRange } from "./live-model";
+import { renderMeterCard, renderTotals, stat } from "./live-render";
+import { createTrend, TREND_WINDOW_MS } from "./trend";
 
-/** Register values at the start of today (local midnight): the first reading the edge kept since then. */
-async function baseline(edge: Api, meterId: string, since: number): Promise<LiveSnapshot | null> {
+/** Readings the edge kept for a meter in [from, to), oldest first, as snapshots. */
+async function readings(edge: Api, meterId: string, from: number, to: number, limit: number) {
   const body = await edge.get(`/api/meters/${encodeURIComponent(meterId)}/readings`, {
-    from: new Date(since).toISOString(),
-    to: new Date().toISOString(),
-    limit: 1,
+    from: new Date(from).toISOString(),
+    to: new Date(to).toISOString(),
+    limit,
   });
-  const first = pageItems(body)[0];
-  return first ? snapshotFromReading(first) : null;
+  return pageItems(body)
+    .map(snapshotFromReading)
+    .filter((s): s is LiveSnapshot => s !== null);
 }
 
-function stat(label: string, id: string): { el: HTMLElement; value: HTMLElement } {
-  const value = h("output", { id, class: "stat-value", "aria-live": "off" }, "–");
-  const el = h("div", { class: "stat" }, h("span", { class: "stat-label" }, label), value);
-  value.setAttribute("aria-label", label);
-  return { el, value };
-}
-
+/**
+ * Live: the household's power and today's energy, a trend of the last minutes (preloaded from the edge,
+ * then fed by the stream), and one card per meter.
+ */
 export const liveView: View = (root, ctx) => {
   const tz = ctx.household.timeZone;
   const meters = ctx.household.meters;
@@ -33,10 +32,12 @@ export const liveView: View = (root, ctx) => {
   const status = statusLine();
   let painted = false;
 
-  const imp = stat("Import now", "live-import");
-  const exp = stat("Export now", "live-export");
-  const todayImp = stat("Imported today", "live-today-import");
-  const todayExp = stat("Exported today", "live-today-export");
+  const tiles = {
+    imp: stat("Import now", "live-import"),
+    exp: stat("Export now", "live-export"),
+    todayImp: stat("Imported today", "live-today-import"),
+    todayExp: stat("Exported today", "live-today-export"),
+  };
   const cards = new Map<string, HTMLElement>();
   const trend = createTrend(tz);
 
@@ -46,10 +47,10 @@ export const liveView: View = (root, ctx) => {
     h(
       "section",
       { class: "stats", "aria-label": `Household ${ctx.household.name}` },
-      imp.el,
-      exp.el,
-      todayImp.el,
-      todayExp.el,
+      tiles.imp.el,
+      tiles.exp.el,
+      tiles.todayImp.el,
+      tiles.todayExp.el,
     ),
     trend.el,
     status.el,
@@ -67,110 +68,22 @@ export const liveView: View = (root, ctx) => {
 
   const renderMeter = (id: string) => {
     const card = cards.get(id);
-    const s = snaps.get(id);
-    if (!card) return;
-    const info = meters.find((m) => m.id === id);
-    const title = h(
-      "h3",
-      {},
-      info?.name ?? id,
-      info?.pv ? h("span", { class: "badge" }, "PV") : null,
-      info?.role === "sub" ? h("span", { class: "badge" }, "sub-meter") : null,
-    );
-    if (!s) {
-      fill(card, title, h("p", { class: "muted" }, "Waiting for the first reading…"));
-      return;
-    }
-    const b = base.get(id);
-    // Meters that send no per-phase power get no empty column for it.
-    const phasePower = s.phases.some((p) => p.powerW !== null);
-    fill(
-      card,
-      title,
-      h(
-        "dl",
-        { class: "kv" },
-        h("dt", {}, "Import"),
-        h("dd", { "data-field": "importW", "data-w": s.importW ?? "" }, formatKw(s.importW)),
-        h("dt", {}, "Export"),
-        h("dd", { "data-field": "exportW", "data-w": s.exportW ?? "" }, formatKw(s.exportW)),
-        h("dt", {}, "Import register"),
-        h("dd", {}, formatKwh(s.importRegisterWh)),
-        h("dt", {}, "Export register"),
-        h("dd", {}, formatKwh(s.exportRegisterWh)),
-        h("dt", {}, "Today"),
-        h(
-          "dd",
-          {},
-          `${formatKwh(energySince(b?.importRegisterWh ?? null, s.importRegisterWh))} in, ${formatKwh(
-            energySince(b?.exportRegisterWh ?? null, s.exportRegisterWh),
-          )} out`,
-        ),
-      ),
-      s.phases.length
-        ? h(
-            "table",
-            { class: "phases" },
-            h("caption", {}, "Per phase"),
-            h(
-              "thead",
-              {},
-              h(
-                "tr",
-                {},
-                h("th", { scope: "col" }, "Phase"),
-                h("th", { scope: "col" }, "Voltage"),
-                h("th", { scope: "col" }, "Current"),
-                phasePower ? h("th", { scope: "col" }, "Power") : null,
-              ),
-            ),
-            h(
-              "tbody",
-              {},
-              s.phases.map((p) =>
-                h(
-                  "tr",
-                  {},
-                  h("th", { scope: "row" }, `L${p.phase}`),
-                  h("td", {}, formatVolts(p.voltageV)),
-                  h("td", {}, formatAmps(p.currentA)),
-                  phasePower ? h("td", {}, formatKw(p.powerW)) : null,
-                ),
-              ),
-            ),
-          )
-        : null,
-      h("p", { class: "muted small" }, `Updated ${formatTime(s.at, tz)}`),
-    );
+    if (card)
+      renderMeterCard(
+        card,
+        id,
+        meters.find((m) => m.id === id),
+        snaps.get(id),
+        base.get(id),
+        tz,
+      );
   };
 
-  const renderTotals = () => {
-    // The household's totals come from its main meters; sub-meters measure part of the same energy.
-    const sub = new Set(meters.filter((m) => m.role === "sub").map((m) => m.id));
-    const list = [...snaps.values()].filter((x) => !sub.has(x.meterId));
-    const p = householdPower(list);
-    imp.value.textContent = list.length ? formatKw(p.importW) : "–";
-    imp.value.dataset.w = String(p.importW);
-    exp.value.textContent = list.length ? formatKw(p.exportW) : "–";
-    exp.value.dataset.w = String(p.exportW);
-    let ti = 0;
-    let te = 0;
-    let known = false;
-    for (const s of list) {
-      const b = base.get(s.meterId);
-      const i = energySince(b?.importRegisterWh ?? null, s.importRegisterWh);
-      const e = energySince(b?.exportRegisterWh ?? null, s.exportRegisterWh);
-      if (i !== null) {
-        ti += i;
-        known = true;
-      }
-      if (e !== null) te += e;
-    }
-    const newest = list.reduce((m, x) => Math.max(m, x.at), 0);
-    if (list.length) trend.push(newest, p.importW, p.exportW);
-    todayImp.value.textContent = known ? formatKwh(ti) : "–";
-    todayExp.value.textContent = known ? formatKwh(te) : "–";
-    if (list.length && !painted) {
+  const update = () => {
+    const t = householdTotals(snaps.values(), base, meters);
+    if (t.meters) trend.push(t.newest, t.importW, t.exportW);
+    renderTotals(tiles, t);
+    if (t.meters && !painted) {
       painted = true;
       root.dataset.painted = "1";
       performance.mark("omdp:live-painted");
@@ -186,14 +99,15 @@ export const liveView: View = (root, ctx) => {
     // The first reading of the day is today's baseline when the edge has none older (just started).
     if (!base.has(s.meterId)) base.set(s.meterId, s);
     renderMeter(s.meterId);
-    renderTotals();
+    update();
   };
 
   for (const m of meters) renderMeter(m.id);
   const unsubscribe = ctx.stream.subscribe(accept);
   let alive = true;
   const midnight = periodContaining("day", Date.now(), tz).start;
-  // Latest values first (fast first paint), then today's baselines.
+  const sub = subMeterIds(meters);
+  // Latest values first (fast first paint), then today's baselines and the trend's last minutes.
   void Promise.all(
     meters.map(async (m) => {
       try {
@@ -203,17 +117,27 @@ export const liveView: View = (root, ctx) => {
         if (alive) status.set(`Latest values unavailable: ${(err as Error).message}`, "error");
       }
       try {
-        const b = await baseline(ctx.edge, m.id, midnight);
+        const [b] = await readings(ctx.edge, m.id, midnight, Date.now(), 1);
         if (alive && b) {
           base.set(m.id, b);
           renderMeter(m.id);
-          renderTotals();
+          update();
         }
       } catch {
         // keep the first live reading as the baseline
       }
     }),
-  );
+  ).then(async () => {
+    const newest = Math.max(0, ...[...snaps.values()].filter((s) => !sub.has(s.meterId)).map((s) => s.at));
+    if (!alive || newest === 0) return;
+    const { from, to } = trendRange(newest, TREND_WINDOW_MS);
+    const kept = await Promise.all(
+      meters
+        .filter((m) => !sub.has(m.id))
+        .map((m) => readings(ctx.edge, m.id, from, to, 1000).catch(() => [])),
+    );
+    if (alive) trend.seed(householdTrend(kept.flat(), meters));
+  });
 
   return () => {
     alive = false;

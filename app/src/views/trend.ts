@@ -6,13 +6,17 @@ import { timeAxis, valueAxis } from "./axes";
  * The live trend: the household's import and export power over the last `windowMs` of reading time,
  * redrawn at most once per animation frame however fast readings arrive.
  */
+export const TREND_WINDOW_MS = 10 * 60_000;
+
 export interface Trend {
   readonly el: HTMLElement;
   push(at: number, importW: number, exportW: number): void;
+  /** Points from before the first pushed one (the edge's last minutes, loaded after the first paint). */
+  seed(points: readonly { at: number; importW: number; exportW: number }[]): void;
   destroy(): void;
 }
 
-export function createTrend(timeZone: string, windowMs = 10 * 60_000, maxPoints = 600): Trend {
+export function createTrend(timeZone: string, windowMs = TREND_WINDOW_MS, maxPoints = 600): Trend {
   const box = h("div", { class: "chart trend", role: "img", "aria-label": "Power over the last minutes" });
   const xs: number[] = [];
   const imp: number[] = [];
@@ -62,6 +66,21 @@ export function createTrend(timeZone: string, windowMs = 10 * 60_000, maxPoints 
         exp.shift();
       }
       if (!frame) frame = requestAnimationFrame(draw);
+    },
+    seed(points) {
+      const first = xs.length ? xs[0]! : Number.POSITIVE_INFINITY;
+      const older = points.filter(
+        (p) => p.at < first && (xs.length === 0 || xs[xs.length - 1]! - p.at <= windowMs),
+      );
+      xs.unshift(...older.map((p) => p.at));
+      imp.unshift(...older.map((p) => p.importW));
+      exp.unshift(...older.map((p) => p.exportW));
+      while (xs.length > maxPoints) {
+        xs.shift();
+        imp.shift();
+        exp.shift();
+      }
+      if (older.length && !frame) frame = requestAnimationFrame(draw);
     },
     destroy() {
       if (frame) cancelAnimationFrame(frame);
