@@ -24,6 +24,8 @@ const RESOLUTIONS: Readonly<Record<string, number>> = {
   PT1H: 60 * 60_000,
 };
 
+const MAX_PERIOD_MS = 367 * 86_400_000;
+
 const ARRAYS = new Set(["TimeSeries", "Period", "Point", "Reason"]);
 
 const parser = new XMLParser({
@@ -61,7 +63,14 @@ export function parseEntsoeXml(xml: string): Result<PriceSeries> {
   if (valid !== true) {
     return fail("BAD_XML", valid.err.msg, { field: `line ${valid.err.line}, column ${valid.err.col}` });
   }
-  const doc = parser.parse(xml) as Node;
+  let doc: Node;
+  try {
+    doc = parser.parse(xml) as Node;
+  } catch (e) {
+    // fast-xml-parser's validator lets a few broken documents through that its parser then throws on
+    // (found by the fuzz test: an unclosed processing instruction); the library's throw ends here
+    return fail("BAD_XML", e instanceof Error ? e.message : String(e), { field: "(document)" });
+  }
   const ack = doc.Acknowledgement_MarketDocument as Node | undefined;
   if (ack) {
     const reason = list(ack, "Reason")[0];
@@ -140,6 +149,15 @@ function periodSlots(period: Node, curve: string, where: string): Result<PriceSl
     return fail("BAD_ENTSOE", "bad timeInterval", {
       field: `${where}.timeInterval`,
       actual: `${text(interval, "start") ?? "?"}/${text(interval, "end") ?? "?"}`,
+    });
+  }
+  // the platform answers at most a year a query (user guide, 1.4 parameters); a longer period is a
+  // damaged document, and would cost a slot per step
+  if (end - start > MAX_PERIOD_MS) {
+    return fail("BAD_ENTSOE", "period longer than a year", {
+      field: `${where}.timeInterval`,
+      expected: "<= 367 days",
+      actual: `${(end - start) / 86_400_000} days`,
     });
   }
   const res = text(period, "resolution") ?? "";
