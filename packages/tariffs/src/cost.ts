@@ -78,7 +78,10 @@ export interface CostOptions {
   /** Day-ahead prices for `dynamic` rates (import side, and export unless `exportPrices`). */
   readonly prices?: PriceSeries;
   readonly exportPrices?: PriceSeries;
-  /** Local dates (inclusive) the days and months cover; default: the first to the last interval's day. */
+  /**
+   * Local dates (inclusive) the days and months cover; default: the first to the last interval's day.
+   * Intervals on days outside it are priced in `intervals` but counted in no day or month.
+   */
   readonly range?: { readonly from: string; readonly to: string };
   /** Belgian rule: monthly peaks of months before the intervals, for the rolling mean. */
   readonly capacityHistory?: readonly MonthPeak[];

@@ -229,6 +229,42 @@ describe("DST days in Europe/Brussels with day-ahead prices from the ENTSO-E fix
   });
 });
 
+describe("time of use on the DST days (Europe/Brussels)", () => {
+  const t = tariff({
+    id: "night",
+    currency: "EUR",
+    timeZone: "Europe/Brussels",
+    import: {
+      energy: {
+        kind: "tou",
+        windows: [{ name: "night", from: "23:00", to: "07:00", price: "0.10" }],
+        otherwise: "0.20",
+      },
+    },
+  });
+  it("the 23-hour day has one night hour less", () => {
+    // 1 kWh every hour from local midnight: night = 00, 01, 03, 04, 05, 06 (02:00 never happens) and
+    // 23 → 7 h × 0.10 + 16 h × 0.20 = 3.90 EUR
+    const r = unwrap(
+      computeCosts(
+        t,
+        series("m", "2026-03-28T23:00:00Z", H, 23, () => ({ importWh: 1000 })),
+      ),
+    );
+    expect(r.days.map((d) => [d.period, d.energy])).toEqual([["2026-03-29", 3_900_000]]);
+  });
+  it("the 25-hour day has one night hour more", () => {
+    // night = 00, 01, 02, 02 again, 03, 04, 05, 06 and 23 → 9 h × 0.10 + 16 h × 0.20 = 4.10 EUR
+    const r = unwrap(
+      computeCosts(
+        t,
+        series("m", "2026-10-24T22:00:00Z", H, 25, () => ({ importWh: 1000 })),
+      ),
+    );
+    expect(r.days.map((d) => [d.period, d.energy])).toEqual([["2026-10-25", 4_100_000]]);
+  });
+});
+
 describe("a month with a negative-price hour (June 2026, Vienna)", () => {
   const t = tariff({
     id: "at-dyn",
