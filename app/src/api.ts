@@ -1,6 +1,11 @@
+import type { IntervalsPage, Problem, SeriesResolution } from "@omdp/series";
+import { type Interval, normaliseIntervals } from "./lib/records";
 import { joinUrl } from "./lib/settings";
 
-/** An API error with what the server said: `{ error: { code, message, parameter } }` or problem+json. */
+/**
+ * An API error with what the server said: RFC 9457 problem+json (`Problem` of @omdp/series, both APIs);
+ * the edge also still sends its earlier `error: { code }` member, whose code is kept.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -27,17 +32,41 @@ async function toError(res: Response): Promise<ApiError> {
   let message = res.statusText || `HTTP ${res.status}`;
   let parameter: string | undefined;
   try {
-    const body = (await res.json()) as Record<string, unknown>;
-    const e = (body.error ?? body) as Record<string, unknown>;
-    if (typeof e.code === "string") code = e.code;
-    if (typeof e.message === "string") message = e.message;
-    else if (typeof e.detail === "string") message = e.detail;
-    else if (typeof e.title === "string") message = e.title;
-    if (typeof e.parameter === "string") parameter = e.parameter;
+    const body = (await res.json()) as Partial<Problem> & { error?: { code?: unknown } };
+    if (typeof body.error?.code === "string") code = body.error.code;
+    if (typeof body.detail === "string") message = body.detail;
+    else if (typeof body.title === "string") message = body.title;
+    if (typeof body.parameter === "string") parameter = body.parameter;
   } catch {
     // not JSON: keep the status text
   }
   return new ApiError(res.status, code, message, parameter);
+}
+
+/** Pages of GET /api/meters/{id}/intervals followed at most this many times. */
+const MAX_PAGES = 200;
+
+/**
+ * A meter's intervals in [from, to) at `resolution`, every page: the one intervals resource, the same
+ * at the edge and in the cloud (path, parameters, `IntervalsPage` envelope).
+ */
+export async function listIntervals(
+  api: Api,
+  meterId: string,
+  q: { from: string; to: string; resolution: SeriesResolution },
+): Promise<Interval[]> {
+  const items: unknown[] = [];
+  let continuationToken: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const body = await api.get<IntervalsPage>(`/api/meters/${encodeURIComponent(meterId)}/intervals`, {
+      ...q,
+      continuationToken,
+    });
+    items.push(...(body?.items ?? []));
+    continuationToken = body?.continuationToken;
+    if (!continuationToken) break;
+  }
+  return normaliseIntervals(items);
 }
 
 export function createApi(baseUrl: string, token: () => string, timeoutMs = 15_000): Api {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { type Api, listIntervals } from "../src/api";
 import { periodContaining, shiftPeriod } from "../src/lib/period";
 import { normaliseIntervals, pageContinuation, pageItems } from "../src/lib/records";
 import { buildSeries, seriesCsv, visibleRange, windowStats } from "../src/lib/series";
@@ -14,6 +15,10 @@ function rec(start: number, minutes: number, imp: number, exp = 0, extra: Record
     intervalEnd: new Date(start + minutes * 60_000).toISOString(),
     energyImportedWh: imp,
     energyExportedWh: exp,
+    powerMinW: null,
+    powerAvgW: null,
+    powerMaxW: null,
+    quality: "complete",
     ...extra,
   };
 }
@@ -22,7 +27,10 @@ describe("records", () => {
   it("reads pages in the shapes the APIs use", () => {
     expect(pageItems([1, 2])).toEqual([1, 2]);
     expect(pageItems({ items: [1], continuationToken: "c" })).toEqual([1]);
-    expect(pageItems({ intervals: [3] })).toEqual([3]);
+    expect(pageItems({ events: [3] })).toEqual([3]);
+    // the former interval envelope names are no longer guessed
+    expect(pageItems({ intervals: [3] })).toEqual([]);
+    expect(pageItems({ records: [3] })).toEqual([]);
     expect(pageItems(null)).toEqual([]);
     expect(pageContinuation({ items: [], continuationToken: "abc" })).toBe("abc");
     expect(pageContinuation({ items: [], continuationToken: null })).toBeNull();
@@ -30,8 +38,29 @@ describe("records", () => {
   it("drops records without a start, sorts, and counts a redelivered interval once", () => {
     const a = rec(day.start + 900_000, 15, 10);
     const b = rec(day.start, 15, 20);
-    const out = normaliseIntervals([a, b, { ...a }, { nonsense: true }]);
+    const out = normaliseIntervals([a, b, { ...a }, { nonsense: true }, { ...a, energyImportedWh: "7" }]);
     expect(out.map((r) => r.importWh)).toEqual([20, 10]);
+  });
+
+  it("listIntervals follows the continuation tokens of the one intervals page", async () => {
+    const asked: string[] = [];
+    const pages: Record<string, unknown> = {
+      "": { meterId: "m", resolution: "PT15M", items: [rec(day.start, 15, 1)], continuationToken: "t1" },
+      t1: { meterId: "m", resolution: "PT15M", items: [rec(day.start + 900_000, 15, 2)] },
+    };
+    const api = {
+      baseUrl: "",
+      token: () => "",
+      url: () => "",
+      send: async () => undefined,
+      get: async (path: string, q?: Record<string, string | number | undefined>) => {
+        asked.push(`${path} ${q?.resolution} ${q?.continuationToken ?? ""}`);
+        return pages[String(q?.continuationToken ?? "")];
+      },
+    } as unknown as Api;
+    const out = await listIntervals(api, "m 1", { from: "a", to: "b", resolution: "PT15M" });
+    expect(out.map((r) => r.importWh)).toEqual([1, 2]);
+    expect(asked).toEqual(["/api/meters/m%201/intervals PT15M ", "/api/meters/m%201/intervals PT15M t1"]);
   });
 });
 

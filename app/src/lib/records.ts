@@ -1,49 +1,34 @@
 /**
- * Interval records as the app uses them, normalised from the cloud API and the edge API. Both serve the
- * `IntervalRecord` contract (packages/model); rollups may carry fewer fields, so every optional field is
- * read defensively and a record without a parseable start is dropped, not guessed.
+ * Interval records as the app uses them: the `IntervalValues` of @omdp/series (the one series
+ * contract), read from the one intervals page both APIs answer (`IntervalsPage`: `items` and
+ * `continuationToken`). Only types and the zod-free conversion are imported, so no schema library
+ * enters the bundle.
  */
-export interface Interval {
-  readonly start: number;
-  readonly end: number;
-  readonly importWh: number;
-  readonly exportWh: number;
-  readonly powerMinW: number | null;
-  readonly powerAvgW: number | null;
-  readonly powerMaxW: number | null;
-  readonly quality: string;
-}
+import type { Interval as ApiInterval, IntervalsPage } from "@omdp/series";
+import { fromInterval, type IntervalValues } from "@omdp/series/values";
+
+export type { ApiInterval, IntervalsPage };
+
+/** The fields of an interval the views read. */
+export type Interval = Pick<
+  IntervalValues,
+  "start" | "end" | "importWh" | "exportWh" | "powerMinW" | "powerAvgW" | "powerMaxW" | "quality"
+>;
 
 type Json = Record<string, unknown>;
 
-function numberOr(v: unknown, fallback: number | null): number | null {
-  return typeof v === "number" && Number.isFinite(v) ? v : fallback;
-}
+/**
+ * The list of a page. The one resource model answers `{ items, continuationToken? }`; the edge-only
+ * resources keep their names (GET /api/events `events`, /api/consents `consents`, /api/consents/audit
+ * `entries`, /api/meters `meters`, /api/meters/{id}/readings `readings`).
+ */
+const LIST_KEYS = ["items", "events", "consents", "entries", "meters", "readings"] as const;
 
-function time(v: unknown): number | null {
-  if (typeof v !== "string" && typeof v !== "number") return null;
-  const t = new Date(v).getTime();
-  return Number.isNaN(t) ? null : t;
-}
-
-/** The list inside a page: a bare array, or `items`/`records`/`intervals`/`readings`/`data`. */
 export function pageItems(body: unknown): unknown[] {
   if (Array.isArray(body)) return body;
   if (body && typeof body === "object") {
     const o = body as Json;
-    for (const k of [
-      "items",
-      "records",
-      "intervals",
-      "readings",
-      "events",
-      "consents",
-      "entries",
-      "meters",
-      "data",
-    ]) {
-      if (Array.isArray(o[k])) return o[k] as unknown[];
-    }
+    for (const k of LIST_KEYS) if (Array.isArray(o[k])) return o[k] as unknown[];
   }
   return [];
 }
@@ -51,38 +36,42 @@ export function pageItems(body: unknown): unknown[] {
 /** The continuation token of a page, if there is a next one. */
 export function pageContinuation(body: unknown): string | null {
   if (!body || typeof body !== "object" || Array.isArray(body)) return null;
-  const o = body as Json;
-  const c = o.continuationToken ?? o.continuation ?? o.next;
+  const c = (body as Partial<IntervalsPage>).continuationToken;
   return typeof c === "string" && c.length > 0 ? c : null;
 }
 
-export function toInterval(raw: unknown): Interval | null {
-  if (!raw || typeof raw !== "object") return null;
+const isNum = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+const isNumOrNull = (v: unknown): boolean => v === null || isNum(v);
+
+/** True for an `Interval` of the contract (the fields the app reads, checked by hand: no zod here). */
+export function isApiInterval(raw: unknown): raw is ApiInterval {
+  if (!raw || typeof raw !== "object") return false;
   const o = raw as Json;
-  const start = time(o.intervalStart ?? o.start ?? o.from);
-  if (start === null) return null;
-  const end = time(o.intervalEnd ?? o.end ?? o.to) ?? start;
-  return {
-    start,
-    end,
-    importWh: numberOr(o.energyImportedWh ?? o.importWh ?? o.importedWh, 0) ?? 0,
-    exportWh: numberOr(o.energyExportedWh ?? o.exportWh ?? o.exportedWh, 0) ?? 0,
-    powerMinW: numberOr(o.powerMinW, null),
-    powerAvgW: numberOr(o.powerAvgW, null),
-    powerMaxW: numberOr(o.powerMaxW ?? o.peakDemandW, null),
-    quality: typeof o.quality === "string" ? o.quality : "complete",
-  };
+  return (
+    typeof o.intervalStart === "string" &&
+    !Number.isNaN(Date.parse(o.intervalStart)) &&
+    typeof o.intervalEnd === "string" &&
+    !Number.isNaN(Date.parse(o.intervalEnd)) &&
+    isNum(o.energyImportedWh) &&
+    isNum(o.energyExportedWh) &&
+    isNumOrNull(o.powerMinW) &&
+    isNumOrNull(o.powerAvgW) &&
+    isNumOrNull(o.powerMaxW) &&
+    typeof o.quality === "string"
+  );
 }
 
 /**
- * Parses, sorts and de-duplicates by interval (the same interval delivered twice is one interval: the
- * platform's ids are deterministic, so a repeat is a redelivery, never new energy).
+ * Contract intervals, sorted and de-duplicated by interval (the same interval delivered twice is one
+ * interval: ids are deterministic, so a repeat is a redelivery, never new energy). What is not an
+ * `Interval` of the contract is dropped, not guessed.
  */
 export function normaliseIntervals(items: readonly unknown[]): Interval[] {
   const byKey = new Map<string, Interval>();
   for (const raw of items) {
-    const r = toInterval(raw);
-    if (r) byKey.set(`${r.start}|${r.end}`, r);
+    if (!isApiInterval(raw)) continue;
+    const v = fromInterval({ ...raw, registers: raw.registers ?? {}, flags: raw.flags ?? [] });
+    byKey.set(`${v.start}|${v.end}`, v);
   }
   return [...byKey.values()].sort((a, b) => a.start - b.start || a.end - b.end);
 }

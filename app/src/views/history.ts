@@ -1,5 +1,6 @@
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
+import { listIntervals } from "../api";
 import type { AppContext, View } from "../context";
 import { download, fill, h, statusLine } from "../dom";
 import { formatDateTime, isoLocal } from "../lib/format";
@@ -13,7 +14,7 @@ import {
   RESOLUTION_OF,
   shiftPeriod,
 } from "../lib/period";
-import { type Interval, normaliseIntervals, pageContinuation, pageItems } from "../lib/records";
+import type { Interval } from "../lib/records";
 import { buildSeries, type HistorySeries, seriesCsv, windowStats } from "../lib/series";
 import {
   baseLoadW,
@@ -29,7 +30,6 @@ import {
 } from "./history-model";
 import { chartData, chartOptions, renderLag, renderStats, renderTable } from "./history-render";
 
-const MAX_PAGES = 200;
 /** Loaded periods, by source, meter, resolution and range; the running period expires after 30 s. */
 const cache = new Map<string, { at: number; records: Interval[] }>();
 
@@ -46,26 +46,8 @@ async function loadIntervals(
   if (hit && (!running || Date.now() - hit.at < 30_000)) return hit.records;
   const from = new Date(p.start).toISOString();
   const to = new Date(p.end).toISOString();
-  const id = encodeURIComponent(meterId);
-  const items: unknown[] = [];
-  if (ctx.cloud) {
-    let continuationToken: string | undefined;
-    for (let page = 0; page < MAX_PAGES; page++) {
-      const body = await ctx.cloud.get(`/api/meters/${id}/readings`, {
-        from,
-        to,
-        resolution,
-        continuationToken,
-      });
-      items.push(...pageItems(body));
-      const next = pageContinuation(body);
-      if (!next) break;
-      continuationToken = next;
-    }
-  } else {
-    items.push(...pageItems(await ctx.edge.get(`/api/meters/${id}/intervals`, { from, to, resolution })));
-  }
-  const records = normaliseIntervals(items);
+  // The one intervals resource: the same path, parameters and page at the edge and in the cloud.
+  const records = await listIntervals(ctx.cloud ?? ctx.edge, meterId, { from, to, resolution });
   cache.set(key, { at: Date.now(), records });
   return records;
 }

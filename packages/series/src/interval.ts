@@ -2,6 +2,9 @@ import { Quality, SCHEMA_VERSION } from "@omdp/model";
 import { z } from "zod";
 import { seriesId, utcInstant } from "./id";
 import { SeriesResolution } from "./resolution";
+import type { IntervalValues } from "./values";
+
+export { fromInterval, type IntervalValues } from "./values";
 
 /**
  * An interval of a meter's series as both APIs answer it and the app reads it: a received interval
@@ -28,27 +31,6 @@ export const Interval = z.object({
 });
 export type Interval = z.infer<typeof Interval>;
 
-/**
- * The same interval in numbers, as stores keep it and roll-ups compute on it: epoch-ms bounds and
- * short energy names. `toInterval` / `fromInterval` are the only conversions.
- */
-export interface IntervalValues {
-  readonly meterId: string;
-  readonly resolution: SeriesResolution;
-  readonly start: number;
-  readonly end: number;
-  readonly importWh: number;
-  readonly exportWh: number;
-  readonly powerMinW: number | null;
-  readonly powerAvgW: number | null;
-  readonly powerMaxW: number | null;
-  readonly registers: Readonly<Record<string, number>>;
-  readonly sampleCount: number;
-  readonly quality: Quality;
-  readonly flags: readonly string[];
-  readonly derived: boolean;
-}
-
 /** The API shape of interval values (its id derived by seriesId). */
 export function toInterval(v: IntervalValues): Interval {
   return {
@@ -68,27 +50,5 @@ export function toInterval(v: IntervalValues): Interval {
     quality: v.quality,
     flags: [...v.flags],
     derived: v.derived,
-  };
-}
-
-/** The values of an interval (an `IntervalRecord` from analytics parses too: `derived` defaults false). */
-export function fromInterval(
-  rec: Omit<Interval, "derived" | "resolution"> & { derived?: boolean; resolution: SeriesResolution },
-): IntervalValues {
-  return {
-    meterId: rec.meterId,
-    resolution: rec.resolution,
-    start: Date.parse(rec.intervalStart),
-    end: Date.parse(rec.intervalEnd),
-    importWh: rec.energyImportedWh,
-    exportWh: rec.energyExportedWh,
-    powerMinW: rec.powerMinW,
-    powerAvgW: rec.powerAvgW,
-    powerMaxW: rec.powerMaxW,
-    registers: rec.registers,
-    sampleCount: rec.sampleCount,
-    quality: rec.quality,
-    flags: rec.flags,
-    derived: rec.derived ?? false,
   };
 }
