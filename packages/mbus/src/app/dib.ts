@@ -30,7 +30,13 @@ const POW2: readonly number[] = Array.from({ length: 42 }, (_, i) => 2 ** i);
 export const ONE_BYTE: readonly (readonly number[])[] = Array.from({ length: 256 }, (_, i) =>
   Object.freeze([i]),
 );
-const ONE_DIFE = ONE_BYTE;
+
+/** The bytes from `from` to `to` as a list. */
+export function byteList(b: Uint8Array, from: number, to: number): number[] {
+  const list: number[] = [];
+  for (let i = from; i < to; i++) list.push(b[i]!);
+  return list;
+}
 
 export function newDib(): Dib {
   return {
@@ -54,7 +60,9 @@ export function readDib(b: Uint8Array, pos: number, end: number, base: number, o
   let subunit = 0;
   let dife: readonly number[] = EMPTY_BYTES;
   if (dif & 0x80) {
-    const list: number[] = [];
+    // the chain is read in place; its list is made at the end (one DIFE: a shared frozen list)
+    const first = pos;
+    let n = 0;
     let ext = true;
     while (ext) {
       if (pos >= end)
@@ -62,23 +70,21 @@ export function readDib(b: Uint8Array, pos: number, end: number, base: number, o
           offset: base + pos,
           field: "dife",
         });
-      if (list.length === MAX_DIFE)
+      if (n === MAX_DIFE)
         return new MbusError("TOO_MANY_DIFE", "more than 10 DIFEs (clause 6.3.4)", {
           offset: base + pos,
           expected: MAX_DIFE,
-          actual: list.length + 1,
+          actual: n + 1,
           field: "dife",
         });
       const e = b[pos++]!;
-      const n = list.length;
       storage += (e & 0x0f) * POW2[1 + 4 * n]!;
       tariff += ((e >> 4) & 0x03) * POW2[2 * n]!;
       subunit += ((e >> 6) & 1) * POW2[n]!;
-      list.push(e);
+      n++;
       ext = (e & 0x80) !== 0;
     }
-    // one DIFE is the usual case: one shared frozen list per byte value instead of a new one
-    dife = list.length === 1 ? ONE_DIFE[list[0]!]! : list;
+    dife = n === 1 ? ONE_BYTE[b[first]!]! : byteList(b, first, pos);
   }
   const dataField = dif & 0x0f;
   if (dataField === 0x0f && dif !== 0x7f)

@@ -13,7 +13,7 @@ import { FB_VIF } from "../tables/vif-fb";
 import { FD_VIF } from "../tables/vif-fd";
 import { PRIMARY_VIF, VIF_SPECIAL } from "../tables/vif-primary";
 import { COMBINABLE_VIFE } from "../tables/vife-combinable";
-import { EMPTY_BYTES, ONE_BYTE } from "./dib";
+import { byteList, EMPTY_BYTES, ONE_BYTE } from "./dib";
 import { readReversedText } from "./values";
 
 /** Which table gave the record its meaning. */
@@ -180,8 +180,7 @@ export function readVib(b: Uint8Array, pos: number, end: number, base: number, o
   if (plainText !== undefined) unit = unit === "" ? plainText : plainText + unit.slice(1);
 
   out.vif = vif;
-  out.vife =
-    chain === 0 ? EMPTY_BYTES : chain === 1 ? ONE_BYTE[b[first]!]! : Array.from(b.subarray(first, pos));
+  out.vife = chain === 0 ? EMPTY_BYTES : chain === 1 ? ONE_BYTE[b[first]!]! : byteList(b, first, pos);
   out.entry = entry;
   out.table = table;
   out.plainText = plainText;
