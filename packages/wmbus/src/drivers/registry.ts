@@ -55,11 +55,7 @@ import { wm_mkradio3 } from "./meters/mkradio3";
 import { wm_mkradio3a } from "./meters/mkradio3a";
 import { wm_mkradio4a } from "./meters/mkradio4a";
 import { wm_multical21 } from "./meters/multical21";
-import { wm_multical302 } from "./meters/multical302";
 import { wm_multical403 } from "./meters/multical403";
-import { wm_multical602 } from "./meters/multical602";
-import { wm_multical603 } from "./meters/multical603";
-import { wm_multical803 } from "./meters/multical803";
 import { wm_munia } from "./meters/munia";
 import { wm_omnipower } from "./meters/omnipower";
 import { wm_picoflux } from "./meters/picoflux";
@@ -72,7 +68,6 @@ import { wm_qheatv2 } from "./meters/qheatv2";
 import { wm_qsmoke } from "./meters/qsmoke";
 import { wm_qualcosonic } from "./meters/qualcosonic";
 import { wm_qwater } from "./meters/qwater";
-import { wm_qwaterv2 } from "./meters/qwaterv2";
 import { wm_rfmamb } from "./meters/rfmamb";
 import { wm_sensostar } from "./meters/sensostar";
 import { wm_sharky } from "./meters/sharky";
@@ -149,11 +144,7 @@ export const WIRELESS_DRIVERS: readonly WirelessDriver[] = [
   wm_mkradio3a,
   wm_mkradio4a,
   wm_multical21,
-  wm_multical302,
   wm_multical403,
-  wm_multical602,
-  wm_multical603,
-  wm_multical803,
   wm_munia,
   wm_omnipower,
   wm_picoflux,
@@ -166,7 +157,6 @@ export const WIRELESS_DRIVERS: readonly WirelessDriver[] = [
   wm_qsmoke,
   wm_qualcosonic,
   wm_qwater,
-  wm_qwaterv2,
   wm_rfmamb,
   wm_sensostar,
   wm_sharky,

@@ -120,7 +120,6 @@ export const wm_ei6500: WirelessDriver = {
         duration_removed_h: 0,
         removed_counter: 0,
         test_button_counter: 0,
-        dust_level_counter: 28,
       },
     },
     {
@@ -131,7 +130,6 @@ export const wm_ei6500: WirelessDriver = {
         duration_removed_h: 0,
         removed_counter: 0,
         test_button_counter: 2,
-        dust_level_counter: 2,
       },
     },
     {

@@ -340,8 +340,6 @@ export const wm_gransystems: WirelessDriver = {
         target_energy_consumption_tariff_3_kwh: 0,
         voltage_at_phase_2_v: 0,
         voltage_at_phase_3_v: 0,
-        voltage_at_phase_1_v: 234.1,
-        current_at_phase_1_a: 0,
         current_at_phase_2_a: 0,
         current_at_phase_3_a: 0,
         frequency_hz: 50,
