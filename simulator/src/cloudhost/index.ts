@@ -18,6 +18,7 @@ import {
 } from "@omdp/functions";
 import { createLogger, type Logger } from "@omdp/logger";
 import { loadPlatformConfig, registryFromConfig } from "./config";
+import { cloudMetrics } from "./metrics";
 import { createHandler } from "./server";
 
 export { DEFAULT_CONFIG, loadPlatformConfig, type PlatformConfig, registryFromConfig } from "./config";
@@ -94,7 +95,8 @@ export async function startCloudHost(opts: CloudHostOptions = {}): Promise<Cloud
     purgeTimer.unref();
   }
 
-  const server = http.createServer(createHandler(services, ROUTE_TABLE));
+  // GET /metrics: ingest rate, parked messages, API latency (metrics.ts)
+  const server = http.createServer(createHandler(services, ROUTE_TABLE, cloudMetrics()));
   server.keepAliveTimeout = 5_000;
   const port = opts.port ?? Number(env.OMDP_CLOUD_PORT || 7071);
   await new Promise<void>((resolve, reject) => {

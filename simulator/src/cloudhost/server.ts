@@ -10,6 +10,7 @@ import {
   type Services,
 } from "@omdp/functions";
 import { BodyTooLargeError, readBody } from "./body";
+import type { CloudMetrics } from "./metrics";
 import { compileRoutes, matchRoute } from "./router";
 
 function send(
@@ -70,6 +71,7 @@ function ingestMessages(raw: Buffer): EventHubMessage[] {
 export function createHandler(
   services: Services,
   routes: readonly AnyRoute[],
+  metrics?: CloudMetrics,
 ): (req: http.IncomingMessage, res: http.ServerResponse) => void {
   const compiled = compileRoutes(routes);
   const allowed = services.settings.corsOrigins;
@@ -91,6 +93,13 @@ export function createHandler(
       return;
     }
     try {
+      // Prometheus metrics (metrics.ts): loopback callers only, like the ingest endpoint
+      if (url.pathname === "/metrics" && metrics && method === "GET") {
+        if (!isLoopback(req.socket.remoteAddress))
+          throw new ProblemError(403, "Forbidden", "the metrics endpoint is local-host only");
+        send(res, 200, { "content-type": metrics.contentType }, await metrics.render());
+        return;
+      }
       if (url.pathname === "/runtime/ingest") {
         if (method !== "POST") throw new ProblemError(405, "Method Not Allowed", "use POST");
         // The ingest endpoint has no token: it answers loopback callers only (the local edge hub).
@@ -98,6 +107,7 @@ export function createHandler(
           throw new ProblemError(403, "Forbidden", "the ingest endpoint is local-host only");
         }
         const result = await ingestBatch(ingestMessages(await readBody(req)), services);
+        metrics?.ingested(result);
         send(res, 200, { "content-type": "application/json" }, JSON.stringify(result));
         return;
       }
@@ -109,6 +119,13 @@ export function createHandler(
           throw new ProblemError(405, "Method Not Allowed", `allowed: ${methods.join(", ")}`);
         }
         throw new ProblemError(404, "Not Found", `no route ${url.pathname}`);
+      }
+      if (metrics) {
+        const started = performance.now();
+        const route = match.def.name;
+        res.once("finish", () =>
+          metrics.request(route, method, res.statusCode, (performance.now() - started) / 1000),
+        );
       }
       const body = method === "GET" || method === "HEAD" ? undefined : await readBody(req);
       const headers: Record<string, string> = {};
