@@ -117,7 +117,12 @@ describe("ENTSO-E A44 Publication_MarketDocument", () => {
 describe("ENTSO-E limits", () => {
   it("refuses a period longer than a year (a damaged start year) instead of making millions of slots", () => {
     const good = readFileSync(new URL("fixtures/entsoe-be-2026-03-29-pt60m.xml", import.meta.url), "utf8");
-    const r = parseEntsoeXml(good.replace("<start>2026-03-28T23:00Z</start>\n        <end>", "<start>1026-03-28T23:00Z</start>\n        <end>"));
+    const r = parseEntsoeXml(
+      good.replace(
+        "<start>2026-03-28T23:00Z</start>\n        <end>",
+        "<start>1026-03-28T23:00Z</start>\n        <end>",
+      ),
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe("BAD_ENTSOE");
