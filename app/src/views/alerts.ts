@@ -2,43 +2,12 @@ import type { View } from "../context";
 import { fill, h, statusLine } from "../dom";
 import { formatDateTime } from "../lib/format";
 import { pageItems } from "../lib/records";
+import { detailsText, type EventRow, householdEvents, powerRule, rulesOf } from "./alerts-model";
 
-interface EventRow {
-  id: string;
-  type: string;
-  severity: string;
-  meterId: string;
-  at: string;
-  details: Record<string, unknown>;
-  acknowledged: boolean;
-}
-
-function toEvent(raw: unknown): EventRow | null {
-  if (!raw || typeof raw !== "object") return null;
-  const o = raw as Record<string, unknown>;
-  if (typeof o.id !== "string" || typeof o.type !== "string") return null;
-  return {
-    id: o.id,
-    type: o.type,
-    severity: typeof o.severity === "string" ? o.severity : "info",
-    meterId: typeof o.meterId === "string" ? o.meterId : "",
-    at: typeof o.at === "string" ? o.at : "",
-    details: (o.details && typeof o.details === "object" ? o.details : {}) as Record<string, unknown>,
-    acknowledged: Boolean(o.acknowledged ?? o.ackedAt ?? o.acknowledgedAt ?? o.acked),
-  };
-}
-
-const SEVERITY_ORDER: Record<string, number> = { critical: 0, warning: 1, info: 2 };
-
-/** Rules as the events module's twin holds them; the editor keeps the JSON the module defines. */
-function rulesOf(body: unknown): unknown[] {
-  if (Array.isArray(body)) return body;
-  if (body && typeof body === "object" && Array.isArray((body as { rules?: unknown }).rules)) {
-    return (body as { rules: unknown[] }).rules;
-  }
-  return [];
-}
-
+/**
+ * Alerts: the household's events of the last 30 days (acknowledge each), and the events module's rules
+ * (a power-threshold form and the JSON of all rules). Data in alerts-model.
+ */
 export const alertsView: View = (root, ctx) => {
   const tz = ctx.household.timeZone;
   const meters = new Set(ctx.household.meters.map((m) => m.id));
@@ -71,53 +40,49 @@ export const alertsView: View = (root, ctx) => {
       const from = new Date(Date.now() - 30 * 86_400_000).toISOString();
       const body = await ctx.edge.get("/api/events", { from });
       if (!alive) return;
-      const rows = pageItems(body)
-        .map(toEvent)
-        .filter((e): e is EventRow => e !== null && (meters.size === 0 || meters.has(e.meterId)))
-        .sort(
-          (a, b) =>
-            b.at.localeCompare(a.at) || (SEVERITY_ORDER[a.severity] ?? 3) - (SEVERITY_ORDER[b.severity] ?? 3),
-        );
-      fill(
-        list,
-        rows.length === 0 ? h("li", { class: "muted" }, "No alerts in the last 30 days.") : null,
-        rows.map((e) =>
-          h(
-            "li",
-            { class: `event sev-${e.severity}`, "data-type": e.type, "data-id": e.id },
-            h("span", { class: `badge sev-${e.severity}` }, e.severity),
-            h("strong", {}, e.type),
-            h("span", {}, e.meterId),
-            h("time", { datetime: e.at }, formatDateTime(e.at, tz)),
-            Object.keys(e.details).length
-              ? h("span", { class: "muted small" }, JSON.stringify(e.details).slice(0, 160))
-              : null,
-            e.acknowledged
-              ? h("span", { class: "muted" }, "acknowledged")
-              : h(
-                  "button",
-                  {
-                    type: "button",
-                    "aria-label": `Acknowledge ${e.type} at ${formatDateTime(e.at, tz)}`,
-                    onclick: async () => {
-                      try {
-                        await ctx.edge.send("POST", `/api/events/${encodeURIComponent(e.id)}/ack`);
-                        await refresh();
-                      } catch (err) {
-                        status.set(`Acknowledge failed: ${(err as Error).message}`, "error");
-                      }
-                    },
-                  },
-                  "Acknowledge",
-                ),
-          ),
-        ),
-      );
+      renderEvents(householdEvents(pageItems(body), meters));
       status.set("");
     } catch (err) {
       if (alive) status.set(`Alerts unavailable: ${(err as Error).message}`, "error");
     }
   };
+
+  const acknowledge = async (e: EventRow) => {
+    try {
+      await ctx.edge.send("POST", `/api/events/${encodeURIComponent(e.id)}/ack`);
+      await refresh();
+    } catch (err) {
+      status.set(`Acknowledge failed: ${(err as Error).message}`, "error");
+    }
+  };
+
+  const renderEvents = (rows: readonly EventRow[]) =>
+    fill(
+      list,
+      rows.length === 0 ? h("li", { class: "muted" }, "No alerts in the last 30 days.") : null,
+      rows.map((e) =>
+        h(
+          "li",
+          { class: `event sev-${e.severity}`, "data-type": e.type, "data-id": e.id },
+          h("span", { class: `badge sev-${e.severity}` }, e.severity),
+          h("strong", {}, e.type),
+          h("span", {}, e.meterId),
+          h("time", { datetime: e.at }, formatDateTime(e.at, tz)),
+          detailsText(e) ? h("span", { class: "muted small" }, detailsText(e)) : null,
+          e.acknowledged
+            ? h("span", { class: "muted" }, "acknowledged")
+            : h(
+                "button",
+                {
+                  type: "button",
+                  "aria-label": `Acknowledge ${e.type} at ${formatDateTime(e.at, tz)}`,
+                  onclick: () => void acknowledge(e),
+                },
+                "Acknowledge",
+              ),
+        ),
+      ),
+    );
 
   const loadRules = async () => {
     try {
@@ -154,18 +119,13 @@ export const alertsView: View = (root, ctx) => {
         "aria-label": "Add a power threshold rule",
         onsubmit: (e: Event) => {
           e.preventDefault();
-          // The events module's rule (modules/events config): id of 1-64 of A-Z a-z 0-9 _ -.
-          const id = `powerAbove-${ruleMeter.value}-${Date.now().toString(36)}`
-            .replace(/[^A-Za-z0-9_-]/g, "_")
-            .slice(0, 64);
-          const rule = {
-            id,
-            kind: "powerAbove",
-            meterId: ruleMeter.value,
-            thresholdW: Math.round(Number(ruleKw.value) * 1000),
-            forSeconds: Number(ruleSecs.value),
-            severity: ruleSeverity.value,
-          };
+          const rule = powerRule(
+            ruleMeter.value,
+            Number(ruleKw.value),
+            Number(ruleSecs.value),
+            ruleSeverity.value,
+            Date.now(),
+          );
           void saveRules([...rules, rule]);
         },
       },

@@ -1,43 +1,22 @@
 import type { View } from "../context";
 import { download, fill, h, statusLine } from "../dom";
-import { formatDateTime } from "../lib/format";
 import { pageItems } from "../lib/records";
+import {
+  type ConsentRow,
+  grantBody,
+  PROPERTIES,
+  RESOLUTIONS,
+  recentAudit,
+  resolutionText,
+  toConsent,
+} from "./privacy-model";
+import { renderAudit, renderConsents } from "./privacy-render";
 
-/** What a consent can cover and at which resolution (the sharing module's consent contract). */
-const PROPERTIES = ["energy", "power", "grid", "temperature", "events"] as const;
-const RESOLUTIONS = ["raw", "PT15M", "PT1H", "P1D"] as const;
-const RESOLUTION_TEXT: Record<string, string> = {
-  raw: "every reading",
-  PT15M: "15 minutes",
-  PT1H: "hourly",
-  P1D: "daily",
-};
-
-interface ConsentRow {
-  id: string;
-  recipient: string;
-  properties: string[];
-  resolution: string;
-  until: string | null;
-  grantedAt: string;
-  revokedAt: string | null;
-}
-
-function toConsent(raw: unknown): ConsentRow | null {
-  if (!raw || typeof raw !== "object") return null;
-  const o = raw as Record<string, unknown>;
-  if (typeof o.id !== "string" || typeof o.recipient !== "string") return null;
-  return {
-    id: o.id,
-    recipient: o.recipient,
-    properties: Array.isArray(o.properties) ? o.properties.map(String) : [],
-    resolution: typeof o.resolution === "string" ? o.resolution : "",
-    until: typeof o.until === "string" ? o.until : null,
-    grantedAt: typeof o.grantedAt === "string" ? o.grantedAt : "",
-    revokedAt: typeof o.revokedAt === "string" ? o.revokedAt : null,
-  };
-}
-
+/**
+ * Privacy: the consents (who gets which data at which detail until when), granting and revoking them,
+ * the exports and the deletion request, and the audit log. Data in privacy-model, tables in
+ * privacy-render.
+ */
 export const privacyView: View = (root, ctx) => {
   const tz = ctx.household.timeZone;
   const status = statusLine();
@@ -62,7 +41,7 @@ export const privacyView: View = (root, ctx) => {
   const resolution = h(
     "select",
     { id: "consent-resolution" },
-    RESOLUTIONS.map((r) => h("option", { value: r, selected: r === "PT15M" }, RESOLUTION_TEXT[r] ?? r)),
+    RESOLUTIONS.map((r) => h("option", { value: r, selected: r === "PT15M" }, resolutionText(r))),
   );
   const until = h("input", { id: "consent-until", type: "date" });
 
@@ -76,96 +55,41 @@ export const privacyView: View = (root, ctx) => {
       const rows = pageItems(consents)
         .map(toConsent)
         .filter((c): c is ConsentRow => c !== null);
-      fill(
-        table,
-        rows.length === 0
-          ? h("tr", {}, h("td", { colspan: "6" }, "No consents: nothing leaves your home."))
-          : null,
-        rows.map((c) =>
-          h(
-            "tr",
-            { "data-id": c.id, "data-recipient": c.recipient, class: c.revokedAt ? "revoked" : "" },
-            h("th", { scope: "row" }, c.recipient),
-            h("td", {}, c.properties.join(", ")),
-            h("td", {}, RESOLUTION_TEXT[c.resolution] ?? c.resolution),
-            h("td", {}, c.until ? formatDateTime(c.until, tz) : "until revoked"),
-            h("td", {}, c.revokedAt ? `revoked ${formatDateTime(c.revokedAt, tz)}` : "active"),
-            h(
-              "td",
-              {},
-              c.revokedAt
-                ? null
-                : h(
-                    "button",
-                    {
-                      type: "button",
-                      class: "danger",
-                      "aria-label": `Revoke consent for ${c.recipient}`,
-                      onclick: async () => {
-                        try {
-                          await ctx.edge.send("DELETE", `/api/consents/${encodeURIComponent(c.id)}`);
-                          status.set(`Consent for ${c.recipient} revoked.`);
-                          await refresh();
-                        } catch (err) {
-                          status.set(`Revoke failed: ${(err as Error).message}`, "error");
-                        }
-                      },
-                    },
-                    "Revoke",
-                  ),
-            ),
-          ),
-        ),
-      );
-      fill(
-        audit,
-        pageItems(log)
-          .slice(-200)
-          .reverse()
-          .map((raw) => {
-            const e = (raw ?? {}) as Record<string, unknown>;
-            const at = String(e.at ?? e.time ?? "");
-            return h(
-              "tr",
-              {},
-              h("td", {}, at ? formatDateTime(at, tz) : ""),
-              h("td", {}, String(e.action ?? "")),
-              h("td", {}, String(e.actor ?? e.by ?? "")),
-              h("td", {}, String(e.recipient ?? "")),
-              h(
-                "td",
-                { class: "small" },
-                [
-                  Array.isArray(e.properties) ? e.properties.join(", ") : String(e.properties ?? ""),
-                  e.resolution ? `at ${RESOLUTION_TEXT[String(e.resolution)] ?? String(e.resolution)}` : "",
-                  e.until ? `until ${formatDateTime(String(e.until), tz)}` : "",
-                ]
-                  .filter(Boolean)
-                  .join(" "),
-              ),
-            );
-          }),
-      );
+      renderConsents(table, rows, tz, revoke);
+      renderAudit(audit, recentAudit(pageItems(log)), tz);
     } catch (err) {
       if (alive) status.set(`Consents unavailable: ${(err as Error).message}`, "error");
     }
   };
 
+  const revoke = async (c: ConsentRow) => {
+    try {
+      await ctx.edge.send("DELETE", `/api/consents/${encodeURIComponent(c.id)}`);
+      status.set(`Consent for ${c.recipient} revoked.`);
+      await refresh();
+    } catch (err) {
+      status.set(`Revoke failed: ${(err as Error).message}`, "error");
+    }
+  };
+
   const grant = async (e: Event) => {
     e.preventDefault();
-    const properties = checks.filter((c) => c.checked).map((c) => c.value);
-    if (properties.length === 0) {
-      status.set("Choose at least one kind of data.", "error");
+    const g = grantBody(
+      {
+        recipient: recipient.value,
+        properties: checks.filter((c) => c.checked).map((c) => c.value),
+        resolution: resolution.value,
+        untilDate: until.value,
+      },
+      tz,
+    );
+    if ("error" in g) {
+      status.set(g.error, "error");
       return;
     }
     try {
-      await ctx.edge.send("POST", "/api/consents", {
-        recipient: recipient.value.trim(),
-        properties,
-        resolution: resolution.value,
-        until: until.value ? new Date(`${until.value}T23:59:59`).toISOString() : null,
-      });
-      status.set(`Consent for ${recipient.value} granted.`);
+      await ctx.edge.send("POST", "/api/consents", g.body);
+      status.set(`Consent for ${g.body.recipient} granted.`);
       await refresh();
     } catch (err) {
       status.set(`Grant failed: ${(err as Error).message}`, "error");
