@@ -242,11 +242,15 @@ function records(
   const r = decodeRecords(data, from, data.length, 0);
   if (!r.ok)
     return fail("RECORDS", r.error.reason, { offset: r.error.offset, field: r.error.field ?? "record" });
+  // a layout that is no EN 13757-3 records at all (e.g. Engelmann's after CI 0x73): the bytes after the
+  // fillers go to the drivers as manufacturer data
+  const unreadable = r.value.records.length === 0 && r.value.recordErrors.length > 0;
+  const skip = unreadable ? r.value.recordErrors[0]!.offset : 0;
   return ok({
     ...base,
     records: r.value.records,
     recordErrors: r.value.recordErrors,
-    manufacturerData: r.value.manufacturerData,
+    manufacturerData: unreadable ? data.subarray(skip) : r.value.manufacturerData,
   });
 }
 

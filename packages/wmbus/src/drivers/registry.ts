@@ -17,6 +17,7 @@ import { wm_elf2 } from "./meters/elf2";
 import { wm_elvsense } from "./meters/elvsense";
 import { wm_em24 } from "./meters/em24";
 import { wm_emerlin868 } from "./meters/emerlin868";
+import { wm_engelmann_faw } from "./meters/engelmann-faw";
 import { wm_eurisii } from "./meters/eurisii";
 import { wm_ev200 } from "./meters/ev200";
 import { wm_evo868 } from "./meters/evo868";
@@ -106,6 +107,7 @@ export const WIRELESS_DRIVERS: readonly WirelessDriver[] = [
   wm_elvsense,
   wm_em24,
   wm_emerlin868,
+  wm_engelmann_faw,
   wm_eurisii,
   wm_ev200,
   wm_evo868,

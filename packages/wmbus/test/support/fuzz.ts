@@ -1,0 +1,48 @@
+/** Fuzz inputs: random frames and corpus frames with mutated bytes and recomputed CRCs (format A). */
+import { addCrcsA } from "../../src/link/blocks";
+import { decodeWmbus } from "../../src/telegram";
+import { CORPUS } from "./corpus";
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s;
+  };
+}
+
+const FRAMES = CORPUS.tests
+  .map((t) => Uint8Array.from(Buffer.from(t.telegramHex, "hex")))
+  .filter((b) => b[0]! + 1 === b.length);
+const KEY = new Uint8Array(16);
+
+export function fuzzCases(n: number, seed: number): { decoded: number; errors: number; thrown: string[] } {
+  const next = rng(seed);
+  let decoded = 0;
+  let errors = 0;
+  const thrown: string[] = [];
+  for (let i = 0; i < n; i++) {
+    let input: Uint8Array;
+    const kind = next() % 3;
+    if (kind === 0) {
+      input = new Uint8Array(next() % 300);
+      for (let j = 0; j < input.length; j++) input[j] = next() & 0xff;
+    } else {
+      const f = new Uint8Array(FRAMES[next() % FRAMES.length]!);
+      const flips = 1 + (next() % 4);
+      for (let k = 0; k < flips; k++) f[1 + (next() % (f.length - 1))] = next() & 0xff;
+      if (next() % 4 === 0) f[0] = next() & 0xff; // a wrong L too
+      input = kind === 1 && f[0]! + 1 === f.length ? addCrcsA(f) : f;
+    }
+    try {
+      const r = decodeWmbus(input, { key: KEY });
+      if (r.ok) decoded++;
+      else if (r.error.name === "WmbusError") errors++;
+      else thrown.push(`untyped error for ${Buffer.from(input).toString("hex")}`);
+    } catch (e) {
+      if (thrown.length < 5) thrown.push(`${(e as Error).message} for ${Buffer.from(input).toString("hex")}`);
+      else thrown.push("...");
+    }
+  }
+  return { decoded, errors, thrown };
+}
