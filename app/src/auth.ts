@@ -56,6 +56,8 @@ export async function startMsalSession(
   let account: AccountInfo | null = redirected?.account ?? pca.getAllAccounts()[0] ?? null;
   if (account) pca.setActiveAccount(account);
   let current = "";
+  let expiresAt = 0;
+  let renewing: Promise<string> | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
 
@@ -65,12 +67,19 @@ export async function startMsalSession(
     onToken(current);
     if (timer) clearTimeout(timer);
     const exp = r.expiresOn?.getTime();
+    expiresAt = exp ?? 0;
     if (stopped || !exp) return;
     const life = Math.max(0, exp - Date.now());
     timer = setTimeout(() => void renew().catch(() => {}), Math.max(1000, life - s.renewLeadMs(life)));
   };
 
-  const renew = async (): Promise<string> => {
+  const renew = (): Promise<string> => {
+    renewing ??= renewNow().finally(() => {
+      renewing = null;
+    });
+    return renewing;
+  };
+  const renewNow = async (): Promise<string> => {
     if (!account) throw new Error("not signed in");
     try {
       // forceRefresh: redeem the refresh token now rather than hand back the cached access token.
@@ -97,7 +106,12 @@ export async function startMsalSession(
   }
 
   return {
-    token: () => current,
+    // A timer may fire late (a sleeping laptop, a background tab): a request after the expiry starts the
+    // renewal itself; it goes out with the old token, the next ones with the new.
+    token: () => {
+      if (current && expiresAt && Date.now() >= expiresAt && !renewing) void renew().catch(() => {});
+      return current;
+    },
     get account() {
       return account;
     },
