@@ -3,7 +3,7 @@
  * the store's outbox, daily figures kept, `getStats` answered. `main.ts` only wires it to the host.
  */
 import type { Logger } from "@omdp/logger";
-import { MeterReading, type Resolution, Rfc3339 } from "@omdp/model";
+import { MeterReading, type Resolution, Rfc3339, type StatsMessage } from "@omdp/model";
 import { z } from "zod";
 import { type DesiredConfig, meterTimeZone } from "./config";
 import {
@@ -30,17 +30,8 @@ import {
 import type { AnalyticsStore, OutboxMessage } from "./store";
 import { localDate } from "./tz";
 
-/** Body of a message on output `stats` (application properties `kind: stats`, `meterId`). */
-export interface StatsMessage {
-  kind: "stats";
-  meterId: string;
-  at: string;
-  timeZone: string;
-  /** True for the figures of a finished day (sent when its last quarter hour closes). */
-  final: boolean;
-  day: DayReport;
-  month: PeriodStats;
-}
+/** Body of a message on output `stats`: the schema of @omdp/model (sharing parses it). */
+export type { StatsMessage };
 
 export const GetStatsRequest = z
   .object({ meterId: z.string().min(1), from: Rfc3339, to: Rfc3339 })

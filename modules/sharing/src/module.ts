@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import type { InboundMessage, ModuleHost, SenderOptions } from "@omdp/edge-module";
 import type { Logger } from "@omdp/logger";
-import { Event, IntervalRecord, MeterReading } from "@omdp/model";
+import { Event, IntervalRecord, MeterReading, StatsMessage } from "@omdp/model";
 import { z } from "zod";
 import { type ApiServer, type ControlMessage, LiveFeed, startApiServer } from "./api";
 import { DesiredConfig, timeZoneOf } from "./config";
@@ -198,19 +198,11 @@ export class SharingModule {
     this.upstream.handle({ kind: "event", body: event });
   }
 
+  /** Analytics' `StatsMessage` (@omdp/model), kept by meter and local day (a resend replaces it). */
   private async onStats(m: InboundMessage): Promise<void> {
-    const body = bodyOf(m);
-    if (body === null || typeof body !== "object" || Array.isArray(body))
-      throw new Error("stats body is not an object");
-    const b = body as Record<string, unknown>;
-    const meterId = String(b.meterId ?? m.properties.meterId ?? "");
-    if (meterId === "") throw new Error("stats message without meterId");
-    const time = [b.start, b.at, b.intervalStart, b.from].find(
-      (v) => typeof v === "string" && !Number.isNaN(Date.parse(v)),
-    );
-    const at = typeof time === "string" ? Date.parse(time) : this.now();
-    const period = [b.date, b.period, b.start].find((v) => typeof v === "string");
-    this.store.stats.insert(meterId, at, body, typeof period === "string" ? `${meterId}|${period}` : null);
+    const stats = StatsMessage.parse(bodyOf(m));
+    const key = `${stats.meterId}|${stats.day.date}`;
+    this.store.stats.insert(stats.meterId, Date.parse(stats.day.start), stats, key);
     this.counters.statsStored++;
   }
 

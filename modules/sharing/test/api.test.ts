@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { event, interval, reading } from "./support/fixtures";
+import { event, interval, reading, stats } from "./support/fixtures";
 import { type Harness, startHarness, T0 } from "./support/harness";
 import { call } from "./support/http";
 
@@ -151,12 +151,7 @@ describe("data routes", () => {
     for (let q = 0; q < 8; q++)
       await h.host.deliver("intervals", interval("m1", T0 - 2 * 3_600_000 + q * 900_000, 15, 10 + q));
     await h.host.deliver("alerts", event("m1", T0 - 1000, "ev-1"));
-    await h.host.deliver("stats", {
-      meterId: "m1",
-      date: "2026-06-15",
-      start: iso(T0 - 12 * 3_600_000),
-      importedWh: 5,
-    });
+    await h.host.deliver("stats", stats("m1", "2026-06-15", iso(T0 - 12 * 3_600_000), 5));
   });
 
   it("lists meters with their household and latest reading", async () => {
@@ -227,7 +222,9 @@ describe("data routes", () => {
     const r = await call(h.base, "GET", `/api/stats?meterId=m1&from=${iso(T0 - 86_400_000)}&to=${iso(T0)}`, {
       headers: h.auth,
     });
-    expect(r.json.stats).toEqual([expect.objectContaining({ meterId: "m1", importedWh: 5 })]);
+    expect(r.json.stats).toEqual([
+      expect.objectContaining({ meterId: "m1", day: expect.objectContaining({ importedWh: 5 }) }),
+    ]);
     const other = await call(
       h.base,
       "GET",

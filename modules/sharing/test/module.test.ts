@@ -1,6 +1,6 @@
 import { createServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { event, interval, reading } from "./support/fixtures";
+import { event, interval, reading, stats } from "./support/fixtures";
 import { type Harness, startHarness, T0 } from "./support/harness";
 import { call } from "./support/http";
 
@@ -174,19 +174,15 @@ describe("inputs and configuration", () => {
 
   it("replaces a day's stats when analytics sends it again", async () => {
     const h = await harness({});
-    await h.host.deliver("stats", {
-      meterId: "m1",
-      date: "2026-06-15",
-      start: "2026-06-14T22:00:00.000Z",
-      importedWh: 1,
-    });
-    await h.host.deliver("stats", {
-      meterId: "m1",
-      date: "2026-06-15",
-      start: "2026-06-14T22:00:00.000Z",
-      importedWh: 2,
-    });
-    expect(h.module.store.stats.query(0, T0 * 2)).toEqual([expect.objectContaining({ importedWh: 2 })]);
+    await h.host.deliver("stats", stats("m1", "2026-06-15", "2026-06-14T22:00:00.000Z", 1));
+    await h.host.deliver("stats", stats("m1", "2026-06-15", "2026-06-14T22:00:00.000Z", 2));
+    expect(h.module.store.stats.query(0, T0 * 2)).toEqual([
+      expect.objectContaining({ day: expect.objectContaining({ importedWh: 2 }) }),
+    ]);
+    // a body that is not a StatsMessage is dropped and counted, not stored
+    await h.host.deliver("stats", { meterId: "m1", date: "2026-06-16", importedWh: 3 });
+    expect(h.module.store.stats.query(0, T0 * 2)).toHaveLength(1);
+    expect(h.module.counters.invalidMessages).toBe(1);
   });
 
   it("moves the API when the twin changes its port, and applies retention from the twin", async () => {

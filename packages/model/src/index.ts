@@ -1,5 +1,6 @@
 export { CodecError, type CodecErrorDetails } from "./codec-error";
 export { ReaderCounters, ReaderDiagnostics } from "./diagnostics";
+export { DayReport, PeriodStats, SelfUse, StatsMessage } from "./stats";
 export { intervalId, readingId, resolutionMs } from "./ids";
 export {
   OBIS,

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Event, IntervalRecord, MeterReading } from "@omdp/model";
+import type { Event, IntervalRecord, MeterReading, StatsMessage } from "@omdp/model";
 
 export function tempDir(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), "omdp-sharing-"));
@@ -61,5 +61,30 @@ export function event(meterId: string, at: string | number, id = `ev-${meterId}-
     meterId,
     at: new Date(at).toISOString(),
     details: { powerW: 9000 },
+  };
+}
+
+/** A `StatsMessage` as analytics sends it: one local day of `meterId` and its month so far. */
+export function stats(meterId: string, date: string, start: string, importedWh: number): StatsMessage {
+  const end = new Date(Date.parse(start) + 86_400_000).toISOString();
+  const figures = { importedWh, exportedWh: 0, peakDemandW: null, peakDemandAt: null, baseLoadW: null };
+  return {
+    kind: "stats",
+    meterId,
+    at: end,
+    timeZone: "Europe/Vienna",
+    final: false,
+    day: {
+      meterId,
+      date,
+      timeZone: "Europe/Vienna",
+      start,
+      end,
+      intervals: 96,
+      completeIntervals: 96,
+      expectedIntervals: 96,
+      ...figures,
+    },
+    month: { meterId, period: date.slice(0, 7), days: 1, completeness: 1, ...figures },
   };
 }
