@@ -14,12 +14,15 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes, scryptSync } from "node:crypto";
 import {
   chmodSync,
+  closeSync,
   existsSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readdirSync,
   readFileSync,
+  readSync,
   rmSync,
   writeFileSync,
 } from "node:fs";
@@ -85,9 +88,14 @@ export interface BackupOptions {
 }
 
 function isSqlite(file: string): boolean {
-  const st = lstatSync(file);
-  if (st.size < SQLITE_HEADER.length) return false;
-  const head = readFileSync(file).subarray(0, SQLITE_HEADER.length);
+  if (lstatSync(file).size < SQLITE_HEADER.length) return false;
+  const head = Buffer.alloc(SQLITE_HEADER.length);
+  const fd = openSync(file, "r");
+  try {
+    readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
   return head.equals(SQLITE_HEADER);
 }
 
