@@ -1,17 +1,21 @@
 /**
  * Decode benchmark (issue 2 section 5, issue 12 section 3): full M-Bus decoding (link layer, header, every
  * record with quantity, unit and scaled value) over the valid corpus, single core, side by side with
- * libmbus on the same telegrams. Writes bench/results/decode.json. Run: `npm run bench -- decode` (~1 min).
+ * libmbus on the same telegrams. Writes bench/results/decode.json. Run: `npm run bench -- decode` (~1.5 min).
  *  - library: in this process (through tsx, as before), and bundled by esbuild in its own process
  *    (bench/decode/library-loop.ts), against libmbus's mbus_parse + mbus_frame_data_parse +
  *    mbus_parse_variable_record per record (bench/libmbus/harness.c, compiled here into a temp dir
  *    against the sources of the node-mbus dev dependency);
  *  - whole process: `omdp decode --batch` (JSON out; from its prebuilt bundle, and through tsx) against
  *    the harness printing mbus_frame_data_xml_normalized, both over 100,000 telegrams on stdin, from spawn
- *    to exit, best of 3.
+ *    to exit.
+ * The machine is shared: each ratio's two sides run alternately (A B A B ..., PAIRS times), and the
+ * figures are medians (a ratio: the median of the pairs' ratios); the load average is recorded at the
+ * start and at the end.
  *
  * DLMS: if `@omdp/dlms` exports `benchDlms(): Promise<Record<string, number>> | Record<string, number>`,
  * its figures are merged into the same result under `figures.dlms*`; if not, that part is skipped.
+ * `dlmsDecryptedDecodesPerSecond` is the rate over the encrypted telegrams of that mix alone.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -21,7 +25,7 @@ import { fileURLToPath } from "node:url";
 import { decodeFrame, decodeTelegram, parseHex, toHex } from "@omdp/mbus";
 import { build } from "esbuild";
 import { buildHarness, libmbusValues } from "./decode/libmbus";
-import { bestOf } from "./decode/whole-process";
+import { bestOf, median, type ProcessRun, runOnce } from "./decode/whole-process";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
@@ -87,16 +91,34 @@ function measure(seconds: number): {
   };
 }
 
+interface DlmsBench {
+  benchDlms?: () => unknown;
+  dlmsBenchTelegrams?: () => { name: string; key?: string | null }[];
+}
+
+/**
+ * DLMS figures of `benchDlms` (the mix of the DLMS corpus, some telegrams encrypted) and, beside them,
+ * the rate over the encrypted telegrams alone (AES-GCM decryption in every decode): the harmonic mean
+ * of their per-telegram rates, i.e. decodes per second when each is decoded in turn.
+ */
 async function optionalDlms(): Promise<Record<string, number>> {
   try {
     // a variable specifier: the DLMS package may not export benchDlms (or exist) yet, and that is fine
     const specifier = "@omdp/dlms";
-    const mod = (await import(specifier)) as { benchDlms?: () => unknown };
+    const mod = (await import(specifier)) as DlmsBench;
     if (typeof mod.benchDlms !== "function") return {};
-    const figures = (await mod.benchDlms()) as Record<string, number>;
+    const figures = (await mod.benchDlms()) as Record<string, unknown>;
     const out: Record<string, number> = {};
     for (const [k, v] of Object.entries(figures ?? {}))
       if (typeof v === "number") out[`dlms${k[0]!.toUpperCase()}${k.slice(1)}`] = v;
+    const per = figures.perTelegram as Record<string, number> | undefined;
+    const encrypted = (mod.dlmsBenchTelegrams?.() ?? []).filter((t) => t.key).map((t) => per?.[t.name]);
+    if (per && encrypted.length > 0 && encrypted.every((r) => typeof r === "number" && r > 0)) {
+      out.dlmsDecryptedDecodesPerSecond = Math.round(
+        encrypted.length / encrypted.reduce((a: number, r) => a + 1 / r!, 0),
+      );
+      out.dlmsDecryptedTelegrams = encrypted.length;
+    }
     return out;
   } catch {
     return {};
@@ -118,8 +140,8 @@ function inputs(tmp: string): { corpus: string; batch: string } {
   return { corpus, batch };
 }
 
-/** The library bundled (as deployed code runs, without tsx's module interop), in its own process. */
-async function bundledLibrary(tmp: string, corpus: string): Promise<number> {
+/** The library bundled (as deployed code runs, without tsx's module interop), for its own process. */
+async function libraryLoop(tmp: string): Promise<string> {
   const out = join(tmp, "library-loop.mjs");
   await build({
     entryPoints: [join(here, "decode", "library-loop.ts")],
@@ -129,16 +151,23 @@ async function bundledLibrary(tmp: string, corpus: string): Promise<number> {
     format: "esm",
     logLevel: "warning",
   });
-  const r = spawnSync(process.execPath, [out, "3", corpus], { encoding: "utf8" });
+  return out;
+}
+
+/** One run of the bundled library loop (~2 s of CPU after a 1 s warm-up): telegrams per CPU-second. */
+function runLoop(loop: string, corpus: string): number {
+  const r = spawnSync(process.execPath, [loop, "2", corpus], { encoding: "utf8" });
   if (r.status !== 0) throw new Error(`library loop: ${r.stderr}`);
   const { telegrams: n, cpuSeconds } = JSON.parse(r.stdout) as { telegrams: number; cpuSeconds: number };
   return n / cpuSeconds;
 }
 
+/** Runs of each side of a ratio, alternating (A B A B ...) so that both see the same load. */
+const PAIRS = 5;
+
 async function sideBySide(tmp: string): Promise<Record<string, number | string>> {
   const { corpus, batch } = inputs(tmp);
   const figures: Record<string, number | string> = {};
-  figures.mbusBundledTelegramsPerSecond = Math.round(await bundledLibrary(tmp, corpus));
   const bin = join(root, "packages", "cli", "bin", "omdp.js");
   const dist = join(tmp, "cli-dist");
   const bundled = spawnSync(
@@ -150,29 +179,55 @@ async function sideBySide(tmp: string): Promise<Record<string, number | string>>
   );
   if (bundled.status !== 0) throw new Error(`cli bundle: ${bundled.stderr}`);
   const omdp = [process.execPath, bin, "decode", "--batch"];
-  const fast = await bestOf(3, omdp, batch, { OMDP_BUNDLE_DIR: dist });
-  const viaTsx = await bestOf(2, omdp, batch, { OMDP_NO_BUNDLE: "1" });
-  figures.omdpBatchTelegramsPerSecond = Math.round(WHOLE_PROCESS_TELEGRAMS / fast.wallSeconds);
-  figures.omdpBatchTelegramsPerCpuSecond = Math.round(WHOLE_PROCESS_TELEGRAMS / fast.cpuSeconds);
-  figures.omdpBatchTsxTelegramsPerSecond = Math.round(WHOLE_PROCESS_TELEGRAMS / viaTsx.wallSeconds);
+  const loop = await libraryLoop(tmp);
   const harness = buildHarness(root, tmp);
   if ("missing" in harness) {
+    figures.mbusBundledTelegramsPerSecond = Math.round(runLoop(loop, corpus));
+    const fast = await bestOf(3, omdp, batch, { OMDP_BUNDLE_DIR: dist });
+    figures.omdpBatchTelegramsPerSecond = Math.round(WHOLE_PROCESS_TELEGRAMS / fast.wallSeconds);
     figures.libmbus = `not measured: ${harness.missing}`;
     return figures;
   }
-  const values = libmbusValues(harness.bin, 3, corpus);
-  const xml = await bestOf(3, [harness.bin, "xml"], batch);
-  figures.libmbusValuesTelegramsPerSecond = Math.round(values);
-  figures.libmbusXmlTelegramsPerSecond = Math.round(WHOLE_PROCESS_TELEGRAMS / xml.wallSeconds);
-  figures.libmbusXmlTelegramsPerCpuSecond = Math.round(WHOLE_PROCESS_TELEGRAMS / xml.cpuSeconds);
-  figures.ratioLibraryBundledToLibmbus = round2((figures.mbusBundledTelegramsPerSecond as number) / values);
-  figures.ratioOmdpBatchToLibmbusXml = round2(xml.wallSeconds / fast.wallSeconds);
-  figures.ratioOmdpBatchToLibmbusXmlCpu = round2(xml.cpuSeconds / fast.cpuSeconds);
-  figures.ratioOmdpBatchTsxToLibmbusXml = round2(xml.wallSeconds / viaTsx.wallSeconds);
+  // library loop against libmbus value decoding: pairs, back to back, each ~2 s of CPU
+  const lib: number[] = [];
+  const values: number[] = [];
+  const valueRatios: number[] = [];
+  for (let i = 0; i < PAIRS; i++) {
+    lib.push(runLoop(loop, corpus));
+    values.push(libmbusValues(harness.bin, 2, corpus));
+    valueRatios.push(lib.at(-1)! / values.at(-1)!);
+  }
+  // whole processes over 100,000 telegrams: omdp decode --batch (bundle) against libmbus printing XML
+  const omdpRuns: ProcessRun[] = [];
+  const xmlRuns: ProcessRun[] = [];
+  for (let i = 0; i < PAIRS; i++) {
+    omdpRuns.push(await runOnce(omdp, batch, { OMDP_BUNDLE_DIR: dist }));
+    xmlRuns.push(await runOnce([harness.bin, "xml"], batch));
+  }
+  const viaTsx = await bestOf(2, omdp, batch, { OMDP_NO_BUNDLE: "1" });
+  const wall = (runs: ProcessRun[]) => median(runs.map((r) => r.wallSeconds));
+  const cpu = (runs: ProcessRun[]) => median(runs.map((r) => r.cpuSeconds));
+  figures.mbusBundledTelegramsPerSecond = Math.round(median(lib));
+  figures.libmbusValuesTelegramsPerSecond = Math.round(median(values));
+  figures.ratioLibraryBundledToLibmbus = round2(median(valueRatios));
+  figures.omdpBatchTelegramsPerSecond = Math.round(WHOLE_PROCESS_TELEGRAMS / wall(omdpRuns));
+  figures.omdpBatchTelegramsPerCpuSecond = Math.round(WHOLE_PROCESS_TELEGRAMS / cpu(omdpRuns));
+  figures.omdpBatchTsxTelegramsPerSecond = Math.round(WHOLE_PROCESS_TELEGRAMS / viaTsx.wallSeconds);
+  figures.libmbusXmlTelegramsPerSecond = Math.round(WHOLE_PROCESS_TELEGRAMS / wall(xmlRuns));
+  figures.libmbusXmlTelegramsPerCpuSecond = Math.round(WHOLE_PROCESS_TELEGRAMS / cpu(xmlRuns));
+  figures.ratioOmdpBatchToLibmbusXml = round2(
+    median(omdpRuns.map((r, i) => xmlRuns[i]!.wallSeconds / r.wallSeconds)),
+  );
+  figures.ratioOmdpBatchToLibmbusXmlCpu = round2(
+    median(omdpRuns.map((r, i) => xmlRuns[i]!.cpuSeconds / r.cpuSeconds)),
+  );
+  figures.ratioOmdpBatchTsxToLibmbusXml = round2(wall(xmlRuns) / viaTsx.wallSeconds);
+  figures.sideBySidePairs = PAIRS;
   return figures;
 }
 
 async function main(): Promise<void> {
+  const loadAtStart = round2(loadavg()[0]!);
   measure(2); // warm-up: let the JIT settle
   const runs = [measure(3), measure(3)];
   const best = runs.reduce((a, b) => (b.perCpuSec > a.perCpuSec ? b : a));
@@ -188,6 +243,7 @@ async function main(): Promise<void> {
     mbusMBPerSecond: round2(best.mbPerCpuSec),
     mbusTelegramsPerWallSecond: Math.round(best.perWallSec),
     ...side,
+    loadAverage1mAtStart: loadAtStart,
     loadAverage1m: round2(loadavg()[0]!),
     mbusCorpusTelegrams: telegrams.length,
     mbusCorpusBytes: totalBytes,
@@ -211,7 +267,9 @@ async function main(): Promise<void> {
     typeof figures[k] === "number" ? (figures[k] as number).toLocaleString("en") : String(figures[k]);
   process.stdout.write(
     `M-Bus full decode, in process via tsx: ${n("mbusTelegramsPerSecond")} telegrams/s per CPU-second ` +
-      `(${figures.mbusMBPerSecond} MB/s; load ${figures.loadAverage1m}; ${telegrams.length} corpus telegrams)\n` +
+      `(${figures.mbusMBPerSecond} MB/s; load ${loadAtStart} at start, ${figures.loadAverage1m} at end; ` +
+      `${telegrams.length} corpus telegrams)\n` +
+      `side by side, medians of ${PAIRS} alternating runs of each:\n` +
       `library bundled: ${n("mbusBundledTelegramsPerSecond")}/s; libmbus values: ${n("libmbusValuesTelegramsPerSecond")}/s; ` +
       `ratio ${n("ratioLibraryBundledToLibmbus")} (target 1.5)\n` +
       `whole process over ${WHOLE_PROCESS_TELEGRAMS.toLocaleString("en")} telegrams: omdp decode --batch ` +

@@ -40,6 +40,22 @@ function once(argv: readonly string[], input: string, env: NodeJS.ProcessEnv): P
   });
 }
 
+/** One run of a command as a whole process (wall and CPU time). */
+export function runOnce(
+  argv: readonly string[],
+  input: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<ProcessRun> {
+  return once(argv, input, env);
+}
+
+/** The median of a list of numbers (the middle one; the mean of the two middle ones for an even count). */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
 /** Best of `runs` (the machine is shared: the least disturbed run is the closest to the truth). */
 export async function bestOf(
   runs: number,
