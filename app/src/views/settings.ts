@@ -23,7 +23,7 @@ export function settingsView(
     "set-cloud-url",
     "Cloud URL",
     user.cloudUrl ?? "",
-    "url",
+    "text",
     "https://cloud.example.org (empty: this app's own)",
   );
   const cloudToken = field("set-cloud-token", "Cloud token", user.cloudToken ?? "", "password");
@@ -31,7 +31,7 @@ export function settingsView(
     "set-edge-url",
     "Edge URL",
     user.edgeUrl ?? "",
-    "url",
+    "text",
     "http://192.168.1.20:8080 (empty: this app's own)",
   );
   const edgeToken = field("set-edge-token", "Edge token (pairing)", user.edgeToken ?? "", "password");

@@ -40,6 +40,8 @@ export function createTrend(timeZone: string, windowMs = TREND_WINDOW_MS, maxPoi
           height: 160,
           tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), timeZone),
           legend: { show: false },
+          // Room on the right for the newest tick's label (a time of day centred on the last point).
+          padding: [null, 28, null, null],
           cursor: { show: false },
           axes: [timeAxis(timeZone), valueAxis("W")],
           series: [
