@@ -122,6 +122,8 @@ beforeAll(async () => {
     ],
     scopes: ["openid", "offline_access", "profile", "api"],
     claims: { openid: ["sub"], profile: ["name", "preferred_username"] },
+    // The profile claims in the ID token too, as Entra ID sends them (MSAL's account name comes from there).
+    conformIdTokenClaims: false,
     findAccount: async (_ctx, sub) => ({
       accountId: sub,
       claims: async () => ({ sub, name: sub, preferred_username: sub }),
@@ -221,6 +223,7 @@ describe("sign-in with MSAL against a local OpenID provider", () => {
 
     // Sign out: the provider ends its session, and the app is signed out again.
     await page.goto(`${app.url}/#/settings`);
+    await expect(page.locator("#signed-in-as").textContent()).resolves.toContain("alice");
     await page.locator("#sign-out").click();
     await page.getByRole("button", { name: /sign me out/i }).click();
     await page.waitForURL((u) => u.origin === app.url, { timeout: 10_000 });
