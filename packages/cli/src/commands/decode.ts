@@ -34,6 +34,7 @@ import {
   protocolFor,
   textProtocolFor,
 } from "../protocols/index";
+import { loadKeys } from "../protocols/wmbus-keys";
 
 const HELP = `Usage: omdp decode [options] [HEX ...]
 
@@ -43,12 +44,16 @@ line continuations are ignored) and prints one JSON document:
 A DSMR P1 telegram may also be pasted on stdin as its text (the first non-space character is '/').
 
 Options:
-  --protocol P       auto (default) | mbus | dlms | dsmr | sml | d0. auto: 1B1B1B1B01010101 is SML; a
+  --protocol P       auto (default) | mbus | dlms | dsmr | sml | d0 | wmbus. auto: wireless M-Bus when
+                     L fits the length (with or without CRCs), C is a meter's and a wM-Bus CI follows
+                     the address (not 68 L L 68); 1B1B1B1B01010101 is SML; a
                      telegram starting with '/' (hex 2F) is D0 (IEC 62056-21) when STX or a D0 data line
                      ('1.8.0(', 'C.1.0(', '1-0:1.8.0*255(') follows its first line, else DSMR P1; with --key, a 0xDB frame of the Smarty layout whose plaintext starts with
                      '/' is DSMR (Luxembourg Smarty), any other is DLMS; the rest as before
   --key HEX          AES-128 key of encrypted DLMS telegrams (global unicast encryption key) and of
                      Smarty P1 frames
+  --keys FILE        wireless M-Bus keys: JSON from the meter id (8 digits) to key hex (the reader's
+                     keys file form too); --key then serves meters the file does not name
   --auth-key HEX     authentication key: verify the GCM tag of authenticated telegrams (0x10/0x30);
                      Smarty frames need it when the meter uses one (it enters the GCM AAD)
   --transport T      auto (default) | mbus | hdlc | raw (DLMS)
@@ -128,6 +133,7 @@ function parse(argv: string[]) {
     allowPositionals: true,
     options: {
       key: { type: "string" },
+      keys: { type: "string" },
       "auth-key": { type: "string" },
       transport: { type: "string", default: "auto" },
       protocol: { type: "string", default: "auto" },
@@ -149,7 +155,10 @@ function options(v: ReturnType<typeof parse>["values"]): Options | { error: stri
   if (key instanceof Error) return { error: key.message };
   const authKey = keyOption(v["auth-key"], "--auth-key");
   if (authKey instanceof Error) return { error: authKey.message };
+  const wmbusKeys = v.keys === undefined ? undefined : loadKeys(v.keys);
+  if (wmbusKeys instanceof Error) return { error: wmbusKeys.message };
   return {
+    ...(wmbusKeys ? { wmbusKeys } : {}),
     protocol: v.protocol,
     transport,
     ...(key ? { key } : {}),

@@ -11,11 +11,13 @@ import { d0Entry } from "./d0";
 import { dsmrEntry } from "./dsmr";
 import { smlEntry } from "./sml";
 import type { ProtocolEntry } from "./types";
+import { wmbusEntry } from "./wmbus";
 
 export type { DocOutcome, ErrorInfo, ProtocolEntry, ProtocolOptions } from "./types";
 
 /** D0 before DSMR: both start with `/`, and D0 claims only what P1 never is (d0.ts). */
-export const PROTOCOL_ENTRIES: readonly ProtocolEntry[] = [smlEntry, d0Entry, dsmrEntry];
+/** wM-Bus first: its L-field may be 0x2F, the `/` DSMR and D0 start with (wmbus.ts claims strictly). */
+export const PROTOCOL_ENTRIES: readonly ProtocolEntry[] = [wmbusEntry, smlEntry, d0Entry, dsmrEntry];
 
 /**
  * Values of `--protocol`: auto, the two decode.ts reads itself, and every entry in the order they were
@@ -25,7 +27,7 @@ export const PROTOCOL_NAMES: readonly string[] = [
   "auto",
   "mbus",
   "dlms",
-  ...[dsmrEntry, smlEntry, d0Entry].map((e) => e.name),
+  ...[dsmrEntry, smlEntry, d0Entry, wmbusEntry].map((e) => e.name),
 ];
 
 /** The entry `--protocol NAME` forces, or (auto) the first entry that claims the bytes. */

@@ -5,6 +5,8 @@ export interface ProtocolOptions {
   readonly authKey?: Uint8Array;
   readonly timeZone?: string;
   readonly meterId?: string;
+  /** `--keys FILE` (wireless M-Bus): meter id (8 digits, lower case) to key. */
+  readonly wmbusKeys?: ReadonlyMap<string, Uint8Array>;
 }
 
 /** A typed error as `omdp decode` prints it; evidence (expected, actual, field) where the decoder gives it. */
