@@ -7,7 +7,7 @@
  * silence (gap -> partial intervals and roll-ups).
  */
 import type { IntervalRecord, MeterReading } from "@omdp/model";
-import type { Interval } from "@omdp/series";
+import { type Interval, IntervalsPage } from "@omdp/series";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingest as analyticsIngest, newTrack, tick } from "../../modules/analytics/src/engine";
 import { type Harness, startHarness } from "../../modules/sharing/test/support/harness";
@@ -63,6 +63,8 @@ function intervals(rs: readonly MeterReading[]): IntervalRecord[] {
   return out;
 }
 
+const INTERVAL_KEYS = Object.keys(IntervalsPage.shape.items.element.shape).sort();
+
 let edge: Harness;
 let cloud: TestHost;
 let sent: IntervalRecord[];
@@ -112,8 +114,11 @@ async function list(
     const res = await fetch(`${base}/api/meters/${METER}/intervals?${q}`, {
       headers: { authorization: `Bearer ${token}` },
     });
-    const body = (await res.json()) as { items: Interval[]; continuationToken?: string };
-    expect(res.status, JSON.stringify(body)).toBe(200);
+    const json: unknown = await res.json();
+    expect(res.status, JSON.stringify(json)).toBe(200);
+    // both sides answer the shared envelope and interval schema, field for field (strict: no extras)
+    const body = IntervalsPage.strict().parse(json);
+    for (const i of body.items) expect(Object.keys(i).sort()).toEqual(INTERVAL_KEYS);
     items.push(...body.items);
     next = body.continuationToken;
     if (!next) return items;

@@ -1,3 +1,4 @@
+import { EDGE_ONLY_OPERATIONS, type Operation } from "@omdp/series";
 import { z } from "zod";
 import type { AnyRoute } from "./route";
 import { Problem } from "./schemas";
@@ -34,8 +35,36 @@ const problemResponse = (description: string) => ({
   content: { "application/problem+json": { schema: problemRef } },
 });
 
-/** The OpenAPI 3.1 document of the routes, from the zod schemas they validate with. */
-export function buildOpenApi(routes: readonly AnyRoute[]): Json {
+function edgeOperation(op: Operation): Json {
+  return {
+    operationId: op.name,
+    summary: op.summary,
+    "x-omdp-only": "edge",
+    parameters: [
+      ...(op.path.includes("{id}")
+        ? [{ name: "id", in: "path", required: true, schema: { type: "string" } }]
+        : []),
+      ...parameters(op.query, "query"),
+    ],
+    responses: {
+      "200": {
+        description: "OK",
+        content: { "application/json": { schema: jsonSchema(op.response, "output") } },
+      },
+      "400": problemResponse("a parameter is invalid (the problem names it)"),
+      "401": problemResponse("no or invalid bearer token"),
+    },
+  };
+}
+
+/**
+ * The one OpenAPI 3.1 document of the edge local API and the cloud API, from the zod schemas both
+ * validate with: the cloud's routes, and the operations only the edge has (`x-omdp-only: edge`).
+ */
+export function buildOpenApi(
+  routes: readonly AnyRoute[],
+  edgeOnly: readonly Operation[] = EDGE_ONLY_OPERATIONS,
+): Json {
   const paths: Record<string, Json> = {};
   for (const r of routes) {
     const path = `/api/${r.route}`;
@@ -71,13 +100,21 @@ export function buildOpenApi(routes: readonly AnyRoute[]): Json {
       responses,
     };
   }
+  for (const op of edgeOnly) {
+    const described = edgeOperation(op);
+    const shared = paths[op.path]?.get as Json | undefined;
+    // A path the cloud also answers with another meaning (the deprecated /readings alias): the edge's
+    // operation is described in `x-omdp-edge` of the cloud's, until the alias is removed.
+    if (shared) shared["x-omdp-edge"] = described;
+    else paths[op.path] = { get: described };
+  }
   return {
     openapi: "3.1.0",
     info: {
-      title: "Open Meter Data Platform cloud API",
+      title: "Open Meter Data Platform API (edge local API and cloud API)",
       version: "1.0.0",
       description:
-        "Meter history, alerts, k-anonymous aggregates and privacy operations. Errors are RFC 9457.",
+        "One resource model at the edge and in the cloud: meter intervals, history, alerts, k-anonymous aggregates and privacy operations. Errors are RFC 9457 problem+json. `x-omdp-only` marks what exists at one side only.",
     },
     servers: [{ url: "/" }],
     security: [{ bearerAuth: [] }],

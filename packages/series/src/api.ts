@@ -3,7 +3,7 @@
  * parameters, page envelope and RFC 9457 problem. Both servers validate with these schemas and the
  * OpenAPI document is generated from them. `x-omdp-only` marks what exists at one side only.
  */
-import { Rfc3339 } from "@omdp/model";
+import { MeterReading, Rfc3339, StatsMessage } from "@omdp/model";
 import { z } from "zod";
 import { Interval } from "./interval";
 import { QueryResolution, SeriesResolution } from "./resolution";
@@ -74,3 +74,56 @@ export function intervalsAfter(token: string): number | undefined {
     return undefined;
   }
 }
+
+// ---- the parts that exist at the edge only (x-omdp-only: edge) ----
+
+/** GET /api/meters/{id}/readings at the edge: raw readings the edge keeps (the cloud's is the deprecated intervals alias). */
+export const EdgeReadingsQuery = z.object({
+  from: Rfc3339.optional().describe("inclusive start (default: 1 h before `to`)"),
+  to: Rfc3339.optional().describe("exclusive end (default: now)"),
+  limit: z.coerce.number().int().min(1).max(10_000).default(1000),
+});
+export const EdgeReadingsPage = z.object({
+  meterId: z.string(),
+  from: z.string(),
+  to: z.string(),
+  readings: z.array(MeterReading),
+});
+
+/** GET /api/stats at the edge: analytics' day and month figures, by meter and time. */
+export const StatsQuery = z.object({
+  meterId: z.string().min(1).max(64).optional(),
+  from: Rfc3339.optional().describe("inclusive start (default: 31 days before `to`)"),
+  to: Rfc3339.optional().describe("exclusive end (default: now)"),
+});
+export const StatsPage = z.object({ stats: z.array(StatsMessage) });
+
+/** One operation of the model, described by the zod schemas its server validates with. */
+export interface Operation {
+  readonly name: string;
+  readonly method: "GET";
+  readonly path: string;
+  readonly summary: string;
+  readonly query: z.ZodObject;
+  readonly response: z.ZodType;
+}
+
+/** Operations only the edge has; the OpenAPI document marks them `x-omdp-only: edge`. */
+export const EDGE_ONLY_OPERATIONS: readonly Operation[] = [
+  {
+    name: "edgeReadings",
+    method: "GET",
+    path: "/api/meters/{id}/readings",
+    summary: "Raw meter readings kept at the edge (oldest first)",
+    query: EdgeReadingsQuery,
+    response: EdgeReadingsPage,
+  },
+  {
+    name: "edgeStats",
+    method: "GET",
+    path: "/api/stats",
+    summary: "Analytics' day and month figures (StatsMessage), by meter and time",
+    query: StatsQuery,
+    response: StatsPage,
+  },
+];

@@ -6,14 +6,20 @@
 export { type Bucket, bucketOf, bucketsBetween, offsetMs } from "./align";
 export {
   DEPRECATED_CLOUD_INTERVALS_PATH,
+  EDGE_ONLY_OPERATIONS,
   EdgeIntervalsQuery,
+  EdgeReadingsPage,
+  EdgeReadingsQuery,
   INTERVALS_PATH,
   IntervalsPage,
   IntervalsQuery,
   intervalsAfter,
   intervalsToken,
   type Only,
+  type Operation,
   Problem,
+  StatsPage,
+  StatsQuery,
 } from "./api";
 export { seriesId, utcInstant } from "./id";
 export { fromInterval, Interval, type IntervalValues, toInterval } from "./interval";

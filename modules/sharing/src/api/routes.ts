@@ -1,4 +1,12 @@
-import { EdgeIntervalsQuery, INTERVALS_PATH, intervalsAfter, intervalsToken } from "@omdp/series";
+import {
+  EdgeIntervalsQuery,
+  EdgeReadingsQuery,
+  INTERVALS_PATH,
+  intervalsAfter,
+  intervalsToken,
+  StatsQuery,
+} from "@omdp/series";
+import type { z } from "zod";
 import { householdOf, timeZoneOf } from "../config";
 import { CONSENT_PROPERTIES, CONSENT_RESOLUTIONS, ConsentRequest, isActive } from "../consent";
 import { LATEST_VERSION } from "../store";
@@ -6,7 +14,7 @@ import type { ApiDeps, Caller } from "./deps";
 import { ApiError, badParameter, invalidFields, issueParam, notFound } from "./errors";
 import { exportPages } from "./export";
 import { readJson, sendJson, sendJsonText, writeChunk } from "./http-io";
-import { intParam, rangeParams, stringParam } from "./params";
+import { rangeParams, stringParam } from "./params";
 import { Router } from "./router";
 import { addRuleRoutes } from "./rules";
 import { handleStream } from "./stream";
@@ -27,6 +35,13 @@ export const MAX_INTERVALS = 50_000;
 
 /** Routes a third-party (recipient-scoped) token may call. */
 export const RECIPIENT_ROUTES = new Set(["/api/export", "/api/health"]);
+
+/** The query parameters validated with the model's zod schema; a 400 naming every invalid one. */
+function parseQuery<T extends z.ZodType>(schema: T, q: URLSearchParams): z.infer<T> {
+  const parsed = schema.safeParse(Object.fromEntries(q.entries()));
+  if (!parsed.success) throw invalidFields(parsed.error.issues.map(issueParam));
+  return parsed.data;
+}
 
 export function buildRouter(deps: ApiDeps): Router<Caller | undefined> {
   const r = new Router<Caller | undefined>();
@@ -68,11 +83,12 @@ export function buildRouter(deps: ApiDeps): Router<Caller | undefined> {
     sendJson(c.res, 200, { seq: latest.seq, reading: latest.reading });
   });
 
+  // Edge only (EDGE_ONLY_OPERATIONS of @omdp/series): the raw readings the edge keeps.
   r.add("GET", "/api/meters/{id}/readings", (c) => {
     const q = c.url.searchParams;
+    const query = parseQuery(EdgeReadingsQuery, q);
     const { from, to } = rangeParams(q, deps.now(), HOUR);
-    const limit = intParam(q, "limit", 1000, 1, 10_000);
-    const rows = store.readings.range(c.params.id!, from, to, limit);
+    const rows = store.readings.range(c.params.id!, from, to, query.limit);
     sendJson(c.res, 200, {
       meterId: c.params.id,
       from: new Date(from).toISOString(),
@@ -84,9 +100,7 @@ export function buildRouter(deps: ApiDeps): Router<Caller | undefined> {
   // The one intervals resource of both APIs (@omdp/series api.ts): query, page envelope, problem.
   r.add("GET", INTERVALS_PATH, (c) => {
     const q = c.url.searchParams;
-    const parsed = EdgeIntervalsQuery.safeParse(Object.fromEntries(q.entries()));
-    if (!parsed.success) throw invalidFields(parsed.error.issues.map(issueParam));
-    const query = parsed.data;
+    const query = parseQuery(EdgeIntervalsQuery, q);
     const { from, to } = rangeParams(q, deps.now(), DAY);
     const resolution = query.resolution;
     if ((to - from) / NOMINAL_MS[resolution]! > MAX_INTERVALS)
@@ -109,9 +123,10 @@ export function buildRouter(deps: ApiDeps): Router<Caller | undefined> {
     sendJsonText(c.res, 200, `${head},"items":[${page.join(",")}]${tail}}`);
   });
 
+  // Edge only: analytics' StatsMessages.
   r.add("GET", "/api/stats", (c) => {
     const q = c.url.searchParams;
-    const meterId = stringParam(q, "meterId");
+    const { meterId } = parseQuery(StatsQuery, q);
     const { from, to } = rangeParams(q, deps.now(), 31 * DAY);
     sendJson(c.res, 200, { stats: store.stats.query(from, to, meterId) });
   });

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import "../src/functions/index";
+import { buildOpenApi } from "../src/http/openapi";
+import { ROUTE_TABLE } from "../src/http/route";
+
+// biome-ignore lint/suspicious/noExplicitAny: the document is inspected field by field
+const doc = buildOpenApi(ROUTE_TABLE) as any;
+
+describe("the one OpenAPI document of the edge and the cloud", () => {
+  it("has the intervals resource of both sides with the shared query and page", () => {
+    const op = doc.paths["/api/meters/{id}/intervals"].get;
+    expect(op["x-omdp-only"]).toBeUndefined();
+    const names = op.parameters.map((p: { name: string }) => p.name);
+    expect(names).toEqual(["id", "from", "to", "resolution", "limit", "continuationToken"]);
+    const page = op.responses["200"].content["application/json"].schema;
+    expect(Object.keys(page.properties)).toEqual(["meterId", "resolution", "items", "continuationToken"]);
+    expect(page.properties.items.items.required).toContain("derived");
+    expect(op.responses["400"].content["application/problem+json"]).toBeDefined();
+  });
+
+  it("marks the cloud's old /readings deprecated and describes the edge's raw readings there", () => {
+    const op = doc.paths["/api/meters/{id}/readings"].get;
+    expect([op.deprecated, op["x-omdp-only"]]).toEqual([true, "cloud"]);
+    expect(op["x-omdp-edge"].operationId).toBe("edgeReadings");
+    expect(op["x-omdp-edge"]["x-omdp-only"]).toBe("edge");
+  });
+
+  it("adds the operations only the edge has", () => {
+    const stats = doc.paths["/api/stats"].get;
+    expect(stats["x-omdp-only"]).toBe("edge");
+    const body = stats.responses["200"].content["application/json"].schema;
+    expect(body.properties.stats.items.required).toEqual(expect.arrayContaining(["day", "month", "final"]));
+  });
+});
