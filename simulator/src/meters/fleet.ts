@@ -6,11 +6,18 @@
 import { encodeFrame, FrameParser, reqUd2 } from "@omdp/mbus";
 import type { BusAttachment, SimBus } from "./bus";
 import { MeterClock } from "./clock";
+import { createD0Meter } from "./d0Meter";
 import { createDlmsMeter } from "./dlmsMeter";
 import { collide, corruptBytes, dropBytes, garbageBytes } from "./faults";
 import { createMbusMeter } from "./mbusMeter";
-import type { MeterInfo, PolledMeter, PushingMeter, SimMeter } from "./meter";
+import type { AnsweringMeter, MeterInfo, PolledMeter, PushingMeter, SimMeter } from "./meter";
+import { createP1Meter } from "./p1Meter";
 import { unit } from "./random";
+import { createSmlMeter } from "./smlMeter";
+
+/** IEC 62056-21 clause 6.3.14: the meter's minimum reaction time tr before it answers, ms. */
+const D0_REACTION_MS = 200;
+
 import type { MeterKeyEntry, MeterSpec, SentTelegram, SentValue, TelegramFault } from "./types";
 
 export interface FleetOptions {
@@ -89,11 +96,12 @@ export function createMeterFleet(opts: FleetOptions): MeterFleet {
   const meters: SimMeter[] = opts.meters.map((spec, i) => {
     if (ids.has(spec.id)) throw new Error(`duplicate meter id ${spec.id}`);
     ids.add(spec.id);
-    return spec.kind === "dlms" ? createDlmsMeter(spec, start) : createMbusMeter(spec, i, start);
+    return createMeter(spec, i, start);
   });
   const byId = new Map(meters.map((m) => [m.info.id, m]));
   const pushers = meters.filter((m): m is PushingMeter => m.mode === "push");
   const slaves = meters.filter((m): m is PolledMeter => m.mode === "poll");
+  const answering = meters.filter((m): m is AnsweringMeter => m.mode === "answer");
   const originalKeys = new Map(pushers.map((m) => [m.info.id, m.keyHex]));
   const answerDelay = opts.answerDelayMs ?? 3;
 
@@ -253,6 +261,44 @@ export function createMeterFleet(opts: FleetOptions): MeterFleet {
     }
   };
 
+  /**
+   * Bytes from the reader to the meters that answer raw requests (D0 mode C). A meter answers after its
+   * reaction time, at least 200 ms (IEC 62056-21 clause 6.3.14: the reader switches its baud rate in
+   * that time); with `answerDelayMs: 0` at once (offline generation).
+   */
+  const onRequestBytes = (bytes: Uint8Array) => {
+    const now = clock.now();
+    for (const m of answering) {
+      if (silent.has(m.info.id)) continue;
+      const answers = m.receive(bytes, now);
+      if (answerDelay === 0) sendAnswers(m, answers);
+      else if (answers.length > 0) {
+        const t = setTimeout(() => {
+          requestTimers.delete(t);
+          sendAnswers(m, answers);
+        }, D0_REACTION_MS);
+        requestTimers.add(t);
+      }
+    }
+  };
+  const requestTimers = new Set<NodeJS.Timeout>();
+  const sendAnswers = (m: AnsweringMeter, answers: ReturnType<AnsweringMeter["receive"]>) => {
+    for (const a of answers) {
+      const f = a.completed ? takeFault(m.info.id) : { apply: (b: Uint8Array) => b };
+      const out = f.apply(a.bytes);
+      emit(out);
+      if (a.completed)
+        report({
+          meterId: m.info.id,
+          meterTime: a.completed.meterTime,
+          values: a.completed.values,
+          bytes: out,
+          master: "reader",
+          ...(f.fault ? { fault: f.fault } : {}),
+        });
+    }
+  };
+
   const faults: FleetFaults = {
     corrupt: ({ meterId = "*", count = 1 } = {}) => {
       corruptQ.set(meterId, (corruptQ.get(meterId) ?? 0) + count);
@@ -267,7 +313,8 @@ export function createMeterFleet(opts: FleetOptions): MeterFleet {
     },
     changeKey: (meterId, keyHex) => {
       const m = byId.get(meterId);
-      if (m?.mode !== "push") throw new Error(`no push meter ${meterId}`);
+      if (m?.mode !== "push" || m.keyHex === undefined || !m.setKey)
+        throw new Error(`no push meter with a key ${meterId}`);
       const next =
         keyHex ??
         Buffer.from(Buffer.from(m.keyHex, "hex").map((b) => b ^ 0xa5))
@@ -303,7 +350,10 @@ export function createMeterFleet(opts: FleetOptions): MeterFleet {
       const parser = new FrameParser();
       outputs.add(deliver);
       return {
-        input: (bytes) => onMasterBytes(parser, bytes, "reader"),
+        input: (bytes) => {
+          onMasterBytes(parser, bytes, "reader");
+          if (answering.length > 0) onRequestBytes(bytes);
+        },
         detach: () => {
           outputs.delete(deliver);
         },
@@ -318,6 +368,8 @@ export function createMeterFleet(opts: FleetOptions): MeterFleet {
     tick: () => catchUp(clock.now()),
     stop: () => {
       running = false;
+      for (const t of requestTimers) clearTimeout(t);
+      requestTimers.clear();
       if (timer) clearTimeout(timer);
       if (secondTimer) clearInterval(secondTimer);
       if (pendingTimer) clearTimeout(pendingTimer);
@@ -339,13 +391,30 @@ export function createMeterFleet(opts: FleetOptions): MeterFleet {
     },
     keys: () =>
       Object.fromEntries(
-        pushers.map((m): [string, MeterKeyEntry] => [
-          m.info.id,
-          m.authKeyHex ? { key: m.keyHex, authKey: m.authKeyHex } : m.keyHex,
-        ]),
+        pushers.flatMap((m): [string, MeterKeyEntry][] =>
+          m.keyHex === undefined
+            ? []
+            : [[m.info.id, m.authKeyHex ? { key: m.keyHex, authKey: m.authKeyHex } : m.keyHex]],
+        ),
       ),
     faults,
   };
+}
+
+/** A simulated meter by its kind (the codec packages' encoders build every telegram). */
+function createMeter(spec: MeterSpec, index: number, start: number): SimMeter {
+  switch (spec.kind) {
+    case "dlms":
+      return createDlmsMeter(spec, start);
+    case "mbus":
+      return createMbusMeter(spec, index, start);
+    case "dsmr":
+      return createP1Meter(spec, start);
+    case "sml":
+      return createSmlMeter(spec, start);
+    case "d0":
+      return createD0Meter(spec, start);
+  }
 }
 
 function encodeReq(address: number, fcb: boolean): Uint8Array {

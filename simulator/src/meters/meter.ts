@@ -28,18 +28,18 @@ export interface SimMeterBase {
   valuesAt(t: number): SentValue[];
 }
 
-/** A push meter (DLMS over M-Bus): sends on its own schedule. */
+/** A push meter (DLMS over M-Bus, DSMR P1, SML, D0 push): sends on its own schedule. */
 export interface PushingMeter extends SimMeterBase {
   readonly mode: "push";
   /** Meter time of the next push. */
   readonly nextPushAt: number;
   /** Encodes the push due at `nextPushAt` and schedules the one after. */
   push(): { bytes: Uint8Array; values: SentValue[]; meterTime: number };
-  /** Key in use (hex). */
-  readonly keyHex: string;
+  /** Key in use (hex); absent for meters that send in clear (P1 outside Luxembourg, SML, D0). */
+  readonly keyHex?: string;
   /** Authentication key (hex) when the pushes are authenticated (security control 0x30). */
   readonly authKeyHex?: string;
-  setKey(hex: string): void;
+  setKey?(hex: string): void;
 }
 
 /** A slave answering a master (EN 13757-3 meters). */
@@ -57,4 +57,16 @@ export interface PolledMeter extends SimMeterBase {
     | undefined;
 }
 
-export type SimMeter = PushingMeter | PolledMeter;
+/**
+ * A meter that answers raw bytes (IEC 62056-21 mode C: sign-on, option select) rather than M-Bus
+ * frames: every answer it sends, and for the one that ends a readout, the values it carried.
+ */
+export interface AnsweringMeter extends SimMeterBase {
+  readonly mode: "answer";
+  receive(
+    bytes: Uint8Array,
+    now: number,
+  ): { bytes: Uint8Array; completed?: { values: SentValue[]; meterTime: number } }[];
+}
+
+export type SimMeter = PushingMeter | PolledMeter | AnsweringMeter;

@@ -1,6 +1,6 @@
 /** Shapes shared by the simulated meters and the fleet. */
 
-export type MeterKind = "dlms" | "mbus";
+export type MeterKind = "dlms" | "mbus" | "dsmr" | "sml" | "d0";
 /** DLMS push layout: Kaifa MA309M (one flat list) or Sagemcom T210-D (one structure per object). */
 export type DlmsVariant = "kaifa" | "sagemcom";
 export type Medium = "electricity" | "water" | "gas" | "heat";
@@ -30,7 +30,7 @@ export interface MeterSpec {
   readonly telegrams?: number;
   /** DLMS: link framing of the pushes: M-Bus long frames (customer interface, default) or HDLC (P1/HAN). */
   readonly framing?: "mbus" | "hdlc";
-  /** DLMS: push interval in meter seconds (default 5). */
+  /** Push interval in meter seconds (default: DLMS 5, DSMR 10, SML 2, D0 10). */
   readonly pushIntervalS?: number;
   /** DLMS: push layout (default: ids starting `SAG` are Sagemcom T210-D, all others Kaifa MA309M). */
   readonly variant?: DlmsVariant;
@@ -41,6 +41,10 @@ export interface MeterSpec {
   readonly authenticated?: boolean;
   /** DLMS: authentication key, 32 hex digits (default when authenticated: derived from the seed). */
   readonly authKey?: string;
+  /** DSMR: `dsmr5` (NL, default), `fluvius` (BE e-MUCS with capacity fields), `smarty` (LU, encrypted). */
+  readonly p1Variant?: "dsmr5" | "fluvius" | "smarty";
+  /** D0: `push` (readouts unasked, default) or `modeC` (answers a sign-on and an option select). */
+  readonly d0Mode?: "push" | "modeC";
 }
 
 /** A meter's entry of a reader keys file: the key alone, or with the authentication key. */
