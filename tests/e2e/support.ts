@@ -74,12 +74,14 @@ export async function startTestPlatform(opts: {
   speed: number;
   leadSeconds: number;
   detached?: boolean;
+  /** The parsed settings file to run (default: the repository's omdp.config.json). */
+  config?: unknown;
 }): Promise<TestPlatform> {
   const dataDir = mkdtempSync(join(tmpdir(), "omdp-e2e-"));
   const logFile = join(dataDir, "platform.log");
   const simStart = Math.floor((Date.now() - opts.speed * opts.leadSeconds * 1000) / 1000) * 1000;
   const cfg = resolveConfig(
-    loadConfigFile(join(REPO_ROOT, "omdp.config.json")),
+    opts.config ?? loadConfigFile(join(REPO_ROOT, "omdp.config.json")),
     { ...process.env, COSMOS_ENDPOINT: undefined, OMDP_DETACHED: undefined },
     {
       ports: { app: 0, cloud: 0, edgeApi: 0, edgeMqtt: 0, edgeAdmin: 0, simTcp: 0 },

@@ -4,10 +4,20 @@
  */
 import { isAbsolute, resolve } from "node:path";
 
+/** Meter kinds: on the shared M-Bus/TCP line (dlms, mbus), or each on its own line (P1, SML, D0). */
+export const LINE_KINDS = ["dsmr", "sml", "d0"] as const;
+export type LineKind = (typeof LINE_KINDS)[number];
+
 export interface MeterConfig {
   readonly id: string;
-  readonly kind: "dlms" | "mbus";
+  readonly kind: "dlms" | "mbus" | LineKind;
   readonly pv: boolean;
+  /** dsmr: `dsmr5` (NL, default), `fluvius` (BE, capacity fields), `smarty` (LU, encrypted). */
+  readonly variant?: "dsmr5" | "fluvius" | "smarty";
+  /** d0: `push` (default) or `modeC` (the reader signs on). */
+  readonly d0Mode?: "push" | "modeC";
+  /** P1, SML, D0: seconds of meter time between two telegrams (defaults: dsmr 10, sml 2, d0 10). */
+  readonly pushIntervalS?: number;
   /** `sub`: a sub-meter behind the household's main meter (not added to the household's totals). */
   readonly role?: "main" | "sub";
 }
@@ -165,12 +175,24 @@ function households(raw: unknown): HouseholdConfig[] | undefined {
       if (seen.has(mo.id)) throw new ConfigError(`${where}.id`, `duplicate meter id ${mo.id}`);
       seen.add(mo.id);
       const kind = mo.kind ?? "dlms";
-      if (kind !== "dlms" && kind !== "mbus") throw new ConfigError(`${where}.kind`, "must be dlms or mbus");
+      if (kind !== "dlms" && kind !== "mbus" && !(LINE_KINDS as readonly unknown[]).includes(kind))
+        throw new ConfigError(`${where}.kind`, "must be dlms, mbus, dsmr, sml or d0");
+      if (
+        mo.variant !== undefined &&
+        (kind !== "dsmr" || !["dsmr5", "fluvius", "smarty"].includes(String(mo.variant)))
+      )
+        throw new ConfigError(`${where}.variant`, "dsmr meters only: dsmr5, fluvius or smarty");
+      if (mo.d0Mode !== undefined && (kind !== "d0" || !["push", "modeC"].includes(String(mo.d0Mode))))
+        throw new ConfigError(`${where}.d0Mode`, "d0 meters only: push or modeC");
+      const interval = positive(`${where}.pushIntervalS`, mo.pushIntervalS);
       return {
         id: mo.id,
         kind,
         pv: mo.pv === true,
         ...(mo.role === "sub" ? { role: "sub" } : {}),
+        ...(mo.variant !== undefined ? { variant: mo.variant } : {}),
+        ...(mo.d0Mode !== undefined ? { d0Mode: mo.d0Mode } : {}),
+        ...(interval !== undefined ? { pushIntervalS: interval } : {}),
       } as MeterConfig;
     });
     return {

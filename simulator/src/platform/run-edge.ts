@@ -5,6 +5,7 @@
  */
 import { join } from "node:path";
 import { usePrivateUmask } from "./dataDir";
+import { type LineLeaf, startLineLeaf } from "./lineLeaf";
 import { type MbusLeaf, startMbusLeaf } from "./mbusLeaf";
 import { fail, importOrMissing, onShutdown, platformFromEnv, runnerLogger, tell } from "./runner";
 
@@ -102,8 +103,10 @@ async function main(): Promise<void> {
     },
   });
   let leaf: MbusLeaf | undefined;
+  let lineLeaf: LineLeaf | undefined;
   onShutdown(log, async () => {
     await leaf?.stop().catch(() => {});
+    await lineLeaf?.stop().catch(() => {});
     await hub.close();
   });
   const deadline = Date.now() + 45_000;
@@ -113,6 +116,13 @@ async function main(): Promise<void> {
     leaf = await startMbusLeaf(hub, cfg, log.child("mbusLeaf"));
   } catch (err) {
     log.warn("the M-Bus leaf reader did not start; M-Bus meters are not read", {
+      error: (err as Error).message,
+    });
+  }
+  try {
+    lineLeaf = await startLineLeaf(hub, cfg, log.child("lineLeaf"));
+  } catch (err) {
+    log.warn("the P1/SML/D0 line readers did not start; those meters are not read", {
       error: (err as Error).message,
     });
   }
