@@ -4,7 +4,14 @@
  * simulator sent is what the reader produced.
  */
 import { type MeterReading, MeterReading as MeterReadingSchema } from "@omdp/model";
-import { createReader, KeyStore, type Reader, type ReaderConfigInput, type ReaderError } from "@omdp/reader";
+import {
+  createReader,
+  KeyStore,
+  type Reader,
+  type ReaderConfigInput,
+  type ReaderError,
+  type SerialPreset,
+} from "@omdp/reader";
 import {
   createMeterFleet,
   type FleetOptions,
@@ -45,7 +52,7 @@ export type Line =
       readonly kind: "pty";
       readonly pty: string;
       readonly lines: PtyLine[];
-      readonly preset: "mbusMaster" | "customerInterface";
+      readonly preset: SerialPreset;
       readonly baudRate?: number;
     };
 

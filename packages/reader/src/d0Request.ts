@@ -34,6 +34,8 @@ export class D0Requester {
   /** Actions run one after another (a baud switch must follow the ACK it belongs to). */
   private chain: Promise<unknown> = Promise.resolve();
   private readonly repeats = new RepeatFilter();
+  /** The line speed last set (undefined until the first sign-on sets 300). */
+  private baud: number | undefined;
 
   constructor(
     private readonly deps: PipelineDeps,
@@ -61,6 +63,7 @@ export class D0Requester {
 
   linkDown(): void {
     this.endCycle();
+    this.baud = undefined; // a new link starts at its configured speed
   }
 
   push(chunk: Buffer, receivedAt: Date): void {
@@ -97,7 +100,7 @@ export class D0Requester {
       );
       this.endCycle();
     }, answerTimeoutS * 1000);
-    this.enqueue(() => this.io.setBaudRate(INITIAL_BAUD));
+    this.setBaud(INITIAL_BAUD);
     this.perform(step.actions, new Date());
   }
 
@@ -107,7 +110,7 @@ export class D0Requester {
       if (a.type === "send") this.enqueue(() => this.io.write(a.bytes));
       // write() resolves once the bytes left the port (serial: drained), i.e. after the ACK's
       // transmit time (a.afterMs); the meter waits at least a.withinMs before it answers
-      else if (a.type === "switchBaud") this.enqueue(() => this.io.setBaudRate(a.baud));
+      else if (a.type === "switchBaud") this.setBaud(a.baud);
       else if (a.type === "error") {
         const how = D0_REFUSAL[a.error.code] ?? D0_OTHER;
         this.deps.diag.count(how.counter);
@@ -146,6 +149,15 @@ export class D0Requester {
     this.answerTimer = undefined;
     if (this.state === undefined) return;
     this.state = undefined;
-    this.enqueue(() => this.io.setBaudRate(INITIAL_BAUD));
+    this.setBaud(INITIAL_BAUD);
+  }
+
+  /** Changes the line speed after what is queued, unless it is already set. */
+  private setBaud(baud: number): void {
+    if (this.baud === baud) return;
+    this.baud = baud;
+    this.enqueue(async () => {
+      if (!(await this.io.setBaudRate(baud))) this.baud = undefined; // retried at the next change
+    });
   }
 }
