@@ -335,3 +335,21 @@ describe("user data structures", () => {
     expect(r.ok && r.value.type === "variable" && r.value.records[0]!.offset).toBe(7);
   });
 });
+
+describe("record objects", () => {
+  it("give the data field as a view, and only the documented fields as own keys", () => {
+    // DIF 04 (32-bit integer), VIF 13 (volume, 10^-3 m3), data 31 d4 00 00 = 0xd431 = 54321 -> 54.321 m3
+    const ud = records(0x78, "041331d40000");
+    const r = ud.records[0]!;
+    expect(r.value).toBe(54.321);
+    expect(Array.from(r.data)).toEqual([0x31, 0xd4, 0x00, 0x00]);
+    const keys = Object.keys(r);
+    expect(keys).not.toContain("data");
+    expect(keys.some((k) => k.startsWith("_") || k.startsWith("#"))).toBe(false);
+    // absent optional fields are not written (they read as undefined)
+    expect(keys).not.toContain("lvar");
+    expect(r.lvar).toBeUndefined();
+    expect(JSON.stringify(r)).not.toContain("31d40000");
+    expect(JSON.parse(JSON.stringify(r))).toMatchObject({ quantity: "volume", unit: "m3", storage: 0 });
+  });
+});
