@@ -34,11 +34,16 @@ export {
 } from "./run-module";
 export { SdkModuleHost } from "./sdk-host";
 export {
+  catchingUp,
+  catchUpEndWall,
   clockFromEnv,
   encodeSimEpoch,
+  epochFromEnv,
   parseSimEpoch,
   SIM_CLOCK_ENV,
   SimClockError,
   type SimEpoch,
   simNow,
+  speedAt,
+  wallAt,
 } from "./sim-clock";

@@ -3,6 +3,7 @@
  * command-line flags (each later source wins). Pure: the caller passes the file's content and the env.
  */
 import { isAbsolute, resolve } from "node:path";
+import { parseBackfill } from "./simClock";
 
 /** Meter kinds: on the shared M-Bus/TCP line (dlms, mbus), or each on its own line (P1, SML, D0). */
 export const LINE_KINDS = ["dsmr", "sml", "d0"] as const;
@@ -58,6 +59,8 @@ export interface PlatformConfig {
     readonly start: string;
     /** Write every telegram's values to `<dataDir>/sim/telegrams.jsonl` (tests compare against it). */
     readonly telegramLog: boolean;
+    /** First start on a new data dir: simulated ms caught up from the past (ISO 8601, default P30D; 0 off). */
+    readonly backfillMs: number;
   };
   /** Cosmos DB endpoint for the local cloud (empty: embedded SQLite). */
   readonly cosmosEndpoint: string;
@@ -136,6 +139,8 @@ export interface Overrides {
   build?: boolean;
   logFormat?: "pretty" | "json";
   telegramLog?: boolean;
+  /** ISO 8601 duration or "0". */
+  backfill?: string;
 }
 
 type Obj = Record<string, unknown>;
@@ -261,12 +266,30 @@ export function resolveConfig(
       seed,
       start,
       telegramLog: overrides.telegramLog ?? bool(env.OMDP_SIM_TELEGRAM_LOG) ?? fs.telegramLog === true,
+      backfillMs: backfillSetting(overrides.backfill, env.OMDP_SIM_BACKFILL, fs.backfill),
     },
     cosmosEndpoint,
     components: detached ? ["meters", "edge", "app"] : ["cloud", "meters", "edge", "app"],
     build: overrides.build ?? bool(env.OMDP_BUILD) ?? true,
     logFormat,
   };
+}
+
+/** The backfill: --backfill, then OMDP_SIM_BACKFILL, then platform.simulator.backfill, then P30D. */
+function backfillSetting(flag: string | undefined, env: string | undefined, file: unknown): number {
+  const [setting, value] =
+    flag !== undefined
+      ? ["--backfill", flag]
+      : env !== undefined && env !== ""
+        ? ["OMDP_SIM_BACKFILL", env]
+        : file !== undefined
+          ? ["platform.simulator.backfill", String(file)]
+          : ["default", "P30D"];
+  try {
+    return parseBackfill(value, setting);
+  } catch (err) {
+    throw new ConfigError(setting, (err as Error).message);
+  }
 }
 
 /** Every meter with its household (the cloud's meter registry and the edge's configuration). */

@@ -9,6 +9,10 @@
  * running, the file holds a lease a little ahead of simulated now (written every few seconds), so a
  * supervisor killed without a chance to save still never lets the next start go back; a clean stop writes
  * the exact time.
+ *
+ * Backfill: on a new data dir (no recorded time) with start `now`, the clock starts `backfill` in the past
+ * (default P30D), held there until the platform is up, then runs at BACKFILL_SPEED until it reaches the
+ * wall clock, then at the configured speed (a piecewise epoch: every component agrees on meter time).
  */
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -30,6 +34,35 @@ export class ClockFileError extends Error {
   }
 }
 
+/** Simulated ms per wall ms while a backfill catches up: 30 days in 40 s of wall time. */
+export const BACKFILL_SPEED = 64_800;
+
+export class DurationError extends Error {
+  override readonly name = "DurationError";
+  constructor(
+    readonly setting: string,
+    readonly value: string,
+  ) {
+    super(`${setting}: not an ISO 8601 duration (PnW, PnDTnHnMnS) or 0: ${value}`);
+  }
+}
+
+/** ISO 8601 duration (clause 4.4.3.2; weeks, days, hours, minutes, seconds; no months or years) in ms; "0" is 0. */
+export function parseBackfill(value: string, setting = "OMDP_SIM_BACKFILL"): number {
+  const v = value.trim().toUpperCase();
+  if (v === "0") return 0;
+  const m = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(v);
+  if (!m || v === "P" || v.endsWith("T")) throw new DurationError(setting, value);
+  const [w, d, h, min, sec] = m.slice(1).map((x) => Number(x ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  return ((((w * 7 + d) * 24 + h) * 60 + min) * 60 + sec) * 1000;
+}
+
 export interface EpochChoice {
   readonly epoch: SimEpoch;
   /** The simulated start asked for (`now` or OMDP_SIM_START). */
@@ -38,6 +71,8 @@ export interface EpochChoice {
   readonly recordedMs?: number;
   /** True when the recorded time is later than the one asked for: the clock continues from it. */
   readonly continued: boolean;
+  /** Simulated ms the clock catches up (a backfill on a new data dir), 0 when none. */
+  readonly backfillMs: number;
 }
 
 /** The simulated time recorded in the data dir (undefined when none is). A damaged file is an error. */
@@ -55,20 +90,39 @@ export function recordedSimTime(dataDir: string): number | undefined {
   return simMs;
 }
 
-/** Pure: the epoch from the requested start and the recorded time (simulated time never goes back). */
+/**
+ * Pure: the epoch from the requested start and the recorded time (simulated time never goes back). A
+ * backfill happens only on a new data dir (nothing recorded) with start `now`: the clock is held at
+ * `wallMs - backfillMs` until `wallMs + holdMs`, then catches up to the wall clock.
+ */
 export function chooseEpoch(
   start: string,
   speed: number,
   recordedMs: number | undefined,
   wallMs: number,
+  backfill: { ms: number; holdMs?: number; speed?: number } = { ms: 0 },
 ): EpochChoice {
   const requestedMs = start === "now" ? wallMs : Date.parse(start);
   const continued = recordedMs !== undefined && recordedMs > requestedMs;
+  const recorded = recordedMs !== undefined ? { recordedMs } : {};
+  if (recordedMs === undefined && start === "now" && backfill.ms > 0) {
+    const fast = Math.max(backfill.speed ?? BACKFILL_SPEED, speed * 2, 2);
+    const go = wallMs + (backfill.holdMs ?? 0);
+    // (go - B) + d * fast = go + d  =>  the catch-up lasts d = B / (fast - 1) wall ms and ends on the wall clock
+    const untilSimMs = Math.round(go + backfill.ms / (fast - 1));
+    return {
+      epoch: { wallMs: go, simMs: go - backfill.ms, speed, catchUp: { speed: fast, untilSimMs } },
+      requestedMs,
+      continued: false,
+      backfillMs: backfill.ms,
+    };
+  }
   return {
     epoch: { wallMs, simMs: continued ? recordedMs : requestedMs, speed },
     requestedMs,
-    ...(recordedMs !== undefined ? { recordedMs } : {}),
+    ...recorded,
     continued,
+    backfillMs: 0,
   };
 }
 

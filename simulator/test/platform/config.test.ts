@@ -18,7 +18,23 @@ describe("platform settings", () => {
     });
     expect(c.dataDir).toBe("/repo/.data");
     expect(c.components).toEqual(["cloud", "meters", "edge", "app"]);
-    expect(c.simulator).toEqual({ speed: 1, seed: 42, start: "now", telegramLog: false });
+    // backfill P30D: 30 x 86,400,000 ms
+    expect(c.simulator).toEqual({
+      speed: 1,
+      seed: 42,
+      start: "now",
+      telegramLog: false,
+      backfillMs: 2_592_000_000,
+    });
+  });
+  it("backfill: flag, then OMDP_SIM_BACKFILL, then platform.simulator.backfill; 0 turns it off", () => {
+    const file = { platform: { simulator: { backfill: "P2D" } } };
+    expect(resolveConfig(file, {}, {}, "/r").simulator.backfillMs).toBe(172_800_000);
+    expect(resolveConfig(file, { OMDP_SIM_BACKFILL: "0" }, {}, "/r").simulator.backfillMs).toBe(0);
+    expect(
+      resolveConfig(file, { OMDP_SIM_BACKFILL: "0" }, { backfill: "PT6H" }, "/r").simulator.backfillMs,
+    ).toBe(21_600_000);
+    expect(() => resolveConfig({}, { OMDP_SIM_BACKFILL: "30 days" }, {}, "/r")).toThrow(/OMDP_SIM_BACKFILL/);
   });
   it("file, then env, then flags win", () => {
     const file = {
