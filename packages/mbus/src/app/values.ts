@@ -91,8 +91,11 @@ export function readReversedText(b: Uint8Array, at: number, len: number): string
   return s;
 }
 
+/** "00" .. "99", made once: the date and time fields of types F-K are at most 63. */
+const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, n) => (n < 10 ? `0${n}` : String(n)));
+
 function p2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
+  return n < 100 ? TWO_DIGITS[n]! : String(n);
 }
 
 /** Two-digit year to a full year, the way libmbus and most meters read it: 0-80 -> 20xx, 81-99 -> 19xx. */
@@ -104,9 +107,12 @@ export function fullYear(y: number): number {
 function dateOf(dayByte: number, monthByte: number): string {
   const day = dayByte & 0x1f;
   const month = monthByte & 0x0f;
-  const year = fullYear(((dayByte & 0xe0) >> 5) | ((monthByte & 0xf0) >> 1));
+  const year = YEAR_TEXT[((dayByte & 0xe0) >> 5) | ((monthByte & 0xf0) >> 1)]!;
   return `${year}-${p2(month)}-${p2(day)}`;
 }
+
+/** The full year of each 7-bit year field (0 .. 127), as text, made once. */
+const YEAR_TEXT: readonly string[] = Array.from({ length: 128 }, (_, y) => String(fullYear(y)));
 
 /** Type G (2 bytes): date. */
 export function typeG(b: Uint8Array, at: number): string {
