@@ -157,7 +157,13 @@ function pushValues(el: ElectricityElement): { values: SentValue[]; cosem: Notif
   };
 }
 
-export function createDlmsMeter(spec: MeterSpec, start: number): PushingMeter {
+/** A coarser push cadence until `untilMs` of meter time (a backfill's catch-up), pushes on whole multiples of it. */
+export interface CatchUpCadence {
+  readonly untilMs: number;
+  readonly intervalS: number;
+}
+
+export function createDlmsMeter(spec: MeterSpec, start: number, catchUp?: CatchUpCadence): PushingMeter {
   const profile = householdProfile(spec.seed, { pv: spec.pv ?? false });
   const element = new ElectricityElement(profile, start);
   const intervalMs = (spec.pushIntervalS ?? 5) * 1000;
@@ -177,8 +183,16 @@ export function createDlmsMeter(spec: MeterSpec, start: number): PushingMeter {
   let invokeId = hash32(spec.seed, 0x1d) % 100_000;
   // pushes fall on whole seconds of meter time, each meter at its own phase within the interval
   const phase = (hash32(spec.seed, 0x9a) % Math.max(1, intervalMs / 1000)) * 1000;
-  let nextPushAt = Math.ceil((start - phase) / intervalMs) * intervalMs + phase;
-  if (nextPushAt <= start) nextPushAt += intervalMs;
+  /** The first push after meter time `t`: on the catch-up's grid while it lasts, then on the meter's own. */
+  const nextAfter = (t: number): number => {
+    if (catchUp) {
+      const c = catchUp.intervalS * 1000;
+      const k = (Math.floor(t / c) + 1) * c;
+      if (k < catchUp.untilMs) return k;
+    }
+    return (Math.floor((t - phase) / intervalMs) + 1) * intervalMs + phase;
+  };
+  let nextPushAt = nextAfter(start);
   const info: MeterInfo = {
     id: spec.id,
     kind: "dlms",
@@ -217,7 +231,7 @@ export function createDlmsMeter(spec: MeterSpec, start: number): PushingMeter {
     },
     push() {
       const t = nextPushAt;
-      nextPushAt += intervalMs;
+      nextPushAt = nextAfter(t);
       element.advanceTo(t);
       const { values, cosem } = pushValues(element);
       // the meter's clock shows local time with its deviation (Green Book: minutes from local time to UTC)
