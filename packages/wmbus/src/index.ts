@@ -1,6 +1,7 @@
 // @omdp/wmbus: wireless M-Bus (EN 13757-4, EN 13757-7, OMS Vol. 2) codec; records via @omdp/mbus.
 export { AFL_CI, type Afl, MAC_LENGTH, macInput, readAfl } from "./afl/afl";
 export { expand, FormatCache, layoutOf, type RecordLayout, signatureOf } from "./app/compact";
+export { descramblePrios, PRIOS_DEFAULT_KEYS, PRIOS_MANUFACTURERS } from "./app/prios";
 export { wirelessValues } from "./drivers/apply";
 export { KNOWN_FORMATS } from "./drivers/formats";
 export { type PayloadField, readPayloadField } from "./drivers/payload";

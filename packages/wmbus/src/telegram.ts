@@ -16,6 +16,7 @@ import {
 } from "@omdp/mbus";
 import { AFL_CI, type Afl, readAfl } from "./afl/afl";
 import { expand, FormatCache } from "./app/compact";
+import { descramblePrios, PRIOS_MANUFACTURERS } from "./app/prios";
 import { KNOWN_FORMATS } from "./drivers/formats";
 import { decryptEll, ELL_LENGTH, type Ell, readEll } from "./ell/ell";
 import { fail, hex2, ok, type WmbusError, type WmbusResult } from "./errors";
@@ -51,8 +52,12 @@ export interface WmbusTelegram {
   header: LongHeader;
   records: DataRecord[];
   recordErrors: RecordError[];
-  /** Bytes after a 0x0F/0x1F DIF, or the payload after a manufacturer CI (0xA0-0xB7). */
+  /**
+   * Bytes after a 0x0F/0x1F DIF, or the payload after a manufacturer CI (0xA0-0xB7): for Diehl PRIOS
+   * (`prios`), the descrambled payload from frame byte 15 on (check byte 0x4B first).
+   */
   manufacturerData: Uint8Array | null;
+  prios?: boolean;
   /** The frame without CRCs, decrypted (offsets of records and errors point into it). */
   bytes: Uint8Array;
   /** Offset of the application data (after the last header) in `bytes`. */
@@ -196,8 +201,17 @@ export function decodeWmbus(input: Uint8Array, opts: WmbusDecodeOptions = {}): W
     bytes: b,
     dataOffset: p,
   };
-  if (isManufacturerCi(ci))
-    return ok({ ...base, records: [], recordErrors: [], manufacturerData: b.subarray(p) });
+  if (isManufacturerCi(ci)) {
+    // Diehl's PRIOS-scrambled payload: descrambled with the public default keys where they fit
+    const plain = PRIOS_MANUFACTURERS.has(meter.manufacturer) ? descramblePrios(b) : null;
+    return ok({
+      ...base,
+      records: [],
+      recordErrors: [],
+      manufacturerData: plain ?? b.subarray(p),
+      prios: plain !== null,
+    });
+  }
   return records(base, b, p, opts.formats ?? SHARED_FORMATS);
 }
 

@@ -38,6 +38,10 @@ import { wm_istawater } from "./meters/istawater";
 import { wm_itron } from "./meters/itron";
 import { wm_itronheat } from "./meters/itronheat";
 import { wm_iwmtx5 } from "./meters/iwmtx5";
+import { wm_izar } from "./meters/izar";
+import { wm_izarv2_dme } from "./meters/izarv2-dme";
+import { wm_izarv2_hyd } from "./meters/izarv2-hyd";
+import { wm_izarv2_sap } from "./meters/izarv2-sap";
 import { wm_kaden } from "./meters/kaden";
 import { wm_kadenwater_kdn } from "./meters/kadenwater-kdn";
 import { wm_kadenwater_vip } from "./meters/kadenwater-vip";
@@ -128,6 +132,10 @@ export const WIRELESS_DRIVERS: readonly WirelessDriver[] = [
   wm_itron,
   wm_itronheat,
   wm_iwmtx5,
+  wm_izar,
+  wm_izarv2_dme,
+  wm_izarv2_hyd,
+  wm_izarv2_sap,
   wm_kaden,
   wm_kadenwater_kdn,
   wm_kadenwater_vip,
