@@ -78,9 +78,11 @@ export function readDib(b: Uint8Array, pos: number, end: number, base: number, o
           field: "dife",
         });
       const e = b[pos++]!;
-      storage += (e & 0x0f) * POW2[1 + 4 * n]!;
-      tariff += ((e >> 4) & 0x03) * POW2[2 * n]!;
-      subunit += ((e >> 6) & 1) * POW2[n]!;
+      // integer shifts while the sums fit 31 bits (they stay small integers, not boxed doubles):
+      // storage 1 + 4n bits up to n = 6; tariff 2 bits and subunit 1 bit a DIFE always do (n < 10)
+      storage += n < 7 ? (e & 0x0f) << (1 + 4 * n) : (e & 0x0f) * POW2[1 + 4 * n]!;
+      tariff += ((e >> 4) & 0x03) << (2 * n);
+      subunit += ((e >> 6) & 1) << n;
       n++;
       ext = (e & 0x80) !== 0;
     }
