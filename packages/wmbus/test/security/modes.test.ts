@@ -47,7 +47,12 @@ describe("security mode 5 on the corpus", () => {
   it("looks keys up by the meter's printed id", () => {
     const t = encrypted.find((x) => decodeWmbusHex(x.telegramHex, { key: keyOf(x) }).ok)!;
     const seen: string[] = [];
-    decodeWmbusHex(t.telegramHex, { key: (id) => (seen.push(id), keyOf(t)) });
+    decodeWmbusHex(t.telegramHex, {
+      key: (id) => {
+        seen.push(id);
+        return keyOf(t);
+      },
+    });
     expect(seen).toContain(t.id);
   });
 });
