@@ -1,5 +1,6 @@
 /** Module twin desired properties of `events`; every field has a default (`DesiredConfig.parse({})`). */
 import { Severity } from "@omdp/model";
+import { Tariff } from "@omdp/tariffs";
 import { z } from "zod";
 
 const RuleId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "rule id: 1-64 of A-Z a-z 0-9 _ -");
@@ -83,6 +84,18 @@ export const ExportRule = z.object({
   forSeconds: z.number().min(0).default(60),
 });
 
+/**
+ * Capacity-tariff warning (Belgian rule) for the households whose tariff has one: `meterId` `*` means
+ * every such household, a meter id the household of that meter. Warns once per quarter hour when the
+ * quarter, continued at the power now, would set a new monthly peak; tells when one was set.
+ */
+export const CapacityPeakRule = z.object({
+  ...base,
+  kind: z.literal("capacityPeak"),
+  /** No projection in a quarter's first minutes (one kettle would project far); minutes, 0-14. */
+  minElapsedMinutes: z.number().min(0).max(14).default(3),
+});
+
 export const Rule = z.discriminatedUnion("kind", [
   PowerAboveRule,
   PowerBelowRule,
@@ -91,6 +104,7 @@ export const Rule = z.discriminatedUnion("kind", [
   ReaderErrorRule,
   BaseLoadJumpRule,
   ExportRule,
+  CapacityPeakRule,
 ]);
 export type Rule = z.infer<typeof Rule>;
 export type RuleKind = Rule["kind"];
@@ -106,6 +120,7 @@ export const DEFAULT_RULES: Rule[] = Rules.parse([
   { id: "checksum-errors", kind: "readerErrors", counter: "checksumErrors", threshold: 10 },
   { id: "baseload-jump", kind: "baseLoadJump" },
   { id: "export", kind: "export" },
+  { id: "capacity-peak", kind: "capacityPeak" },
 ]);
 
 export const MqttSettings = z.object({
@@ -136,12 +151,25 @@ export const MqttSettings = z.object({
 });
 export type MqttSettings = z.infer<typeof MqttSettings>;
 
+/**
+ * A household as the capacity rules see it: the meters whose import adds up to its peak (main meters,
+ * not sub-meters behind them) and its tariff (the `@omdp/tariffs` schema; its `capacity` and `timeZone`
+ * are used here, quarters and months are local to that zone).
+ */
+export const HouseholdSettings = z.object({
+  meters: z.array(z.string().min(1)).min(1),
+  tariff: Tariff.optional(),
+});
+export type HouseholdSettings = z.infer<typeof HouseholdSettings>;
+
 export const DesiredConfig = z.object({
   defaultTimeZone: z.string().default("Europe/Vienna"),
   meters: z
     .record(z.string(), z.object({ timeZone: z.string().optional(), name: z.string().optional() }))
     .default({}),
   rules: Rules.default(DEFAULT_RULES),
+  /** Households by id (capacity tariffs); none by default. */
+  households: z.record(z.string(), HouseholdSettings).default({}),
   mqtt: MqttSettings.prefault({}),
 });
 export type DesiredConfig = z.infer<typeof DesiredConfig>;

@@ -67,6 +67,12 @@ export class RuleContext {
     };
   }
 
+  /** A one-off Event of the rule's severity that starts no alert (news, e.g. a new monthly peak). */
+  notify(f: Fired): void {
+    const id = RuleContext.eventId(f.rule.id, f.meterId, f.type, f.atMs);
+    this.emit(id, f.type, f.rule.severity, f.meterId, f.atMs, { ruleId: f.rule.id, ...f.details });
+  }
+
   /** The alert of `f.key` ends: an `info` Event (when the rule has a resolve type) naming the firing one. */
   resolve(f: Fired): void {
     const firing = this.state.active[f.key];

@@ -3,7 +3,8 @@
  * (already de-duplicated and queued in `state.outbox`); nothing here does I/O.
  */
 import type { Event, IntervalRecord, MeterReading } from "@omdp/model";
-import type { ReaderDiagnostics, Rule } from "./config";
+import { onIntervalCapacity, onReadingCapacity } from "./capacity-rules";
+import type { HouseholdSettings, ReaderDiagnostics, Rule } from "./config";
 import { RuleContext } from "./context";
 import { onInterval } from "./interval-rules";
 import { onDiagnostics, onTickReader } from "./reader-rules";
@@ -14,6 +15,8 @@ export interface EngineView {
   /** The rules in force. */
   rules(): readonly Rule[];
   timeZone(meterId: string): string;
+  /** Households by id (capacity tariffs); none when absent. */
+  households?(): Readonly<Record<string, HouseholdSettings>>;
 }
 
 export class RuleEngine {
@@ -30,11 +33,17 @@ export class RuleEngine {
 
   /** `receivedMs`: gateway clock at arrival (default: the reading time). */
   reading(r: MeterReading, receivedMs?: number): Event[] {
-    return this.run((ctx, rules) => onReading(ctx, rules, r, receivedMs));
+    return this.run((ctx, rules) => {
+      onReading(ctx, rules, r, receivedMs);
+      onReadingCapacity(ctx, rules, this.view.households?.() ?? {}, r);
+    });
   }
 
   interval(rec: IntervalRecord): Event[] {
-    return this.run((ctx, rules) => onInterval(ctx, rules, rec, this.view.timeZone(rec.meterId)));
+    return this.run((ctx, rules) => {
+      onInterval(ctx, rules, rec, this.view.timeZone(rec.meterId));
+      onIntervalCapacity(ctx, rules, this.view.households?.() ?? {}, rec);
+    });
   }
 
   diagnostics(d: ReaderDiagnostics): Event[] {
@@ -65,7 +74,13 @@ export class RuleEngine {
   prune(): void {
     const ids = new Set(this.view.rules().map((r) => r.id));
     const keep = (key: string) => ids.has(key.slice(0, key.indexOf("|")));
-    for (const table of [this.state.alerts, this.state.active, this.state.budgetFired, this.state.nights]) {
+    for (const table of [
+      this.state.alerts,
+      this.state.active,
+      this.state.budgetFired,
+      this.state.nights,
+      this.state.capacityWarned,
+    ]) {
       for (const key of Object.keys(table)) if (!keep(key)) delete (table as Record<string, unknown>)[key];
     }
   }

@@ -1,4 +1,5 @@
 /** The Event types each rule makes, written once as data: on firing, and on resolving (if any). */
+import { CAPACITY_EVENT_TYPES } from "@omdp/model";
 import type { ReaderCounter, RuleKind } from "./config";
 
 export interface TypePair {
@@ -13,7 +14,12 @@ export const RULE_EVENT_TYPES: Record<Exclude<RuleKind, "readerErrors">, TypePai
   meterSilent: { fire: "meter.offline", resolve: "meter.online" },
   baseLoadJump: { fire: "anomaly.baseload", resolve: "anomaly.baseload.resolved" },
   export: { fire: "export.started", resolve: "export.stopped" },
+  // A warning ends with its quarter hour (no resolve event); a quarter that sets the peak is told apart.
+  capacityPeak: { fire: CAPACITY_EVENT_TYPES.capacityPeakWarning, resolve: null },
 };
+
+/** Events a rule makes besides firing and resolving: a new monthly peak (capacity rule). */
+export const RULE_NOTICE_TYPES = { capacityPeakSet: CAPACITY_EVENT_TYPES.capacityPeakSet } as const;
 
 export const READER_EVENT_TYPES: Record<ReaderCounter, TypePair> = {
   decryptFailures: { fire: "meter.decrypt.failed", resolve: "meter.decrypt.recovered" },

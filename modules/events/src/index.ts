@@ -1,7 +1,22 @@
 export {
+  addInterval,
+  type BelgianRule,
+  belgianRule,
+  importBetween,
+  localMonth,
+  peakCostMicros,
+  peakExcept,
+  quarterStart,
+  sampleOf,
+  shareSince,
+} from "./capacity";
+export { onIntervalCapacity, onReadingCapacity } from "./capacity-rules";
+export {
+  CapacityPeakRule,
   ControlMessage,
   DEFAULT_RULES,
   DesiredConfig,
+  HouseholdSettings,
   MqttSettings,
   meterTimeZone,
   ReaderDiagnostics,
@@ -10,7 +25,7 @@ export {
 } from "./config";
 export { RuleContext } from "./context";
 export { type EngineView, RuleEngine } from "./engine";
-export { READER_EVENT_TYPES, RULE_EVENT_TYPES, type TypePair } from "./event-types";
+export { READER_EVENT_TYPES, RULE_EVENT_TYPES, RULE_NOTICE_TYPES, type TypePair } from "./event-types";
 export { type HState, initial, step, type Timing, type Transition } from "./hysteresis";
 export { type EventsOptions, setupEvents } from "./module";
 export { MqttBridge } from "./mqtt/bridge";
@@ -26,4 +41,10 @@ export {
 } from "./mqtt/discovery";
 export { type EventsReport, EventsService, type Listener, type Sender } from "./service";
 export { SnapshotFile } from "./snapshot";
-export { type ActiveAlert, type EventsState, emptyState } from "./state";
+export {
+  type ActiveAlert,
+  type CapacityTrack,
+  type EventsState,
+  emptyState,
+  type MeterSample,
+} from "./state";

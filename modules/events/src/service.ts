@@ -58,6 +58,7 @@ export class EventsService {
     this.engine = new RuleEngine(state, {
       rules: () => this.rules(),
       timeZone: (meterId) => meterTimeZone(this.config, meterId),
+      households: () => this.config.households,
     });
   }
 

@@ -17,6 +17,27 @@ export interface Night {
   minW: number | null;
 }
 
+/** What the capacity rule knows of one household (keyed by household id). */
+export interface CapacityTrack {
+  /** Local month (`YYYY-MM`, the tariff's zone) of `peakW`. */
+  month: string;
+  /** The month's highest quarter-hour average import power so far (W), from analytics' intervals. */
+  peakW: number;
+  /** Start (ms) of the quarter that set it; null before the month's first interval. */
+  peakAt: number | null;
+  /** Recent quarters (start ms) with the interval energies received per interval id (Wh); a few kept. */
+  quarters: Record<string, Record<string, number>>;
+  /** The current quarter from the readings: its start (ms) and the import so far (Wh, all meters). */
+  current: { start: number; wh: number } | null;
+}
+
+/** The last reading of a meter that the capacity rule used: time (ms), A+ register (Wh), P+ (W). */
+export interface MeterSample {
+  t: number;
+  wh: number | null;
+  w: number | null;
+}
+
 export interface EventsState {
   version: 1;
   /** Hysteresis state per `ruleId|subject` (subject: meter id, or gateway id for reader errors). */
@@ -36,6 +57,11 @@ export interface EventsState {
   /** Last diagnostics counters per gateway, and recent increases per `gatewayId|counter`. */
   readerCounters: Record<string, Record<string, number>>;
   readerIncreases: Record<string, { at: number; n: number }[]>;
+  /** Capacity peaks per household, and the last reading per meter they are measured from. */
+  capacity: Record<string, CapacityTrack>;
+  capacitySamples: Record<string, MeterSample>;
+  /** Start (ms) of the quarter a capacity warning was last given for, per `ruleId|householdId`. */
+  capacityWarned: Record<string, number>;
   /** Ids of events already emitted (de-duplication), newest last, bounded. */
   emitted: string[];
   /** Events made but not yet handed to the edge hub. */
@@ -58,6 +84,9 @@ export function emptyState(): EventsState {
     nights: {},
     readerCounters: {},
     readerIncreases: {},
+    capacity: {},
+    capacitySamples: {},
+    capacityWarned: {},
     emitted: [],
     outbox: [],
     appRules: null,

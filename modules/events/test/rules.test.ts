@@ -257,6 +257,7 @@ describe("configuration", () => {
       "readerErrors",
       "baseLoadJump",
       "export",
+      "capacityPeak",
     ]);
     expect(c.mqtt).toMatchObject({
       enabled: false,
@@ -281,11 +282,15 @@ describe("configuration", () => {
 
 describe("event types", () => {
   it("every type a rule can make is valid for the Event schema", async () => {
-    const { READER_EVENT_TYPES, RULE_EVENT_TYPES } = await import("../src/event-types");
-    const all = [...Object.values(RULE_EVENT_TYPES), ...Object.values(READER_EVENT_TYPES)].flatMap((p) =>
-      p.resolve ? [p.fire, p.resolve] : [p.fire],
-    );
-    expect(all.length).toBe(19); // 6 rule kinds (5 with a resolve type) + 4 reader counters x 2
+    const { READER_EVENT_TYPES, RULE_EVENT_TYPES, RULE_NOTICE_TYPES } = await import("../src/event-types");
+    const all = [
+      ...[...Object.values(RULE_EVENT_TYPES), ...Object.values(READER_EVENT_TYPES)].flatMap((p) =>
+        p.resolve ? [p.fire, p.resolve] : [p.fire],
+      ),
+      ...Object.values(RULE_NOTICE_TYPES),
+    ];
+    // 7 rule kinds (5 with a resolve type) + 4 reader counters x 2 + the capacity rule's new peak
+    expect(all.length).toBe(21);
     for (const type of all) {
       expect(
         Event.safeParse({

@@ -1,6 +1,10 @@
+export {
+  CAPACITY_EVENT_TYPES,
+  CapacityPeakSetDetails,
+  CapacityPeakWarningDetails,
+} from "./capacity-events";
 export { CodecError, type CodecErrorDetails } from "./codec-error";
 export { ReaderCounters, ReaderDiagnostics } from "./diagnostics";
-export { DayReport, PeriodStats, SelfUse, StatsMessage } from "./stats";
 export { intervalId, readingId, resolutionMs } from "./ids";
 export {
   OBIS,
@@ -23,6 +27,7 @@ export {
   SCHEMA_VERSION,
   Severity,
 } from "./schemas";
+export { DayReport, PeriodStats, SelfUse, StatsMessage } from "./stats";
 export { isDecimal, scaleDecimal, type TextUnitRule, unitRule, unscale } from "./text-units";
 export {
   formatOffset,

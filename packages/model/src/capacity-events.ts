@@ -1,0 +1,58 @@
+/**
+ * The events of the capacity-tariff warning (issue 15 §2), made by the events module for a household
+ * with a Belgian capacity rule: the monthly peak is the highest 15-minute average import power of the
+ * month, summed over the household's meters. `Event.meterId` is the household's first meter (the one
+ * sharing routes by); the household is in `details.householdId`.
+ */
+import { z } from "zod";
+import { Rfc3339 } from "./schemas";
+
+/** Event types, by the names the issue gives them. */
+export const CAPACITY_EVENT_TYPES = {
+  /** The current quarter hour, continued at the power now, would set a new monthly peak. */
+  capacityPeakWarning: "capacity.peak.warning",
+  /** A quarter hour closed (analytics' intervals) above the month's peak so far. */
+  capacityPeakSet: "capacity.peak.set",
+} as const;
+
+const common = {
+  ruleId: z.string(),
+  householdId: z.string(),
+  /** Local month of the peak, `YYYY-MM` (the tariff's time zone). */
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  /** Start of the quarter hour, RFC 3339. */
+  quarterStart: Rfc3339,
+  /** The month's peak before this quarter, kW (0 in the month's first quarter). */
+  monthPeakKw: z.number().nonnegative(),
+  /** Peaks below it count as it (2.5 kW in Flanders), kW. */
+  floorKw: z.number().nonnegative(),
+  /** ISO 4217 code of `costIncrease`. */
+  currency: z.string(),
+  /**
+   * What the new peak adds to the capacity charge, VAT included, over the 12 monthly bills in which the
+   * month's peak counts (pricePerKwYear x the rise of the counted peak in kW / 12 x (1 + VAT)).
+   */
+  costIncrease: z.number().nonnegative(),
+};
+
+export const CapacityPeakWarningDetails = z.object({
+  ...common,
+  /** Projected average import power of the quarter hour, kW. */
+  projectedKw: z.number().nonnegative(),
+  /** Whole and partial minutes left in the quarter hour. */
+  minutesLeft: z.number().min(0).max(15),
+  /** Import so far in the quarter hour, Wh. */
+  quarterEnergyWh: z.number().nonnegative(),
+  /** The highest constant power for the rest of the quarter that keeps the peak, kW (null at its end). */
+  maxPowerKw: z.number().nonnegative().nullable(),
+});
+export type CapacityPeakWarningDetails = z.infer<typeof CapacityPeakWarningDetails>;
+
+export const CapacityPeakSetDetails = z.object({
+  ...common,
+  /** The quarter's average import power, the month's new peak, kW. */
+  peakKw: z.number().nonnegative(),
+  /** Its import, Wh (the household's intervals received for it). */
+  quarterEnergyWh: z.number().nonnegative(),
+});
+export type CapacityPeakSetDetails = z.infer<typeof CapacityPeakSetDetails>;
