@@ -106,6 +106,15 @@ export function readBlocks(b: Uint8Array, opts: BlockOptions = {}): WmbusResult<
     });
   }
   const l = b[0]!;
+  // clause 12.5.1: L counts at least C, M, A and the CI (10 bytes)
+  if (l < 10) {
+    return fail("BAD_LENGTH", `L ${l} is below the 10 bytes of C, M, A and CI`, {
+      offset: 0,
+      expected: ">= 10",
+      actual: l,
+      field: "L",
+    });
+  }
   const format = opts.format ?? "auto";
   const crc = opts.crc ?? "auto";
   if (format !== "B" && crc !== "absent" && b.length === wireLengthA(l)) return stripA(b);

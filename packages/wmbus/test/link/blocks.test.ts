@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addCrcsA, addCrcsB, blocksA, readBlocks, wireLengthA } from "../../src/link/blocks";
+import { crc16 } from "../../src/link/crc";
 import { CORPUS } from "../support/corpus";
 
 const hex = (s: string) => Uint8Array.from(Buffer.from(s, "hex"));
@@ -60,5 +61,13 @@ describe("frame formats A and B (EN 13757-4 clauses 12.6, 12.7)", () => {
     expect(b.length).toBe(plain.length + 4);
     const r = readBlocks(b);
     expect(r.ok && r.value.format === "B" && Buffer.from(r.value.data).equals(plain)).toBe(true);
+  });
+
+  it("refuses an L below 10 (C, M, A, CI) even when its CRC is right", () => {
+    // L = 8 with a correct block CRC over the 9 bytes would otherwise read past the frame
+    const data = Uint8Array.of(8, 0x44, 0x2d, 0x2c, 1, 2, 3, 4, 5);
+    const c = crc16(data);
+    const r = readBlocks(Uint8Array.of(...data, 0x7a, c >> 8, c & 0xff));
+    expect(r.ok ? "ok" : r.error.code).toBe("BAD_LENGTH");
   });
 });

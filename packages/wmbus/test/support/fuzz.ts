@@ -1,4 +1,5 @@
 /** Fuzz inputs: random frames and corpus frames with mutated bytes and recomputed CRCs (format A). */
+import { encodeWmbus } from "../../src/encode";
 import { addCrcsA } from "../../src/link/blocks";
 import { decodeWmbus } from "../../src/telegram";
 import { CORPUS } from "./corpus";
