@@ -97,7 +97,8 @@ function writeMeter(o: ByteSink, h: VariableData["header"]): void {
   o.ascii(',"manufacturer":');
   o.str(h.manufacturer);
   // the parts that repeat from telegram to telegram of a meter, each made once (ByteSink.fragment;
-  // numbers below -0x1ff keep them apart from the record heads, >= 0, and the units, -1)
+  // numbers below -0x1ff keep them apart from the record heads, >= 0, the units, -1, and the
+  // value keys, -2 and -3)
   const v = h.version;
   if (v >= 0 && v < 0x100 && (v | 0) === v)
     o.fragment(h.medium.name, -0x200 - v, () => `,"version":${v},"medium":${JSON.stringify(h.medium.name)}`);
@@ -237,10 +238,10 @@ function writeDriverValues(o: ByteSink, t: VariableTelegram): void {
   o.ascii(',"values":{');
   let first = true;
   for (const k in values) {
-    if (!first) o.ascii(",");
+    // `"key":` (-2) and `,"key":` (-3), each made once per key (ByteSink.fragment)
+    if (first) o.fragment(k, -2, () => `${JSON.stringify(k)}:`);
+    else o.fragment(k, -3, () => `,${JSON.stringify(k)}:`);
     first = false;
-    o.str(k);
-    o.ascii(":");
     const v = values[k]!;
     if (typeof v === "number") o.num(v);
     else o.text(v);
