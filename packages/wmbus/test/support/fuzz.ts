@@ -12,10 +12,31 @@ function rng(seed: number): () => number {
   };
 }
 
-const FRAMES = CORPUS.tests
-  .map((t) => Uint8Array.from(Buffer.from(t.telegramHex, "hex")))
-  .filter((b) => b[0]! + 1 === b.length);
 const KEY = new Uint8Array(16);
+const RECORDS = [{ quantity: "volume", unit: "m3", exponent: -3, value: 12.345, coding: "int32" as const }];
+const BASE = {
+  manufacturer: "KAM",
+  id: "12345678",
+  version: 1,
+  deviceType: 7,
+  ci: 0x7a,
+  records: RECORDS,
+  crc: false,
+};
+/** Corpus frames, plus encoded frames that reach the AFL, mode 7 and the ELL's CTR paths. */
+const FRAMES = [
+  ...CORPUS.tests
+    .map((t) => Uint8Array.from(Buffer.from(t.telegramHex, "hex")))
+    .filter((b) => b[0]! + 1 === b.length),
+  encodeWmbus({ ...BASE, mode: 7, key: KEY, messageCounter: 3 }),
+  encodeWmbus({
+    ...BASE,
+    mode: 5,
+    key: KEY,
+    ell: { ci: 0x8d, cc: 0x20, accessNumber: 1, sessionNumber: 5, encrypt: true },
+  }),
+  encodeWmbus({ ...BASE, ci: 0x72, mode: 5, key: KEY }),
+];
 
 export function fuzzCases(n: number, seed: number): { decoded: number; errors: number; thrown: string[] } {
   const next = rng(seed);
