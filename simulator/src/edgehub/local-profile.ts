@@ -1,10 +1,20 @@
 import type { JsonObject } from "@omdp/edge-module";
+import beFlanders from "../../../examples/tariffs/be-flanders.json" with { type: "json" };
 
 /** Households and meters as `omdp.config.json` lists them (docs/interfaces.md). */
 export interface LocalHousehold {
   readonly id: string;
   readonly timeZone?: string;
-  readonly meters: readonly { readonly id: string }[];
+  /** `sub`: a sub-meter behind the main meter (not added to the household's capacity peak). */
+  readonly meters: readonly { readonly id: string; readonly role?: "main" | "sub" }[];
+}
+
+/**
+ * The tariff the local platform gives a household for the capacity warning (events): the example
+ * Flanders tariff to the Belgian households (time zone Europe/Brussels), none to the others.
+ */
+export function localTariff(h: LocalHousehold): JsonObject | undefined {
+  return h.timeZone === "Europe/Brussels" ? (beFlanders as JsonObject) : undefined;
 }
 
 export interface LocalProfile {
@@ -18,7 +28,8 @@ export interface LocalProfile {
 /**
  * Desired-property adjustments for running the deployment on a developer machine: the local API on
  * 127.0.0.1 (the manifest binds 0.0.0.0 inside a container), the households and meters of
- * `omdp.config.json` (sharing: households and meter ownership; analytics and events: time zones), the
+ * `omdp.config.json` (sharing: households and meter ownership; analytics and events: time zones; events:
+ * the tariff of the Belgian households, see `localTariff`), the
  * cloud switched off when detached. Merged over the manifest's desired properties.
  */
 export function localDesired(p: LocalProfile): Record<string, JsonObject> {
@@ -43,6 +54,12 @@ export function localDesired(p: LocalProfile): Record<string, JsonObject> {
     );
     if (hh[0]!.timeZone) events.defaultTimeZone = hh[0]!.timeZone;
     events.meters = analytics.meters;
+    const priced = hh.flatMap((h) => {
+      const tariff = localTariff(h);
+      const meters = h.meters.filter((m) => m.role !== "sub").map((m) => m.id);
+      return tariff && meters.length > 0 ? [[h.id, { meters, tariff }] as const] : [];
+    });
+    if (priced.length > 0) events.households = Object.fromEntries(priced);
   }
   return { sharing, analytics, events };
 }

@@ -91,7 +91,7 @@ async function main(): Promise<void> {
     households: cfg.households.map((h) => ({
       id: h.id,
       timeZone: h.timeZone,
-      meters: h.meters.map((m) => ({ id: m.id })),
+      meters: h.meters.map((m) => ({ id: m.id, ...(m.role ? { role: m.role } : {}) })),
     })),
     // The reader module (listen mode: the DLMS meters push) reads the simulator's M-Bus/TCP gateway with
     // the simulator's keys. Meter ids of the form KFM1000000001 are their system titles, so pushes map to

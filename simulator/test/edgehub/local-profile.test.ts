@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { localDesired } from "../../src/edgehub/index";
 
@@ -38,6 +39,26 @@ describe("local profile", () => {
         "m-3": { timeZone: "Europe/Berlin" },
       },
     });
+  });
+  it("gives the Belgian households the example Flanders tariff (capacity warning), without sub-meters", async () => {
+    const d = localDesired({
+      households: [
+        { id: "hh-be", timeZone: "Europe/Brussels", meters: [{ id: "p1" }, { id: "sub", role: "sub" }] },
+        { id: "hh-at", timeZone: "Europe/Vienna", meters: [{ id: "m-1" }] },
+      ],
+    });
+    const households = d.events!.households as Record<string, { meters: string[]; tariff: { id: string } }>;
+    expect(Object.keys(households)).toEqual(["hh-be"]);
+    expect(households["hh-be"]!.meters).toEqual(["p1"]);
+    const events = (await import("../../../modules/events/src/config.ts")) as {
+      DesiredConfig: { safeParse(v: unknown): { success: boolean } };
+    };
+    expect(events.DesiredConfig.safeParse(d.events).success).toBe(true);
+    expect(households["hh-be"]!.tariff).toEqual(
+      JSON.parse(
+        readFileSync(new URL("../../../examples/tariffs/be-flanders.json", import.meta.url), "utf8"),
+      ),
+    );
   });
   it("only moves the API to loopback when nothing else is known", () => {
     expect(localDesired({})).toEqual({ sharing: { api: { host: "127.0.0.1" } }, analytics: {}, events: {} });
