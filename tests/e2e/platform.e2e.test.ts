@@ -263,7 +263,7 @@ describe("the platform in a real browser", () => {
     // Zoom in with the keyboard: the totals follow the window, and no history is fetched again.
     let refetched = 0;
     page.on("request", (r) => {
-      if (r.url().includes("/readings")) refetched++;
+      if (r.url().includes("/intervals")) refetched++;
     });
     await page.focus(".chart");
     await page.keyboard.press("+");

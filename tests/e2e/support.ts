@@ -199,7 +199,7 @@ export async function cloudIntervals(
       ...(cont ? { continuationToken: cont } : {}),
     });
     const body = await getJson<{ items: ApiInterval[]; continuationToken?: string }>(
-      `http://127.0.0.1:${p.config.ports.cloud}/api/meters/${encodeURIComponent(meterId)}/readings?${q}`,
+      `http://127.0.0.1:${p.config.ports.cloud}/api/meters/${encodeURIComponent(meterId)}/intervals?${q}`,
       token,
     );
     out.push(...body.items);
