@@ -311,6 +311,9 @@ function ident(name: string): string {
 
 const SRC = `github:wmbusmeters/wmbusmeters@${(corpus as { commit: string }).commit} (GPL-3.0), as copied in test/fixtures/wmbusmeters_wmbus.json: telegrams and the values wmbusmeters prints (facts only)`;
 
+/** Drivers written by hand in src/drivers/meters/ (register-coded payloads the search cannot find). */
+const HANDWRITTEN: Readonly<Record<string, string>> = { apator162: "wm_apator162" };
+
 const ids: string[] = [];
 const files: string[] = [];
 const all = merge(
@@ -318,7 +321,12 @@ const all = merge(
     `${a.name}/${a.manufacturer}`.localeCompare(`${b.name}/${b.manufacturer}`),
   ),
 );
+for (const [file, id] of Object.entries(HANDWRITTEN)) {
+  files.push(file);
+  ids.push(id);
+}
 for (const acc of all) {
+  if (HANDWRITTEN[acc.name] !== undefined) continue;
   const d = derive(acc);
   if (d.fields.length === 0 && d.payload.length === 0) continue;
   const multi = all.filter((g) => g.name === acc.name).length > 1;

@@ -118,4 +118,9 @@ export interface PayloadField {
   length: number;
   coding: "uint" | "bcd";
   scale?: number;
+  /**
+   * Register-coded payloads (one id byte, then data of a size fixed per id): walk from `start`, skipping
+   * each register by `sizes`, to the register `id`; `offset` then counts from its first data byte.
+   */
+  register?: { id: number; start: number; sizes: Readonly<Record<number, number>> };
 }
