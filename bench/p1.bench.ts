@@ -3,12 +3,15 @@
  * (packages/dsmr/test/fixtures, NL/BE/IE/SE meters), side by side in the same process: @omdp/dsmr
  * (decodeP1: frame, CRC-16, every line to typed objects, + toMeterReading) and the npm package
  * dsmr-parser (2.x: lines to objects and CRC check, no unit normalisation). Also the Smarty frame
- * (AES-128-GCM) alone, which dsmr-parser does not read. Writes bench/results/p1.json (~10 s).
+ * (AES-128-GCM) alone, which dsmr-parser does not read. Then the 100,000-case fuzz run of @omdp/dsmr
+ * (mutated corpus telegrams with the CRC recomputed, as packages/dsmr/test/fuzz.test.ts runs 10,000):
+ * only DsmrError may escape decodeP1. Writes bench/results/p1.json (~20-40 s).
  */
 import { loadavg } from "node:os";
-import { decodeP1, toMeterReading } from "@omdp/dsmr";
+import { crc16, DsmrError, decodeP1, formatCrc, toMeterReading } from "@omdp/dsmr";
 // @ts-expect-error: dsmr-parser ships no types (a devDependency of the benchmarks only)
 import dsmrParser from "dsmr-parser";
+import fc from "fast-check";
 import { fixtures, sideBySide, writeResult } from "./p1-sml-common";
 
 const loadAtStart = Math.round(loadavg()[0]! * 100) / 100;
@@ -49,7 +52,43 @@ const rates = sideBySide({
     : {}),
 });
 
+/** 100,000 mutated telegrams with their CRC recomputed: each decodes or is a DsmrError (seeded). */
+function fuzz(runs: number): { runs: number; ok: number; seconds: number } {
+  const src = candidates;
+  const withCrc = (b: Uint8Array): Uint8Array => {
+    const slash = b.indexOf(0x2f);
+    const bang = b.indexOf(0x21, Math.max(slash, 0));
+    if (slash < 0 || bang < 0) return b;
+    const crc = Buffer.from(formatCrc(crc16(b, slash, bang + 1)), "latin1");
+    return Uint8Array.from([...b.subarray(0, bang + 1), ...crc, 0x0d, 0x0a]);
+  };
+  let ok = 0;
+  const t0 = performance.now();
+  fc.assert(
+    fc.property(
+      fc.nat(src.length - 1),
+      fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 }),
+      (k, ops) => {
+        const b = Buffer.from(src[k] as Uint8Array);
+        for (const [at, v] of ops) b[at % b.length] = v;
+        try {
+          decodeP1(withCrc(b));
+          ok++;
+        } catch (e) {
+          if (!(e instanceof DsmrError)) throw e;
+        }
+      },
+    ),
+    { numRuns: runs, seed: 1402 },
+  );
+  return { runs, ok, seconds: Math.round((performance.now() - t0) / 100) / 10 };
+}
+const fuzzed = fuzz(100_000);
+
 const figures = {
+  fuzzCases: fuzzed.runs,
+  fuzzDecodedOk: fuzzed.ok,
+  fuzzSeconds: fuzzed.seconds,
   telegrams: plain.length,
   corpusPlainTelegrams: candidates.length,
   avgTelegramBytes: Math.round(plain.reduce((n, b) => n + b.length, 0) / plain.length),
@@ -69,5 +108,7 @@ process.stdout.write(
     `dsmr-parser ${figures.dsmrParserTelegramsPerSecond.toLocaleString("en")}/s ` +
     `(reads ${readable} of the ${candidates.length} plain corpus telegrams; both timed on those); ratio ${figures.ratioOmdpToDsmrParser}\n` +
     (rates.omdpSmarty ? `Smarty frames (AES-GCM): ${rates.omdpSmarty.toLocaleString("en")}/s\n` : "") +
+    `fuzz: ${fuzzed.runs.toLocaleString("en")} mutated telegrams (CRC recomputed) in ${fuzzed.seconds} s, ` +
+    `${fuzzed.ok.toLocaleString("en")} decoded, the rest DsmrError\n` +
     "written: bench/results/p1.json\n",
 );

@@ -1,7 +1,8 @@
 /**
  * Fuzz (STYLE.md principle 6), seeded so a failure reproduces: no exception but DsmrError escapes
- * decodeP1, whatever the bytes. 100,000 mutated corpus telegrams with the CRC recomputed (so the line
- * parser is reached, not only the CRC check), 20,000 mutated telegrams with their CRC left as it was
+ * decodeP1, whatever the bytes. 10,000 mutated corpus telegrams with the CRC recomputed (so the line
+ * parser is reached, not only the CRC check; the 100,000-case run is in `npm run bench -- p1`, it takes
+ * 10-35 s on this machine), 20,000 mutated telegrams with their CRC left as it was
  * (each must be a CRC_MISMATCH unless the mutation left the checked bytes unchanged), 20,000 random
  * byte strings and 2,000 mutated Smarty frames.
  */
@@ -59,14 +60,14 @@ function withCrc(b: Uint8Array): Uint8Array {
 }
 
 describe("fuzz", () => {
-  it("100,000 mutated telegrams with the CRC recomputed decode or give a DsmrError", () => {
+  it("10,000 mutated telegrams with the CRC recomputed decode or give a DsmrError", () => {
     const codes = new Map<string, number>();
     fc.assert(
       fc.property(fc.nat(plain.length - 1), mutation, (k, ops) => {
         const c = outcome(withCrc(mutate(plain[k] as Uint8Array, ops)));
         codes.set(c, (codes.get(c) ?? 0) + 1);
       }),
-      { numRuns: 100_000, seed: 1402 },
+      { numRuns: 10_000, seed: 1402 },
     );
     expect(codes.get("ok")).toBeGreaterThan(0);
   });
