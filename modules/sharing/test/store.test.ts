@@ -52,7 +52,7 @@ describe("migrations", () => {
 
     const s = new SharingStore(path, T0);
     cleanups.push(() => s.close());
-    expect(s.migrated).toEqual([2]);
+    expect(s.migrated).toEqual([2, 3]);
     expect(s.readings.latest("m1")!.reading.meterId).toBe("m1");
     expect(s.events.get("e1")!.ackedAt).toBeNull();
     expect(s.events.ack("e1", T0)).toBe(true);
@@ -69,13 +69,65 @@ describe("migrations", () => {
     db.close();
     const s = new SharingStore(path, T0);
     cleanups.push(() => s.close());
-    expect(s.migrated).toEqual([2]);
+    expect(s.migrated).toEqual([2, 3]);
     expect(s.readings.latest("1KFM0200000001")!.reading.values[0]!.value).toBe(12345);
     expect(s.readings.insert([reading("1KFM0200000001", T0)])[0]!.seq).toBe(2);
     expect(s.tokens.list()).toEqual([expect.objectContaining({ id: "tok-1", name: "app", recipient: null })]);
     expect(s.consents.get(DEFAULT_CLOUD_CONSENT_ID)!.grantedAt).toBe("2026-01-10T08:00:00.000Z");
     s.settings.set("k", [1], T0);
     expect(s.settings.get("k")!.value).toEqual([1]);
+  });
+
+  it("brings intervals of a v2 database to the series contract (ids, UTC times, roll-up rules)", () => {
+    const path = dbPath();
+    const v2 = new Database(path);
+    expect(migrate(v2, T0, 2)).toEqual([1, 2]);
+    v2.prepare("INSERT INTO meters (meter_id) VALUES ('m1')").run();
+    const put = v2.prepare(
+      "INSERT INTO intervals (meter, resolution, start, end, derived, body) VALUES (1, ?, ?, ?, ?, ?)",
+    );
+    // three of the four quarters of 12:00-13:00 +02:00, as a v2 edge held them: local-offset times and ids
+    const qualities = ["complete", "estimated", "partial"] as const;
+    for (const [i, quality] of qualities.entries()) {
+      const start = T0 - 2 * 3_600_000 + i * 900_000; // 10:00Z + i quarters = 12:00+02:00 ...
+      const local = `2026-06-15T12:${String(i * 15).padStart(2, "0")}:00+02:00`;
+      put.run(
+        "PT15M",
+        start,
+        start + 900_000,
+        0,
+        JSON.stringify({ ...interval("m1", start), id: `m1|PT15M|${local}`, intervalStart: local, quality }),
+      );
+    }
+    // and the hour roll-up the v2 rule made of them: partial won, no gap flag, local offsets
+    const hour = T0 - 2 * 3_600_000;
+    const oldHour = {
+      ...interval("m1", hour, 60, 300, "PT1H"),
+      id: "m1|PT1H|2026-06-15T12:00:00+02:00",
+      quality: "partial",
+    };
+    put.run("PT1H", hour, hour + 3_600_000, 1, JSON.stringify(oldHour));
+    v2.close();
+
+    const s = new SharingStore(path, T0);
+    cleanups.push(() => s.close());
+    expect(s.migrated).toEqual([3]);
+    expect(
+      s.intervals.range("m1", "PT15M", hour, hour + 3_600_000).map((r) => [r.id, r.intervalStart, r.derived]),
+    ).toEqual([
+      ["m1|PT15M|2026-06-15T10:00:00.000Z", "2026-06-15T10:00:00.000Z", false],
+      ["m1|PT15M|2026-06-15T10:15:00.000Z", "2026-06-15T10:15:00.000Z", false],
+      ["m1|PT15M|2026-06-15T10:30:00.000Z", "2026-06-15T10:30:00.000Z", false],
+    ]);
+    // recomputed by the series rules: an estimated child makes the hour estimated; the missing quarter is a gap
+    expect(s.intervals.get("m1", "PT1H", hour)).toMatchObject({
+      id: "m1|PT1H|2026-06-15T10:00:00.000Z",
+      intervalEnd: "2026-06-15T11:00:00.000Z",
+      energyImportedWh: 300, // 3 x 100 Wh (the fixture's default quarter)
+      quality: "estimated",
+      flags: ["gap"],
+      derived: true,
+    });
   });
 
   it("opens an up-to-date database without applying anything", () => {

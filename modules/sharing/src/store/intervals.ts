@@ -149,6 +149,40 @@ export class IntervalsRepo {
     return out;
   }
 
+  /**
+   * Brings rows written before the one series contract to it (migration 3): every received record in
+   * the contract shape (UTC times, the one id, `derived: false`), then every kept roll-up recomputed
+   * from its children, fine to coarse, by the series rules (estimated wins, `gap`).
+   */
+  recontract(): { records: number; rollups: number } {
+    const out = { records: 0, rollups: 0 };
+    const update = this.db.prepare(
+      "UPDATE intervals SET body = ? WHERE meter = ? AND resolution = ? AND start = ?",
+    );
+    type Stored = { meter: number; resolution: string; start: number; end: number; body: string };
+    const base = this.db.prepare(
+      "SELECT meter, resolution, start, end, body FROM intervals WHERE derived = 0",
+    );
+    for (const r of base.all() as Stored[]) {
+      update.run(JSON.stringify(normalise(JSON.parse(r.body))), r.meter, r.resolution, r.start);
+      out.records++;
+    }
+    const derived = this.db.prepare(
+      "SELECT meter, resolution, start, end, body FROM intervals WHERE derived = 1 AND resolution = ?",
+    );
+    for (const res of ROLLUP_RESOLUTIONS) {
+      for (const r of derived.all(res) as Stored[]) {
+        const meterId = (JSON.parse(r.body) as { meterId: string }).meterId;
+        const source = this.sourceFor(meterId, res, r.start, r.end);
+        const rec = source ? rollup(source, res, r.start, r.end) : undefined;
+        if (!rec) continue;
+        update.run(JSON.stringify(rec), r.meter, res, r.start);
+        out.rollups++;
+      }
+    }
+    return out;
+  }
+
   /** Records as analytics sent them (not the roll-ups), for the export. */
   *iterateBase(from: number, to: number): IterableIterator<StoredInterval> {
     const stmt = this.db.prepare(

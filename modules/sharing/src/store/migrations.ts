@@ -1,4 +1,6 @@
 import type Database from "better-sqlite3";
+import { IntervalsRepo } from "./intervals";
+import { MeterIds } from "./meters";
 
 /** One schema step. `up` runs inside a transaction together with the version bump. */
 export interface Migration {
@@ -101,6 +103,14 @@ export const MIGRATIONS: readonly Migration[] = [
         CREATE INDEX stats_at ON stats (at);
         CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL);
       `);
+    },
+  },
+  {
+    version: 3,
+    description:
+      "intervals in the one series contract (@omdp/series): UTC ids and times, derived, roll-ups recomputed",
+    up(db) {
+      new IntervalsRepo(db, new MeterIds(db)).recontract();
     },
   },
 ];
