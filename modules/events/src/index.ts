@@ -39,7 +39,7 @@ export {
   stateTopic,
   topicId,
 } from "./mqtt/discovery";
-export { type EventsReport, EventsService, type Listener, type Sender } from "./service";
+export { type CapacityReport, type EventsReport, EventsService, type Listener, type Sender } from "./service";
 export { SnapshotFile } from "./snapshot";
 export {
   type ActiveAlert,

@@ -4,6 +4,7 @@
  */
 import type { Logger } from "@omdp/logger";
 import { type Event, IntervalRecord, MeterReading } from "@omdp/model";
+import { peakExcept } from "./capacity";
 import { ControlMessage, type DesiredConfig, meterTimeZone, ReaderDiagnostics, type Rule } from "./config";
 import { RuleEngine } from "./engine";
 import type { SnapshotFile } from "./snapshot";
@@ -20,11 +21,23 @@ export interface Listener {
   alerts?(active: readonly ActiveAlert[]): void;
 }
 
+/** A household's capacity figures as the module knows them (reported; the app's month peak). */
+export interface CapacityReport {
+  month: string;
+  /** The month's peak so far, kW, and the start of its quarter (RFC 3339; null before one). */
+  peakKw: number;
+  peakAt: string | null;
+  /** The current quarter from the readings: its start and import so far. */
+  quarterStart: string | null;
+  quarterEnergyWh: number | null;
+}
+
 export interface EventsReport {
   rulesSource: "twin" | "app";
   rules: Rule[];
   activeAlerts: ActiveAlert[];
   counters: Record<string, number>;
+  capacity: Record<string, CapacityReport>;
 }
 
 /** Unsaved changes are written at the latest after this long (events and rule changes at once). */
@@ -88,6 +101,19 @@ export class EventsService {
       rules: this.rules(),
       activeAlerts: Object.values(this.state.active),
       counters: { ...this.counters },
+      capacity: Object.fromEntries(
+        Object.entries(this.state.capacity).map(([id, t]) => {
+          const peak = peakExcept(t, null);
+          const report: CapacityReport = {
+            month: t.month,
+            peakKw: Math.round(peak.w) / 1000,
+            peakAt: peak.at === null ? null : new Date(peak.at).toISOString(),
+            quarterStart: t.current ? new Date(t.current.start).toISOString() : null,
+            quarterEnergyWh: t.current ? Math.round(t.current.wh * 10) / 10 : null,
+          };
+          return [id, report];
+        }),
+      ),
     };
   }
 

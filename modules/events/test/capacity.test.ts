@@ -360,6 +360,16 @@ describe("capacity state across a restart", () => {
       await b.reading(reading("m1", "2026-03-10T09:06:00Z", 10_333, 4500));
       const warnings = sender.sent.filter((s) => s.type === "capacity.peak.warning");
       expect(warnings.map((w) => [w.details.quarterEnergyWh, w.details.projectedKw])).toEqual([[333, 4.032]]);
+      // The figures are reported (twin `events.capacity`): peak 3 kW from 08:00Z, 333 Wh in 09:00Z.
+      expect(b.report().capacity).toEqual({
+        "hh-be": {
+          month: "2026-03",
+          peakKw: 3,
+          peakAt: "2026-03-10T08:00:00.000Z",
+          quarterStart: "2026-03-10T09:00:00.000Z",
+          quarterEnergyWh: 333,
+        },
+      });
       // ...and a third start does not warn again for the same quarter.
       const c = new EventsService(new SnapshotFile(path), sender, log, config(["m1"]));
       await c.reading(reading("m1", "2026-03-10T09:07:00Z", 10_408, 4500));

@@ -50,7 +50,7 @@ describe("local profile", () => {
     const households = d.events!.households as Record<string, { meters: string[]; tariff: { id: string } }>;
     expect(Object.keys(households)).toEqual(["hh-be"]);
     expect(households["hh-be"]!.meters).toEqual(["p1"]);
-    const events = (await import("../../../modules/events/src/config.ts")) as {
+    const events = (await import("../../../modules/events/src/config")) as {
       DesiredConfig: { safeParse(v: unknown): { success: boolean } };
     };
     expect(events.DesiredConfig.safeParse(d.events).success).toBe(true);
