@@ -4,7 +4,8 @@
  * SQLite store -> query API of the local cloud host), and both APIs must answer the same intervals
  * for every resolution and range: the same ids, bounds, energy, power, registers, quality and flags.
  * The readings span the autumn DST day in Vienna (a 25-hour day), a month end, and a 40-minute
- * silence (gap -> partial intervals and roll-ups).
+ * silence (gap -> partial intervals and roll-ups) and a register reset (-> estimated; its flag sends the
+ * SQLite store's roll-up to its JS path, so both of its paths are compared).
  */
 import type { IntervalRecord, MeterReading } from "@omdp/model";
 import { type Interval, IntervalsPage } from "@omdp/series";
@@ -19,6 +20,8 @@ const FROM = Date.parse("2026-10-24T20:00:00Z");
 const TO = Date.parse("2026-11-02T01:00:00Z");
 const STEP = 5 * 60_000;
 const SILENCE = [Date.parse("2026-10-25T09:50:00Z"), Date.parse("2026-10-25T10:30:00Z")];
+/** The register restarts from zero here (a reset: analytics flags it and the quarter is estimated). */
+const RESET = Date.parse("2026-10-28T12:05:00Z");
 
 /** Readings every 5 minutes with a deterministic load; the import register is their running sum. */
 function readings(): MeterReading[] {
@@ -27,6 +30,7 @@ function readings(): MeterReading[] {
   for (let t = FROM, i = 0; t <= TO; t += STEP, i++) {
     const powerW = 300 + ((i * 7919) % 2500);
     importWh += Math.round((powerW * STEP) / 3_600_000);
+    if (t === RESET) importWh = 50;
     if (t > SILENCE[0]! && t < SILENCE[1]!) continue;
     const at = new Date(t).toISOString();
     out.push({
@@ -141,6 +145,9 @@ describe("the edge and the cloud answer the same series", () => {
   it("holds the records analytics made: quarter hours with a gap", () => {
     expect(sent.length).toBeGreaterThan(700);
     expect(sent.some((r) => r.quality === "partial")).toBe(true);
+    expect(sent.filter((r) => r.flags.includes("reset")).map((r) => [r.intervalStart, r.quality])).toEqual([
+      ["2026-10-28T12:00:00.000Z", "estimated"],
+    ]);
   });
 
   for (const resolution of ["PT15M", "PT1H", "P1D", "P1M"]) {
