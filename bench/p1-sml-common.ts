@@ -2,6 +2,7 @@
  * Shared by bench/p1.bench.ts and bench/sml.bench.ts: the corpus fixtures of a codec package, a timed
  * loop (runs of `ms` each, alternating the decoders, medians), and the result file.
  */
+import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
@@ -61,4 +62,20 @@ export function writeResult(name: string, figures: Record<string, unknown>, load
     },
   };
   writeFileSync(join(here, "results", `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
+}
+
+/**
+ * Runs a codec's fuzz test file with OMDP_FUZZ_RUNS (the 100,000-case run the test itself does at
+ * 10,000), in its own vitest process; whether it passed and how long it took.
+ */
+export function fuzzRun(file: string, runs = 100_000): { runs: number; passed: boolean; seconds: number } {
+  const t0 = performance.now();
+  const r = spawnSync("npx", ["vitest", "run", file], {
+    cwd: join(here, ".."),
+    env: { ...process.env, OMDP_FUZZ_RUNS: String(runs) },
+    encoding: "utf8",
+    timeout: 600_000,
+  });
+  if (r.status !== 0) process.stderr.write(`${r.stdout}\n${r.stderr}\n`);
+  return { runs, passed: r.status === 0, seconds: Math.round((performance.now() - t0) / 100) / 10 };
 }

@@ -3,14 +3,14 @@
  * fixtures: DZG DVS 7412, eBZ DD3), side by side in the same process: @omdp/sml (decodeSml: transport,
  * file and message CRC-16/X.25, message tree, scaled values; + toMeterReading) and the npm package
  * open-sml (SmlFile.parse, as ioBroker's smartmeter-obis uses it). The eBZ dump's message CRCs were not
- * redone by its source, so @omdp/sml reads it in "report" mode (the file CRC still checked). Writes
- * bench/results/sml.json (~6 s).
+ * redone by its source, so @omdp/sml reads it in "report" mode (the file CRC still checked). Then
+ * packages/sml/test/fuzz.test.ts with 100,000 mutated files. Writes bench/results/sml.json (~20 s).
  */
 import { loadavg } from "node:os";
 import { decodeSml, toMeterReading } from "@omdp/sml";
 // @ts-expect-error: open-sml ships no types (a devDependency of the benchmarks only)
 import openSml from "open-sml";
-import { fixtures, sideBySide, writeResult } from "./p1-sml-common";
+import { fixtures, fuzzRun, sideBySide, writeResult } from "./p1-sml-common";
 
 const loadAtStart = Math.round(loadavg()[0]! * 100) / 100;
 const files = fixtures("sml").map((f) => Buffer.from(f.hex, "hex"));
@@ -31,7 +31,12 @@ const rates = sideBySide({
   openSml: { inputs: files, run: openSmlParse },
 });
 
+const fuzzed = fuzzRun("packages/sml/test/fuzz.test.ts");
+
 const figures = {
+  fuzzCases: fuzzed.runs,
+  fuzzPassed: fuzzed.passed,
+  fuzzSecondsWholeVitestRun: fuzzed.seconds,
   files: files.length,
   avgFileBytes: Math.round(files.reduce((n, b) => n + b.length, 0) / files.length),
   openSmlMessagesPerFile: openSmlMessages,
@@ -42,10 +47,13 @@ const figures = {
   peer: "open-sml@1.0.4 (npm), same process, same files, medians of 5 alternating 0.4 s runs",
 };
 writeResult("sml", figures, loadAtStart);
+if (!fuzzed.passed) process.exitCode = 1;
 process.stdout.write(
   `SML over ${files.length} corpus files, decodes per CPU-second (medians, alternating):\n` +
     `@omdp/sml decode + MeterReading ${figures.omdpFilesPerSecond.toLocaleString("en")}/s ` +
     `(decode only ${figures.omdpDecodeOnlyFilesPerSecond.toLocaleString("en")}/s); ` +
     `open-sml ${figures.openSmlFilesPerSecond.toLocaleString("en")}/s; ratio ${figures.ratioOmdpToOpenSml}\n` +
+    `fuzz: ${fuzzed.runs.toLocaleString("en")} mutated files ${fuzzed.passed ? "passed" : "FAILED"} ` +
+    `(whole vitest run ${fuzzed.seconds} s)\n` +
     "written: bench/results/sml.json\n",
 );
