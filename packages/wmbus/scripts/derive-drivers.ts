@@ -16,7 +16,14 @@ import {
   valueIn,
 } from "@omdp/mbus";
 import { type PayloadField, readPayloadField } from "../src/drivers/payload";
-import { decodeWmbusHex, FormatCache, layoutOf, signatureOf, type WmbusTelegram } from "../src/index";
+import {
+  decodeWmbusHex,
+  FormatCache,
+  layoutOf,
+  signatureOf,
+  type WmbusTelegram,
+  wirelessValues,
+} from "../src/index";
 import corpus from "../test/fixtures/wmbusmeters_wmbus.json" with { type: "json" };
 
 const UNITS: readonly FieldUnit[] = [
@@ -120,25 +127,42 @@ function recordCandidates(t: WmbusTelegram, base: string, unit: FieldUnit, v: nu
   return out;
 }
 
+/** The byte sources a payload field can read: the 0x0F block, and each manufacturer record's data. */
+function sources(t: WmbusTelegram): { data: Uint8Array; from?: RecordSelector }[] {
+  const out: { data: Uint8Array; from?: RecordSelector }[] = [];
+  if (t.manufacturerData !== null) out.push({ data: t.manufacturerData });
+  for (const [i, r] of t.records.entries()) {
+    if (r.table !== "manufacturer" || r.data.length < 4) continue;
+    const s = selectorOf(r);
+    const index = t.records.slice(0, i).filter((q) => recordMatches(q, s)).length;
+    if (index > 0) s.index = index;
+    out.push({ data: r.data, from: s });
+  }
+  return out;
+}
+
 function payloadCandidates(t: WmbusTelegram, base: string, unit: FieldUnit, v: number): Candidate[] {
-  const data = t.manufacturerData;
   const out: Candidate[] = [];
-  if (data === null || !Number.isFinite(v)) return out;
-  for (const length of [4, 3, 2, 1]) {
-    for (const coding of CODINGS) {
-      for (let offset = 0; offset + length <= data.length; offset++) {
-        for (const scale of SCALES) {
-          const f: PayloadField = {
-            name: base,
-            unit,
-            offset,
-            length,
-            coding,
-            ...(scale === 1 ? {} : { scale }),
-          };
-          const got = readPayloadField(data, f);
-          if (got !== undefined && near(got, v))
-            out.push({ key: JSON.stringify(f), payload: f, score: -1 - offset / 1000 });
+  if (!Number.isFinite(v)) return out;
+  for (const src of sources(t)) {
+    const data = src.data;
+    for (const length of [4, 3, 2, 1]) {
+      for (const coding of CODINGS) {
+        for (let offset = 0; offset + length <= data.length; offset++) {
+          for (const scale of SCALES) {
+            const f: PayloadField = {
+              name: base,
+              unit,
+              offset,
+              length,
+              coding,
+              ...(scale === 1 ? {} : { scale }),
+              ...(src.from === undefined ? {} : { from: src.from }),
+            };
+            const got = readPayloadField(data, f);
+            if (got !== undefined && near(got, v))
+              out.push({ key: JSON.stringify(f), payload: f, score: -1 - offset / 1000 });
+          }
         }
       }
     }
@@ -152,7 +176,9 @@ function valueOk(t: WmbusTelegram, c: Candidate, v: number): boolean {
     const got = r === undefined ? undefined : valueIn(r, c.field.unit, c.field.scale);
     return typeof got === "number" && near(got, v);
   }
-  const got = t.manufacturerData === null ? undefined : readPayloadField(t.manufacturerData, c.payload!);
+  const p = c.payload!;
+  const data = p.from === undefined ? t.manufacturerData : (selectRecord(t.records, p.from)?.data ?? null);
+  const got = data === null ? undefined : readPayloadField(data, p);
   return got !== undefined && near(got, v);
 }
 
@@ -236,8 +262,8 @@ function merge(list: Acc[]): Acc[] {
   return out;
 }
 
-function firstValue(acc: Acc, name: string): unknown {
-  return acc.samples.find((s) => typeof s.expected[name] === "number")?.expected[name];
+function matchOf(acc: Acc) {
+  return { manufacturer: acc.manufacturer, version: [...acc.versions], medium: [...acc.media] };
 }
 
 function derive(acc: Acc) {
@@ -263,42 +289,52 @@ function derive(acc: Acc) {
         if (!cands.has(c.key)) cands.set(c.key, c);
       }
     }
-    let best: Candidate | null = null;
-    let bestHits = 0;
-    for (const c of cands.values()) {
-      let hits = 0;
-      for (const s of acc.samples) {
-        const v = s.expected[name];
-        if (typeof v === "number" && valueOk(s.tel, c, v)) hits++;
+    // greedy cover: the candidate that holds the value in most telegrams, then (a meter type with two
+    // layouts) the one that holds it in most of the telegrams still missed, up to three
+    let missed = acc.samples.filter((s) => typeof s.expected[name] === "number");
+    for (let round = 0; round < 3 && missed.length > 0; round++) {
+      let best: Candidate | null = null;
+      let bestHits: Sample[] = [];
+      for (const c of cands.values()) {
+        const hits = missed.filter((s) => valueOk(s.tel, c, s.expected[name] as number));
+        if (
+          hits.length > bestHits.length ||
+          (hits.length === bestHits.length && best !== null && c.score > best.score)
+        ) {
+          best = c;
+          bestHits = hits;
+        }
       }
-      if (hits > bestHits || (hits === bestHits && best !== null && c.score > best.score)) {
-        best = c;
-        bestHits = hits;
-      }
+      if (best === null || bestHits.length === 0) break;
+      // a payload position seen in one telegram only is chance unless the value is wide and not zero
+      if (
+        best.payload !== undefined &&
+        bestHits.length === 1 &&
+        (bestHits[0]!.expected[name] === 0 || best.payload.length < 2)
+      )
+        break;
+      chosen.add(name);
+      if (best.field !== undefined) fields.push(best.field);
+      else payload.push(best.payload!);
+      missed = missed.filter((s) => !bestHits.includes(s));
     }
-    if (best === null) continue;
-    // a payload value seen in one telegram only is chance unless it is wide and not zero
-    const withName = acc.samples.filter((s) => typeof s.expected[name] === "number").length;
-    if (best.payload !== undefined) {
-      if (bestHits < withName) continue;
-      if (withName === 1 && (firstValue(acc, name) === 0 || best.payload.length < 2)) continue;
-    }
-    chosen.add(name);
-    if (best.field !== undefined) fields.push(best.field);
-    else payload.push(best.payload!);
   }
   const golden = acc.samples.map((s) => {
     const expect: Record<string, number> = {};
     // only what the driver gives for this very telegram decoded alone (as the golden test decodes it)
     const alone = decodeWmbusHex(s.hex, { key: s.key === null ? undefined : Buffer.from(s.key, "hex") });
+    const driver = {
+      name: acc.name,
+      meter: "",
+      source: "",
+      match: matchOf(acc),
+      fields,
+      payload,
+      golden: [],
+    };
+    const got = alone.ok ? wirelessValues(alone.value, [driver]).values : {};
     for (const [n, v] of Object.entries(s.expected)) {
-      if (typeof v !== "number" || !chosen.has(n) || !alone.ok) continue;
-      const f = fields.find((x) => `${x.name}_${x.unit}` === n);
-      const c: Candidate =
-        f !== undefined
-          ? { key: "", field: f, score: 0 }
-          : { key: "", payload: payload.find((x) => `${x.name}_${x.unit}` === n)!, score: 0 };
-      if (valueOk(alone.value, c, v)) expect[n] = v;
+      if (typeof v === "number" && chosen.has(n) && near(Number(got[n]), v)) expect[n] = v;
     }
     return { hex: s.hex, key: s.key, expect };
   });

@@ -108,7 +108,7 @@ export interface MeterDriver {
 
 /**
  * A value in manufacturer-specific bytes (a proprietary wireless payload after a manufacturer CI
- * 0xA0-0xB7, or the data after DIF 0x0F): `length` bytes at `offset`, LSB first, as an unsigned
+ * 0xA0-0xB7, the data after DIF 0x0F, or the data of the record `from` selects): `length` bytes at `offset`, LSB first, as an unsigned
  * integer or BCD, times `scale`.
  */
 export interface PayloadField {
@@ -123,4 +123,6 @@ export interface PayloadField {
    * each register by `sizes`, to the register `id`; `offset` then counts from its first data byte.
    */
   register?: { id: number; start: number; sizes: Readonly<Record<number, number>> };
+  /** The bytes are the data of this record (e.g. a manufacturer VIF record) instead of the 0x0F block. */
+  from?: RecordSelector;
 }

@@ -8,6 +8,7 @@ import { wm_apator162 } from "./meters/apator162";
 import { wm_apatoreitn } from "./meters/apatoreitn";
 import { wm_aquastream } from "./meters/aquastream";
 import { wm_aventieswm } from "./meters/aventieswm";
+import { wm_bfw240radio } from "./meters/bfw240radio";
 import { wm_c5isf } from "./meters/c5isf";
 import { wm_caltose } from "./meters/caltose";
 import { wm_compact5 } from "./meters/compact5";
@@ -103,6 +104,7 @@ export const WIRELESS_DRIVERS: readonly WirelessDriver[] = [
   wm_apatoreitn,
   wm_aquastream,
   wm_aventieswm,
+  wm_bfw240radio,
   wm_c5isf,
   wm_caltose,
   wm_compact5,

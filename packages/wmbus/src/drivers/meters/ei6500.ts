@@ -81,25 +81,28 @@ export const wm_ei6500: WirelessDriver = {
         vife: [],
       },
     },
+  ],
+  payload: [
     {
       name: "dust_level",
       unit: "counter",
-      quantity: "errorFlags",
+      offset: 0,
+      length: 1,
+      coding: "uint",
       from: {
         function: "instantaneous",
         storage: 0,
         tariff: 0,
-        subunit: 0,
-        quantity: "errorFlags",
+        subunit: 1,
+        quantity: "manufacturerSpecific",
         vif: {
-          table: "fd",
-          code: 23,
+          table: "manufacturer",
+          code: 44,
         },
         vife: [],
       },
     },
   ],
-  payload: [],
   golden: [
     {
       hex: "58442515747209010C1A7A8B0000000BFD0F070101046D2A06D82502FD17000082206CD825426CD0238440FF2C000F11008250FD61000082506C01018260FD6100008360FD3100000082606C01018270FD61000082706C0101",
@@ -120,6 +123,7 @@ export const wm_ei6500: WirelessDriver = {
         duration_removed_h: 0,
         removed_counter: 0,
         test_button_counter: 0,
+        dust_level_counter: 28,
       },
     },
     {
@@ -130,6 +134,7 @@ export const wm_ei6500: WirelessDriver = {
         duration_removed_h: 0,
         removed_counter: 0,
         test_button_counter: 2,
+        dust_level_counter: 2,
       },
     },
     {

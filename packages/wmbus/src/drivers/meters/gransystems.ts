@@ -201,6 +201,23 @@ export const wm_gransystems: WirelessDriver = {
       },
     },
     {
+      name: "voltage_at_phase_1",
+      unit: "v",
+      quantity: "voltage",
+      from: {
+        function: "instantaneous",
+        storage: 0,
+        tariff: 0,
+        subunit: 1,
+        quantity: "voltage",
+        vif: {
+          table: "fd",
+          code: 72,
+        },
+        vife: [],
+      },
+    },
+    {
       name: "current_at_phase_1",
       unit: "a",
       quantity: "current",
@@ -209,6 +226,23 @@ export const wm_gransystems: WirelessDriver = {
         storage: 0,
         tariff: 0,
         subunit: 0,
+        quantity: "current",
+        vif: {
+          table: "fd",
+          code: 91,
+        },
+        vife: [],
+      },
+    },
+    {
+      name: "current_at_phase_1",
+      unit: "a",
+      quantity: "current",
+      from: {
+        function: "instantaneous",
+        storage: 0,
+        tariff: 0,
+        subunit: 1,
         quantity: "current",
         vif: {
           table: "fd",
@@ -340,6 +374,8 @@ export const wm_gransystems: WirelessDriver = {
         target_energy_consumption_tariff_3_kwh: 0,
         voltage_at_phase_2_v: 0,
         voltage_at_phase_3_v: 0,
+        voltage_at_phase_1_v: 234.1,
+        current_at_phase_1_a: 0,
         current_at_phase_2_a: 0,
         current_at_phase_3_a: 0,
         frequency_hz: 50,

@@ -82,7 +82,84 @@ export const wm_qcaloric: WirelessDriver = {
       },
     },
   ],
-  payload: [],
+  payload: [
+    {
+      name: "current_consumption",
+      unit: "hca",
+      offset: 12,
+      length: 4,
+      coding: "bcd",
+      from: {
+        function: "instantaneous",
+        storage: 0,
+        tariff: 0,
+        subunit: 0,
+        quantity: "manufacturerSpecific",
+        vif: {
+          table: "manufacturer",
+          code: 95,
+        },
+        vife: [],
+      },
+    },
+    {
+      name: "consumption_at_set_date",
+      unit: "hca",
+      offset: 18,
+      length: 4,
+      coding: "bcd",
+      from: {
+        function: "instantaneous",
+        storage: 0,
+        tariff: 0,
+        subunit: 0,
+        quantity: "manufacturerSpecific",
+        vif: {
+          table: "manufacturer",
+          code: 95,
+        },
+        vife: [],
+      },
+    },
+    {
+      name: "consumption_at_set_date_1",
+      unit: "hca",
+      offset: 18,
+      length: 4,
+      coding: "bcd",
+      from: {
+        function: "instantaneous",
+        storage: 0,
+        tariff: 0,
+        subunit: 0,
+        quantity: "manufacturerSpecific",
+        vif: {
+          table: "manufacturer",
+          code: 95,
+        },
+        vife: [],
+      },
+    },
+    {
+      name: "consumption_at_set_date_17",
+      unit: "hca",
+      offset: 12,
+      length: 4,
+      coding: "bcd",
+      from: {
+        function: "instantaneous",
+        storage: 0,
+        tariff: 0,
+        subunit: 0,
+        quantity: "manufacturerSpecific",
+        vif: {
+          table: "manufacturer",
+          code: 95,
+        },
+        vife: [],
+      },
+    },
+  ],
   golden: [
     {
       hex: "314493441234567835087A740000200B6E2701004B6E450100426C5F2CCB086E790000C2086C7F21326CFFFF046D200B7422",
@@ -112,7 +189,12 @@ export const wm_qcaloric: WirelessDriver = {
     {
       hex: "49449344939291903408780DFF5F350082180000800007B06EFFFF970000009F2C70020000BE26970000000000010018002E001F002E0023FF210008000500020000002F046D220FA228",
       source: "corpus wmbus/wmbusmeters_wmbus.json",
-      expect: {},
+      expect: {
+        current_consumption_hca: 97,
+        consumption_at_set_date_hca: 270,
+        consumption_at_set_date_1_hca: 270,
+        consumption_at_set_date_17_hca: 97,
+      },
     },
   ],
 };

@@ -31,6 +31,23 @@ export const wm_qheat: WirelessDriver = {
       },
     },
     {
+      name: "total_energy_consumption",
+      unit: "kwh",
+      quantity: "energy",
+      from: {
+        function: "instantaneous",
+        storage: 0,
+        tariff: 0,
+        subunit: 0,
+        quantity: "energy",
+        vif: {
+          table: "primary",
+          code: 13,
+        },
+        vife: [],
+      },
+    },
+    {
       name: "last_month_energy_consumption",
       unit: "kwh",
       quantity: "energy",
@@ -43,6 +60,23 @@ export const wm_qheat: WirelessDriver = {
         vif: {
           table: "primary",
           code: 13,
+        },
+        vife: [],
+      },
+    },
+    {
+      name: "last_month_energy_consumption",
+      unit: "kwh",
+      quantity: "energy",
+      from: {
+        function: "instantaneous",
+        storage: 17,
+        tariff: 0,
+        subunit: 0,
+        quantity: "energy",
+        vif: {
+          table: "primary",
+          code: 5,
         },
         vife: [],
       },
@@ -64,6 +98,23 @@ export const wm_qheat: WirelessDriver = {
         vife: [],
       },
     },
+    {
+      name: "last_year_energy_consumption",
+      unit: "kwh",
+      quantity: "energy",
+      from: {
+        function: "instantaneous",
+        storage: 1,
+        tariff: 0,
+        subunit: 0,
+        quantity: "energy",
+        vif: {
+          table: "primary",
+          code: 13,
+        },
+        vife: [],
+      },
+    },
   ],
   payload: [],
   golden: [
@@ -72,6 +123,7 @@ export const wm_qheat: WirelessDriver = {
       source: "corpus wmbus/wmbusmeters_wmbus.json",
       expect: {
         total_energy_consumption_kwh: 35226.8,
+        last_month_energy_consumption_kwh: 35152.5,
         last_year_energy_consumption_kwh: 32258,
       },
     },
@@ -79,7 +131,9 @@ export const wm_qheat: WirelessDriver = {
       hex: "41449344796550674637727965506793444604DC0000200C0D000000004C0D00000000426CFFFFCC080D00000000C2086CDF2802FD170000326CFFFF046D3A0DDB29",
       source: "corpus wmbus/wmbusmeters_wmbus.json",
       expect: {
+        total_energy_consumption_kwh: 0,
         last_month_energy_consumption_kwh: 0,
+        last_year_energy_consumption_kwh: 0,
       },
     },
   ],
