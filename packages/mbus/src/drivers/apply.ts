@@ -6,8 +6,8 @@
 import type { LongHeader, ShortHeader } from "../app/header";
 import type { DataRecord } from "../app/record";
 import { genericName } from "./generic";
-import { selectRecord } from "./select";
-import type { DriverField, DriverMatch, FieldUnit, MeterDriver } from "./types";
+import { selectIndex } from "./select";
+import type { DriverMatch, FieldUnit, MeterDriver } from "./types";
 import { conversion, tidy } from "./units";
 
 /** What a driver needs of a decoded telegram. */
@@ -135,26 +135,28 @@ export function valueIn(r: DataRecord, unit: FieldUnit, scale = 1): number | str
   }
 }
 
-function readField(records: readonly DataRecord[], f: DriverField): [DataRecord, number | string] | null {
-  const r = selectRecord(records, f.from);
-  if (r === undefined) return null;
-  const v = valueIn(r, f.unit, f.scale);
-  return v === undefined ? null : [r, v];
-}
+/** Which records a driver field took (by position; reused, as decoding is synchronous). */
+let claimed = new Uint8Array(64);
 
 /** The normalised values of a decoded telegram, by its driver or the generic names. */
 export function readValues(body: DecodedBody, drivers: readonly MeterDriver[]): DriverReading {
   const driver = pickDriver(body.header, drivers);
   const values: Record<string, number | string> = {};
-  const claimed = new Set<DataRecord>();
-  for (const f of driver?.fields ?? []) {
-    const got = readField(body.records, f);
-    if (got === null) continue;
-    claimed.add(got[0]);
-    values[printedKey(f.name, f.unit)] = got[1];
-  }
-  for (const r of body.records) {
-    if (claimed.has(r)) continue;
+  const records = body.records;
+  if (claimed.length < records.length) claimed = new Uint8Array(records.length * 2);
+  claimed.fill(0, 0, records.length);
+  if (driver !== undefined)
+    for (const f of driver.fields) {
+      const i = selectIndex(records, f.from);
+      if (i < 0) continue;
+      const v = valueIn(records[i]!, f.unit, f.scale);
+      if (v === undefined) continue;
+      claimed[i] = 1;
+      values[printedKey(f.name, f.unit)] = v;
+    }
+  for (let i = 0; i < records.length; i++) {
+    if (claimed[i] === 1) continue;
+    const r = records[i]!;
     const g = genericName(r);
     if (g === null) continue;
     const key = printedKey(g.name, g.unit);

@@ -38,11 +38,17 @@ export function recordMatches(r: DataRecord, s: RecordSelector): boolean {
 
 /** The record a selector picks: the `index`-th match (default the first), or undefined. */
 export function selectRecord(records: readonly DataRecord[], s: RecordSelector): DataRecord | undefined {
+  const i = selectIndex(records, s);
+  return i < 0 ? undefined : records[i];
+}
+
+/** Where the record a selector picks stands in `records`, or -1. */
+export function selectIndex(records: readonly DataRecord[], s: RecordSelector): number {
   let n = s.index ?? 0;
-  for (const r of records) {
-    if (!recordMatches(r, s)) continue;
-    if (n === 0) return r;
+  for (let i = 0; i < records.length; i++) {
+    if (!recordMatches(records[i]!, s)) continue;
+    if (n === 0) return i;
     n--;
   }
-  return undefined;
+  return -1;
 }
