@@ -70,7 +70,7 @@ describe("platform settings", () => {
     ).toThrow(/duplicate meter id x/);
     expect(() =>
       resolveConfig({ households: [{ id: "a", meters: [{ id: "x", kind: "gas" }] }] }, {}),
-    ).toThrow(/kind: must be dlms or mbus/);
+    ).toThrow(/kind: must be dlms, mbus, dsmr, sml or d0/);
   });
 });
 
