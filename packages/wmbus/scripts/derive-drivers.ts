@@ -262,6 +262,20 @@ function merge(list: Acc[]): Acc[] {
   return out;
 }
 
+function payloadValue(t: WmbusTelegram, p: PayloadField): number | undefined {
+  const data = p.from === undefined ? t.manufacturerData : (selectRecord(t.records, p.from)?.data ?? null);
+  return data === null ? undefined : readPayloadField(data, p);
+}
+
+function wrongSomewhere(acc: Acc, name: string, c: Candidate): boolean {
+  return acc.samples.some((s) => {
+    const v = s.expected[name];
+    if (typeof v !== "number") return false;
+    const got = payloadValue(s.tel, c.payload!);
+    return got !== undefined && !near(got, v);
+  });
+}
+
 function matchOf(acc: Acc) {
   return { manufacturer: acc.manufacturer, version: [...acc.versions], medium: [...acc.media] };
 }
@@ -296,6 +310,8 @@ function derive(acc: Acc) {
       let best: Candidate | null = null;
       let bestHits: Sample[] = [];
       for (const c of cands.values()) {
+        // a payload position that gives another number in some telegram of the type is not the field
+        if (c.payload !== undefined && wrongSomewhere(acc, name, c)) continue;
         const hits = missed.filter((s) => valueOk(s.tel, c, s.expected[name] as number));
         if (
           hits.length > bestHits.length ||
