@@ -13,6 +13,11 @@ export interface AnalyticsOptions {
   /** Period of the silent-meter timer; default 30 s. */
   readonly tickMs?: number;
   readonly now?: () => number;
+  /**
+   * True while the simulated clock catches up (a backfill): readings of the past arrive as fast as the
+   * pipeline carries them, so a meter is not judged silent then (the timer would cut its intervals).
+   */
+  readonly catchingUp?: () => boolean;
 }
 
 export async function setupAnalytics(
@@ -61,6 +66,7 @@ export async function setupAnalytics(
   }));
 
   const tickTimer = setInterval(() => {
+    if (opts.catchingUp?.()) return;
     void service.tick().catch((err) => log.error("tick failed", { error: String(err) }));
   }, opts.tickMs ?? 30_000);
   // Messages left in the outbox by the previous run go out first.

@@ -39,6 +39,8 @@ export {
   clockFromEnv,
   encodeSimEpoch,
   epochFromEnv,
+  epochSource,
+  goAt,
   parseSimEpoch,
   SIM_CLOCK_ENV,
   SimClockError,

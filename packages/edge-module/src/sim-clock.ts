@@ -8,6 +8,8 @@
  * fast until it reaches the wall clock ("catch-up"), then at the configured speed, so every component
  * agrees on meter time through the switch.
  */
+import { readFileSync } from "node:fs";
+
 export const SIM_CLOCK_ENV = "OMDP_SIM_CLOCK";
 
 export interface SimEpoch {
@@ -21,8 +23,28 @@ export interface SimEpoch {
    * A catch-up first (a backfill: `omdp start` on a new data dir begins in the past): the clock stays at
    * `simMs` until `wallMs`, runs at `catchUp.speed` until it reaches `catchUp.untilSimMs`, then at `speed`.
    */
-  readonly catchUp?: { readonly speed: number; readonly untilSimMs: number };
+  readonly catchUp?: {
+    readonly speed: number;
+    readonly untilSimMs: number;
+    /**
+     * The catch-up starts when the supervisor writes this file (`{"wallMs": <ms>}`: every component is
+     * up); until then the clock stays at `simMs`. `goAt` turns such an epoch into a fixed one.
+     */
+    readonly goFile?: string;
+  };
 }
+
+/** The epoch once the catch-up started at wall `goWallMs`: it still ends where it meets the wall clock. */
+export function goAt(epoch: SimEpoch, goWallMs: number): SimEpoch {
+  const c = epoch.catchUp;
+  if (!c) return epoch;
+  // (go - simMs) + d * speed = d  ... the catch-up lasts d = (go - simMs) / (speed - 1) wall ms
+  const untilSimMs = Math.round(goWallMs + (goWallMs - epoch.simMs) / (c.speed - 1));
+  return { ...epoch, wallMs: goWallMs, catchUp: { speed: c.speed, untilSimMs } };
+}
+
+/** Wall ms that stand for "not started yet" (the clock is held at simMs). */
+const NOT_YET = 8.64e15;
 
 /** Wall time at which the catch-up ends (the epoch's start when there is none). */
 export function catchUpEndWall(epoch: SimEpoch): number {
@@ -92,26 +114,66 @@ export function parseSimEpoch(raw: string): SimEpoch {
   if (typeof speed !== "number" || !(speed > 0) || !Number.isFinite(speed))
     throw new SimClockError("speed must be a positive number", raw);
   if (catchUp === undefined) return { wallMs, simMs, speed };
-  const c = (catchUp ?? {}) as { speed?: unknown; untilSimMs?: unknown };
+  const c = (catchUp ?? {}) as { speed?: unknown; untilSimMs?: unknown; goFile?: unknown };
   if (typeof c.speed !== "number" || !(c.speed > 0) || !Number.isFinite(c.speed))
     throw new SimClockError("catchUp.speed must be a positive number", raw);
   if (typeof c.untilSimMs !== "number" || !Number.isFinite(c.untilSimMs) || c.untilSimMs < simMs)
     throw new SimClockError("catchUp.untilSimMs must be a time at or after simMs", raw);
-  return { wallMs, simMs, speed, catchUp: { speed: c.speed, untilSimMs: c.untilSimMs } };
+  if (c.goFile !== undefined && (typeof c.goFile !== "string" || c.goFile === ""))
+    throw new SimClockError("catchUp.goFile must be a path", raw);
+  return {
+    wallMs,
+    simMs,
+    speed,
+    catchUp: { speed: c.speed, untilSimMs: c.untilSimMs, ...(c.goFile ? { goFile: c.goFile } : {}) },
+  };
+}
+
+/**
+ * The process's epoch as it stands now: fixed, or (a backfill) held until the supervisor's go file
+ * appears (looked at every 50 ms at most), then fixed at the time it holds. `read` returns the file's
+ * content or undefined when it is not there.
+ */
+export function epochSource(epoch: SimEpoch, read: (path: string) => string | undefined): () => SimEpoch {
+  const file = epoch.catchUp?.goFile;
+  if (!file) return () => epoch;
+  let fixed: SimEpoch | undefined;
+  let lookedAt = Number.NEGATIVE_INFINITY;
+  const held: SimEpoch = { ...epoch, wallMs: NOT_YET, catchUp: { ...epoch.catchUp!, untilSimMs: NOT_YET } };
+  return () => {
+    if (fixed) return fixed;
+    const now = Date.now();
+    if (now - lookedAt < 50) return held;
+    lookedAt = now;
+    const text = read(file);
+    if (text === undefined) return held;
+    const go = (JSON.parse(text) as { wallMs?: unknown }).wallMs;
+    if (typeof go !== "number" || !Number.isFinite(go))
+      throw new SimClockError("go file without wallMs", text);
+    fixed = goAt(epoch, go);
+    return fixed;
+  };
+}
+
+function readIfThere(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
 }
 
 /** The process's "now": the simulated clock of `OMDP_SIM_CLOCK` when set, the wall clock otherwise. */
 export function clockFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): () => number {
-  const raw = env[SIM_CLOCK_ENV];
-  if (!raw) return Date.now;
-  const epoch = parseSimEpoch(raw);
-  return () => simNow(epoch);
+  const source = epochFromEnv(env);
+  if (!source) return Date.now;
+  return () => simNow(source());
 }
 
 /** The process's epoch from `OMDP_SIM_CLOCK` (undefined on a real edge device: the wall clock). */
 export function epochFromEnv(
   env: Readonly<Record<string, string | undefined>> = process.env,
-): SimEpoch | undefined {
+): (() => SimEpoch) | undefined {
   const raw = env[SIM_CLOCK_ENV];
-  return raw ? parseSimEpoch(raw) : undefined;
+  return raw ? epochSource(parseSimEpoch(raw), readIfThere) : undefined;
 }

@@ -34,18 +34,26 @@ export class MeterClock {
  * configured speed), so the meters push on the same "now" every module judges time by.
  */
 export class EpochMeterClock extends MeterClock {
+  private readonly epoch: () => SimEpoch;
+
   constructor(
-    private readonly epoch: SimEpoch,
+    epoch: SimEpoch | (() => SimEpoch),
     private readonly wallMs: () => number = Date.now,
   ) {
-    super(simNow(epoch, wallMs()), epoch.speed, wallMs);
+    const source = typeof epoch === "function" ? epoch : () => epoch;
+    super(simNow(source(), wallMs()), source().speed, wallMs);
+    this.epoch = source;
   }
 
   override now(): number {
-    return simNow(this.epoch, this.wallMs());
+    return simNow(this.epoch(), this.wallMs());
   }
 
+  /** While the clock is held (a backfill waiting for its start) the fleet looks again in 50 ms. */
   override wallDelayUntil(t: number): number {
-    return Math.max(0, wallAt(this.epoch, t) - this.wallMs());
+    const epoch = this.epoch();
+    const wall = this.wallMs();
+    if (wall < epoch.wallMs && epoch.catchUp) return 50;
+    return Math.max(0, wallAt(epoch, t) - wall);
   }
 }

@@ -159,7 +159,8 @@ function pushValues(el: ElectricityElement): { values: SentValue[]; cosem: Notif
 
 /** A coarser push cadence until `untilMs` of meter time (a backfill's catch-up), pushes on whole multiples of it. */
 export interface CatchUpCadence {
-  readonly untilMs: number;
+  /** Meter time the catch-up ends (a function: the platform knows it only once the catch-up starts). */
+  readonly untilMs: number | (() => number);
   readonly intervalS: number;
 }
 
@@ -188,7 +189,7 @@ export function createDlmsMeter(spec: MeterSpec, start: number, catchUp?: CatchU
     if (catchUp) {
       const c = catchUp.intervalS * 1000;
       const k = (Math.floor(t / c) + 1) * c;
-      if (k < catchUp.untilMs) return k;
+      if (k < (typeof catchUp.untilMs === "function" ? catchUp.untilMs() : catchUp.untilMs)) return k;
     }
     return (Math.floor((t - phase) / intervalMs) + 1) * intervalMs + phase;
   };

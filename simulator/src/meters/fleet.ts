@@ -7,7 +7,7 @@ import { encodeFrame, FrameParser, reqUd2 } from "@omdp/mbus";
 import type { BusAttachment, SimBus } from "./bus";
 import { MeterClock } from "./clock";
 import { createD0Meter } from "./d0Meter";
-import { createDlmsMeter } from "./dlmsMeter";
+import { type CatchUpCadence, createDlmsMeter } from "./dlmsMeter";
 import { collide, corruptBytes, dropBytes, garbageBytes } from "./faults";
 import { createMbusMeter } from "./mbusMeter";
 import type { AnsweringMeter, MeterInfo, PolledMeter, PushingMeter, SimMeter } from "./meter";
@@ -33,6 +33,10 @@ export interface FleetOptions {
   readonly answerDelayMs?: number;
   /** Wall clock in ms (default performance.now): a virtual clock drives the fleet without timers. */
   readonly wallClock?: () => number;
+  /** Meter time from elsewhere (the platform's shared epoch: EpochMeterClock); `speed` is then unused. */
+  readonly clock?: MeterClock;
+  /** A backfill's catch-up: push meters send once per `intervalS` of meter time until `untilMs`. */
+  readonly catchUp?: CatchUpCadence;
 }
 
 export interface FleetFaults {
@@ -91,12 +95,12 @@ interface PendingTx {
 
 export function createMeterFleet(opts: FleetOptions): MeterFleet {
   const start = toMs(opts.start);
-  const clock = new MeterClock(start, opts.speed ?? 1, opts.wallClock);
+  const clock = opts.clock ?? new MeterClock(start, opts.speed ?? 1, opts.wallClock);
   const ids = new Set<string>();
   const meters: SimMeter[] = opts.meters.map((spec, i) => {
     if (ids.has(spec.id)) throw new Error(`duplicate meter id ${spec.id}`);
     ids.add(spec.id);
-    return createMeter(spec, i, start);
+    return createMeter(spec, i, start, opts.catchUp);
   });
   const byId = new Map(meters.map((m) => [m.info.id, m]));
   const pushers = meters.filter((m): m is PushingMeter => m.mode === "push");
@@ -402,10 +406,10 @@ export function createMeterFleet(opts: FleetOptions): MeterFleet {
 }
 
 /** A simulated meter by its kind (the codec packages' encoders build every telegram). */
-function createMeter(spec: MeterSpec, index: number, start: number): SimMeter {
+function createMeter(spec: MeterSpec, index: number, start: number, catchUp?: CatchUpCadence): SimMeter {
   switch (spec.kind) {
     case "dlms":
-      return createDlmsMeter(spec, start);
+      return createDlmsMeter(spec, start, catchUp);
     case "mbus":
       return createMbusMeter(spec, index, start);
     case "dsmr":

@@ -1,4 +1,5 @@
 export { type AppServer, type AppServerOptions, startAppServer } from "./appServer";
+export { type BackfillSpan, backfillLine, backfillQuarter } from "./backfillProgress";
 export { appNeedsBuild, ensureAppBuilt } from "./build";
 export { groupAlive, groupMembers } from "./child";
 export {

@@ -6,18 +6,20 @@
  * the hub) with capped exponential backoff. A part of the platform that is not in this tree yet is
  * reported as missing; the rest still runs.
  */
+
+import { mkdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { encodeSimEpoch, SIM_CLOCK_ENV, type SimEpoch } from "@omdp/edge-module";
+import { catchUpEndWall, encodeSimEpoch, goAt, SIM_CLOCK_ENV, type SimEpoch } from "@omdp/edge-module";
 import { restartDelay } from "../edgehub/supervisor";
 import { type AppServer, startAppServer } from "./appServer";
 import { ensureAppBuilt } from "./build";
 import { type ComponentProcess, killGroupsNow, spawnComponent } from "./child";
 import type { Component, PlatformConfig, Ports } from "./config";
-import { preparePrivateDir, usePrivateUmask } from "./dataDir";
+import { preparePrivateDir, usePrivateUmask, writePrivateFile } from "./dataDir";
 import { prettyLine } from "./logs";
 import { resolvePorts } from "./ports";
-import { chooseEpoch, keepSimClock, recordedSimTime } from "./simClock";
+import { chooseEpoch, GO_FILE, keepSimClock, recordedSimTime } from "./simClock";
 import { TOKENS_FILE, writeTokens } from "./tokens";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -53,6 +55,12 @@ export interface PlatformHandle {
   readonly tokensFile: string;
   /** The simulated clock every component runs on. */
   readonly simEpoch: SimEpoch;
+  /** This start backfills (a new data dir): meter time from `fromSimMs` catches up to the wall clock. */
+  readonly backfill?: {
+    readonly fromSimMs: number;
+    readonly startWallMs: number;
+    readonly endWallMs: number;
+  };
   /** Stops one component (the cloud for an outage test); `startComponent` brings it back on its port. */
   stopComponent(name: Exclude<Component, "app">): Promise<void>;
   startComponent(name: Exclude<Component, "app">): Promise<ComponentStatus>;
@@ -97,18 +105,36 @@ export async function startPlatform(input: PlatformConfig, opts: StartOptions = 
   // Before anything is created or spawned: private files (children inherit the umask at spawn).
   usePrivateUmask();
   preparePrivateDir(config.dataDir);
+  // the app build (when needed) before the clock is fixed: a backfill's clock holds only for the start
+  if (config.build) await ensureAppBuilt(join(REPO_ROOT, "app"), (m) => say(m));
   const clock = chooseEpoch(
     config.simulator.start,
     config.simulator.speed,
     recordedSimTime(config.dataDir),
     Date.now(),
+    // a backfill's clock is held while the components start, until the go file is written below
+    {
+      ms: config.simulator.backfillMs,
+      goFile: join(config.dataDir, GO_FILE),
+      // the catch-up's speed (default BACKFILL_SPEED; for measuring the pipeline)
+      ...(Number(process.env.OMDP_SIM_BACKFILL_SPEED) > 1
+        ? { speed: Number(process.env.OMDP_SIM_BACKFILL_SPEED) }
+        : {}),
+    },
   );
+  rmSync(join(config.dataDir, GO_FILE), { force: true });
+  /** The epoch as it stands: a backfill's is fixed once the go file is written. */
+  let epochNow: SimEpoch = clock.epoch;
+  if (clock.backfillMs > 0)
+    say(
+      `new data dir: backfilling ${Math.round(clock.backfillMs / 3_600_000)} h of meter time (OMDP_SIM_BACKFILL; 0 turns it off) at ${clock.epoch.catchUp?.speed}x, then live from now`,
+    );
   if (clock.continued)
     say(
       `simulated time continues from ${new Date(clock.epoch.simMs).toISOString()} (recorded in the data dir; ${config.simulator.start === "now" ? "now" : "OMDP_SIM_START"} is earlier and would go back)`,
       "warn",
     );
-  const simClock = keepSimClock(config.dataDir, clock.epoch);
+  const simClock = keepSimClock(config.dataDir, () => epochNow);
   const status = Object.fromEntries(
     (["cloud", "meters", "edge", "app"] as Component[]).map((c) => [
       c,
@@ -236,7 +262,6 @@ export async function startPlatform(input: PlatformConfig, opts: StartOptions = 
   };
 
   try {
-    if (config.build) await ensureAppBuilt(join(REPO_ROOT, "app"), (m) => say(m));
     // Cloud first (the edge's upstream sink), then the meters, then the edge that reads them.
     for (const name of ["cloud", "meters", "edge"] as const) if (wanted.includes(name)) await launch(name);
     saveTokens();
@@ -262,6 +287,14 @@ export async function startPlatform(input: PlatformConfig, opts: StartOptions = 
       },
     });
     status.app = { state: "running", info: { url: app.url } };
+    if (clock.epoch.catchUp) {
+      // every component is up: the backfill's catch-up starts now (each one reads the go file)
+      const go = Date.now();
+      mkdirSync(join(config.dataDir, "sim"), { recursive: true, mode: 0o700 });
+      writePrivateFile(join(config.dataDir, GO_FILE), `${JSON.stringify({ wallMs: go })}\n`);
+      epochNow = goAt(clock.epoch, go);
+      say(`backfill started: meter time ${new Date(epochNow.simMs).toISOString()} catches up to now`);
+    }
     const appUrl = app.url;
     return {
       config,
@@ -270,7 +303,16 @@ export async function startPlatform(input: PlatformConfig, opts: StartOptions = 
       cloudTokens,
       edgeToken,
       tokensFile,
-      simEpoch: clock.epoch,
+      simEpoch: epochNow,
+      ...(epochNow.catchUp
+        ? {
+            backfill: {
+              fromSimMs: epochNow.simMs,
+              startWallMs: epochNow.wallMs,
+              endWallMs: catchUpEndWall(epochNow),
+            },
+          }
+        : {}),
       stopComponent: async (name) => {
         clearTimeout(timers.get(name));
         timers.delete(name);

@@ -9,7 +9,8 @@
  */
 import { createWriteStream, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { clockFromEnv, SIM_CLOCK_ENV } from "@omdp/edge-module";
+import { clockFromEnv, epochFromEnv, SIM_CLOCK_ENV } from "@omdp/edge-module";
+import { EpochMeterClock } from "../meters/clock";
 import type { createMeterFleet as CreateFleet } from "../meters/fleet";
 import { useRegisterBank } from "../meters/registers";
 import type { serveTcp as ServeTcp } from "../meters/serveTcp";
@@ -20,6 +21,8 @@ import { keepRegisterState } from "./meterState";
 import { fail, importOrMissing, onShutdown, platformFromEnv, runnerLogger, tell } from "./runner";
 
 const log = runnerLogger("meters");
+/** Seconds of meter time between two pushes of a meter during a backfill's catch-up. */
+const CATCH_UP_PUSH_S = 300;
 
 async function main(): Promise<void> {
   usePrivateUmask();
@@ -48,8 +51,19 @@ async function main(): Promise<void> {
   const registerState = keepRegisterState(cfg.dataDir, specs, () => readAll());
   useRegisterBank(registerState.bank);
   const isLine = (s: MeterSpec) => (LINE_KINDS as readonly string[]).includes(s.kind);
+  // A backfill (the shared epoch catches up from the past): meter time on the epoch itself, and one push
+  // per 5 minutes of meter time (on whole 5-minute marks, so each quarter hour ends on a reading, and
+  // within analytics' maxGapSeconds of 300) until the catch-up ends; then the meters' own cadence.
+  const epoch = epochFromEnv();
+  const backfill = epoch?.().catchUp
+    ? {
+        clock: new EpochMeterClock(epoch),
+        catchUp: { untilMs: () => epoch().catchUp?.untilSimMs ?? 0, intervalS: CATCH_UP_PUSH_S },
+      }
+    : {};
   const fleetOf = (meters: MeterSpec[]) =>
     createMeterFleet({
+      ...backfill,
       meters,
       speed: cfg.simulator.speed,
       // The platform's simulated clock (one epoch for every component, continued across restarts).

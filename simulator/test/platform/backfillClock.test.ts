@@ -83,3 +83,38 @@ describe("the backfill clock", () => {
       expect(() => parseBackfill(bad)).toThrow(DurationError);
   });
 });
+
+describe("the go file", () => {
+  it("holds the clock until the supervisor writes it, then catches up from then to the wall clock", async () => {
+    const { epochSource, goAt } = await import("@omdp/edge-module");
+    const planned = {
+      wallMs: T,
+      simMs: T - DAY,
+      speed: 1,
+      catchUp: { speed: 1001, untilSimMs: T + 86_400, goFile: "/go" },
+    };
+    let file: string | undefined;
+    const source = epochSource(planned, () => file);
+    const held = source();
+    // no file yet: the clock stays at T - 1 d however late it is, and it is catching up
+    expect(simNow(held, T + 3_600_000)).toBe(T - DAY);
+    expect(catchingUp(held, T + 3_600_000)).toBe(true);
+    // go 20 s late: the catch-up covers 1 d + 20 s; (86,420 s) / 1000 = 86.42 s, ending at go + 86.42 s
+    const go = T + 20_000;
+    expect(goAt(planned, go)).toEqual({
+      wallMs: go,
+      simMs: T - DAY,
+      speed: 1,
+      catchUp: { speed: 1001, untilSimMs: go + 86_420 },
+    });
+    file = JSON.stringify({ wallMs: go });
+    // the source looks at the file at most every 50 ms: wait (bounded) until it has
+    let fixed = source();
+    for (let i = 0; i < 100 && fixed.wallMs !== go; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      fixed = source();
+    }
+    expect(fixed.wallMs).toBe(go);
+    expect(simNow(fixed, go + 86_420 + 1_000)).toBe(go + 86_420 + 1_000);
+  });
+});

@@ -125,6 +125,7 @@ describe("the platform keeps running (speed 60, SIGKILL, private files, tokens)"
         build: false,
         logFormat: "json",
         telegramLog: true,
+        backfill: "0", // this test is about the live run (the backfill has its own: tests/e2e/backfill)
       },
       REPO_ROOT,
     );

@@ -6,6 +6,9 @@
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import {
+  type BackfillSpan,
+  backfillLine,
+  backfillQuarter,
   ConfigError,
   loadConfigFile,
   type PlatformHandle,
@@ -26,6 +29,8 @@ Options:
   --data-dir DIR      runtime state (default .data)
   --speed X           simulated meter time runs X times faster (default 1)
   --seed N            simulator seed (default 42)
+  --backfill D        first start on a new data dir: the last D of meter history through the whole
+                      pipeline, fast, then live (ISO 8601 duration, default P30D; 0 turns it off)
   --no-build          do not build the app even if app/dist is missing or stale
   --json-logs         print the components' JSON log lines as they are
   -h, --help          this help
@@ -33,7 +38,7 @@ Options:
 Environment (each overrides omdp.config.json): OMDP_APP_PORT (7070), OMDP_CLOUD_PORT (7071),
 OMDP_EDGE_API_PORT (8080), OMDP_EDGE_MQTT_PORT (8883), OMDP_EDGE_ADMIN_PORT (8884),
 OMDP_SIM_TCP_PORT (9000), OMDP_DATA_DIR (.data), OMDP_DETACHED, OMDP_SIM_SPEED, OMDP_SIM_SEED,
-OMDP_SIM_START, OMDP_SIM_TELEGRAM_LOG, OMDP_LOG_FORMAT (pretty|json), OMDP_LOG_LEVEL, OMDP_CONFIG,
+OMDP_SIM_START, OMDP_SIM_BACKFILL, OMDP_SIM_TELEGRAM_LOG, OMDP_LOG_FORMAT (pretty|json), OMDP_LOG_LEVEL, OMDP_CONFIG,
 COSMOS_ENDPOINT (use Cosmos DB instead of SQLite). See docs/app-and-start.md.
 `;
 
@@ -76,6 +81,34 @@ function banner(p: PlatformHandle, showTokens: boolean): string {
   return lines.join("\n");
 }
 
+/**
+ * The backfill's progress: on a terminal one line redrawn every 250 ms, otherwise a line per quarter;
+ * a last line when the clock has reached now (the pipeline may still be carrying the last minutes).
+ */
+function showBackfill(span: BackfillSpan, out: NodeJS.WriteStream): { stop(): void } {
+  const tty = out.isTTY === true;
+  let quarter = -1;
+  const draw = () => {
+    const now = Date.now();
+    if (tty) out.write(`\r${backfillLine(span, now)}\x1b[K`);
+    else if (backfillQuarter(span, now) !== quarter) {
+      quarter = backfillQuarter(span, now);
+      out.write(`${backfillLine(span, now)}\n`);
+    }
+    if (now >= span.endWallMs) {
+      stop();
+      const s = ((span.endWallMs - span.startWallMs) / 1000).toFixed(0);
+      out.write(
+        `${tty ? "\n" : ""}backfill done: meter time reached now after ${s} s; the live run continues\n`,
+      );
+    }
+  };
+  const timer = setInterval(draw, tty ? 250 : 1_000);
+  const stop = () => clearInterval(timer);
+  draw();
+  return { stop };
+}
+
 export async function run(argv: string[]): Promise<number> {
   let values: Record<string, string | boolean | undefined>;
   try {
@@ -87,6 +120,7 @@ export async function run(argv: string[]): Promise<number> {
         "data-dir": { type: "string" },
         speed: { type: "string" },
         seed: { type: "string" },
+        backfill: { type: "string" },
         "no-build": { type: "boolean" },
         "json-logs": { type: "boolean" },
         help: { type: "boolean", short: "h" },
@@ -112,6 +146,7 @@ export async function run(argv: string[]): Promise<number> {
         ...(values["data-dir"] ? { dataDir: String(values["data-dir"]) } : {}),
         ...(values.speed ? { speed: Number(values.speed) } : {}),
         ...(values.seed ? { seed: Number(values.seed) } : {}),
+        ...(values.backfill !== undefined ? { backfill: String(values.backfill) } : {}),
         ...(values["no-build"] ? { build: false } : {}),
         ...(values["json-logs"] ? { logFormat: "json" as const } : {}),
       },
@@ -127,10 +162,12 @@ export async function run(argv: string[]): Promise<number> {
     return 1;
   }
   process.stdout.write(banner(platform, process.stdout.isTTY === true));
+  const progress = platform.backfill ? showBackfill(platform.backfill, process.stdout) : undefined;
   const signal = await new Promise<string>((resolve) => {
     process.once("SIGINT", () => resolve("SIGINT"));
     process.once("SIGTERM", () => resolve("SIGTERM"));
   });
+  progress?.stop();
   process.stderr.write(`\nomdp start: ${signal}: stopping ...\n`);
   const groups = platform.pids();
   await platform.stop();
