@@ -67,3 +67,28 @@ describe("OMS key derivation (mode 7)", () => {
     expect(a.length).toBe(16);
   });
 });
+
+describe("ELL session encryption (EN 13757-4 clause 13.2)", () => {
+  // Kamstrup telegrams with ELL CI 0x8D whose SN says AES-CTR (ENC 1) but whose payload wmbusmeters'
+  // tests carry decrypted: the PayloadCRC (LSB first, over the bytes after it) checks out on the plain
+  // bytes, which is how a replayed telegram is told from an encrypted one without a key
+  const ell = CORPUS.tests.filter((t) => t.telegramHex.slice(20, 22) === "8D" && t.key === null);
+  it.each(ell.map((t) => [t.name, t] as const))("%s: PayloadCRC matches the plain payload", (_, t) => {
+    const r = decodeWmbusHex(t.telegramHex, {});
+    if (!r.ok) {
+      // past the ELL, a compact frame whose layout is unknown (multical21's): not a key problem
+      expect(r.error.code).toBe("UNKNOWN_FORMAT");
+      return;
+    }
+    expect(r.value.ell?.encryption).toBe(1);
+    expect(r.value.encryption.ell).toBe("alreadyDecrypted");
+  });
+
+  it("a changed payload byte makes it look encrypted: NO_KEY without a key", () => {
+    const hex = ell[0]!.telegramHex;
+    const b = Buffer.from(hex, "hex");
+    b[b.length - 1]! ^= 0x01;
+    const r = decodeWmbusHex(b.toString("hex"), {});
+    expect(r.ok ? "ok" : r.error.code).toBe("NO_KEY");
+  });
+});
