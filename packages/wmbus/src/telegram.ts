@@ -106,7 +106,14 @@ export function decodeWmbus(input: Uint8Array, opts: WmbusDecodeOptions = {}): W
   let b = blocks.value.data;
   const link = readLinkHeader(b);
   const linkMa = b.subarray(2, 10);
-  let meter: LinkAddress = link;
+  let meter: LinkAddress = {
+    id: link.id,
+    manufacturer: link.manufacturer,
+    manufacturerCode: link.manufacturerCode,
+    version: link.version,
+    deviceType: link.deviceType,
+    deviceTypeName: link.deviceTypeName,
+  };
   let ell: Ell | null = null;
   let afl: Afl | null = null;
   let ellEnc: Encryption = "none";
