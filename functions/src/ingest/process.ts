@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { Event, IntervalRecord, MeterReading } from "@omdp/model";
-import { seriesId } from "@omdp/series";
+import { INTERVAL_BATCH_KIND, IntervalBatch, seriesId } from "@omdp/series";
 import type { z } from "zod";
 import type { IntervalWrite } from "../series/types";
 import { rowFromInterval } from "../series/types";
@@ -22,8 +22,24 @@ export interface IngestDeps {
   readonly registry: MeterRegistry;
 }
 
-type Kind = "interval" | "reading" | "event";
-const SCHEMAS: Record<Kind, z.ZodType> = { interval: IntervalRecord, reading: MeterReading, event: Event };
+type Kind = "interval" | "intervals" | "reading" | "event";
+const SCHEMAS: Record<Kind, z.ZodType> = {
+  interval: IntervalRecord,
+  [INTERVAL_BATCH_KIND]: IntervalBatch,
+  reading: MeterReading,
+  event: Event,
+};
+const isKind = (k: string | undefined): k is Kind => k !== undefined && k in SCHEMAS;
+
+/** The checks zod cannot express: the deterministic id and a positive length (DESIGN: series contract). */
+function intervalProblems(rec: IntervalRecord, at = ""): string[] {
+  const expected = seriesId(rec.meterId, rec.resolution, rec.intervalStart);
+  const problems: string[] = [];
+  if (rec.id !== expected) problems.push(`${at}id: expected ${expected}, got ${rec.id}`);
+  if (!(Date.parse(rec.intervalEnd) > Date.parse(rec.intervalStart)))
+    problems.push(`${at}intervalEnd: must be after intervalStart`);
+  return problems;
+}
 
 /** `kind` from the application property, else recognised by the body's shape. */
 function kindOf(msg: EventHubMessage, value: unknown): string | undefined {
@@ -31,6 +47,7 @@ function kindOf(msg: EventHubMessage, value: unknown): string | undefined {
   if (typeof prop === "string") return prop;
   if (typeof value !== "object" || value === null) return undefined;
   if ("intervalStart" in value) return "interval";
+  if ("intervals" in value) return INTERVAL_BATCH_KIND;
   if ("readingTime" in value) return "reading";
   if ("severity" in value && "type" in value) return "event";
   return undefined;
@@ -86,10 +103,14 @@ export async function ingestBatch(
       continue;
     }
     const kind = kindOf(msg, parsed.value);
-    if (kind !== "interval" && kind !== "reading" && kind !== "event") {
-      park("unsupported-kind", [`kind ${JSON.stringify(kind)} is not interval, reading or event`], {
-        ...(kind ? { kind } : {}),
-      });
+    if (!isKind(kind)) {
+      park(
+        "unsupported-kind",
+        [`kind ${JSON.stringify(kind)} is not interval, intervals, reading or event`],
+        {
+          ...(kind ? { kind } : {}),
+        },
+      );
       result.parked++;
       continue;
     }
@@ -103,15 +124,45 @@ export async function ingestBatch(
       result.parked++;
       continue;
     }
+    if (kind === INTERVAL_BATCH_KIND) {
+      // A batch is judged as a whole: one bad record parks the message (the edge sends it again only
+      // as it was, so accepting part of it would hide the bad record behind the good ones).
+      const batch = check.data as IntervalBatch;
+      const problems = batch.intervals.flatMap((r, i) => intervalProblems(r, `intervals.${i}.`));
+      const meters = [...new Set(batch.intervals.map((r) => r.meterId))];
+      if (problems.length > 0) {
+        park("schema-violation", problems, { kind, ...(meters.length === 1 ? { meterId: meters[0] } : {}) });
+        result.parked++;
+        continue;
+      }
+      const registered = new Map<string, MeterRecord>();
+      const refused: string[] = [];
+      for (const id of meters) {
+        const meter = await deps.registry.get(id);
+        if (meter && meter.deviceId === identity.deviceId) registered.set(id, meter);
+        else refused.push(id);
+      }
+      if (refused.length > 0) {
+        park(
+          "meter-not-registered-to-device",
+          refused.map((id) => `meter ${id} is not registered to device ${identity.deviceId}`),
+          { kind, ...(refused.length === 1 ? { meterId: refused[0] } : {}) },
+        );
+        result.rejected++;
+        continue;
+      }
+      result.accepted++;
+      for (const rec of batch.intervals) {
+        const meter = registered.get(rec.meterId)!;
+        const row = rowFromInterval(rec, meter.householdId);
+        intervals.set(`${row.meterId}|${row.resolution}|${row.start}`, { ...row, timeZone: meter.timeZone });
+      }
+      continue;
+    }
     const value = check.data as IntervalRecord | MeterReading | Event;
     if (kind === "interval") {
       const rec = value as IntervalRecord;
-      const expected = seriesId(rec.meterId, rec.resolution, rec.intervalStart);
-      const start = Date.parse(rec.intervalStart);
-      const end = Date.parse(rec.intervalEnd);
-      const problems: string[] = [];
-      if (rec.id !== expected) problems.push(`id: expected ${expected}, got ${rec.id}`);
-      if (!(end > start)) problems.push("intervalEnd: must be after intervalStart");
+      const problems = intervalProblems(rec);
       if (problems.length > 0) {
         park("schema-violation", problems, { kind, meterId: rec.meterId });
         result.parked++;

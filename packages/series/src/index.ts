@@ -5,6 +5,8 @@
  */
 export { type Bucket, bucketOf, bucketsBetween, offsetMs } from "./align";
 export {
+  COSTS_MAX_DAYS,
+  COSTS_PATH,
   DEPRECATED_CLOUD_INTERVALS_PATH,
   EDGE_ONLY_OPERATIONS,
   EdgeIntervalsQuery,
@@ -39,3 +41,10 @@ export {
   SUB_HOUR,
 } from "./resolution";
 export { type RollupChild, rollup, rollupIntervals, round3 } from "./rollup";
+export {
+  BATCH_PROPERTY_ALLOWANCE,
+  INTERVAL_BATCH_KIND,
+  IntervalBatch,
+  IOT_HUB_BLOCK_BYTES,
+  packIntervals,
+} from "./upstream";
