@@ -1,4 +1,5 @@
 import { OutboxSettings } from "@omdp/edge-module";
+import { Tariff } from "@omdp/tariffs";
 import { z } from "zod";
 import { isValidTimeZone } from "./tz";
 
@@ -52,6 +53,12 @@ const Api = z.object({
 const Household = z.object({
   /** IANA time zone used for hourly, daily and monthly roll-ups. */
   timeZone: z.string().min(1).refine(isValidTimeZone, "unknown IANA time zone").default("Europe/Vienna"),
+  /**
+   * The household's tariff (`@omdp/tariffs` schema, as the events module's), priced by
+   * `GET /api/meters/{id}/costs`; its `prices.file` (day-ahead prices, CSV or ENTSO-E XML) is read by the
+   * module, a relative path against the working directory. No tariff: the costs resource answers 404.
+   */
+  tariff: Tariff.optional(),
 });
 
 const Meter = z.object({ householdId: z.string().min(1) });
@@ -91,4 +98,9 @@ export function householdOf(config: DesiredConfig, meterId: string): string {
 /** The time zone of a meter's household. */
 export function timeZoneOf(config: DesiredConfig, meterId: string): string {
   return config.households[householdOf(config, meterId)]?.timeZone ?? DEFAULT_TIME_ZONE;
+}
+
+/** The tariff of a meter's household, if it has one. */
+export function tariffOf(config: DesiredConfig, meterId: string): Tariff | undefined {
+  return config.households[householdOf(config, meterId)]?.tariff;
 }

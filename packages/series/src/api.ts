@@ -127,3 +127,14 @@ export const EDGE_ONLY_OPERATIONS: readonly Operation[] = [
     response: StatsPage,
   },
 ];
+
+// ---- the cost resource (both sides): its query and answer are @omdp/tariffs' CostQuery and CostPage ----
+
+/**
+ * The path of a meter's costs under its household's tariff, at both sides: the meter's quarter hours
+ * in `[from, to)` priced by `costPage` of `@omdp/tariffs` (query `from`, `to`, `resolution` =
+ * interval | P1D | P1M; answer CostPage). A household without a tariff answers 404.
+ */
+export const COSTS_PATH = "/api/meters/{id}/costs";
+/** Longest range one cost query may span (days), at both sides. */
+export const COSTS_MAX_DAYS = 400;

@@ -1,5 +1,10 @@
+import path from "node:path";
 import type { JsonObject } from "@omdp/edge-module";
+import atDynamic from "../../../examples/tariffs/at-dynamic.json" with { type: "json" };
 import beFlanders from "../../../examples/tariffs/be-flanders.json" with { type: "json" };
+
+/** The repository root: the example tariffs name their price files relative to it. */
+const REPO_ROOT = path.resolve(import.meta.dirname, "../../..");
 
 /** Households and meters as `omdp.config.json` lists them (docs/interfaces.md). */
 export interface LocalHousehold {
@@ -17,6 +22,20 @@ export function localTariff(h: LocalHousehold): JsonObject | undefined {
   return h.timeZone === "Europe/Brussels" ? (beFlanders as JsonObject) : undefined;
 }
 
+/**
+ * The tariff the sharing module prices a household's costs with (GET /api/meters/{id}/costs): the
+ * example day-ahead tariff to the Vienna households, the Flanders one to the Belgian households, none
+ * to others. The day-ahead tariff's price file (the shipped synthetic year) is made absolute, so that
+ * the module finds it whatever its working directory.
+ */
+export function sharingTariff(h: LocalHousehold): JsonObject | undefined {
+  const zone = h.timeZone ?? "Europe/Vienna";
+  if (zone === "Europe/Brussels") return beFlanders as JsonObject;
+  if (zone !== "Europe/Vienna") return undefined;
+  const prices = { ...atDynamic.prices, file: path.join(REPO_ROOT, atDynamic.prices.file) };
+  return { ...(atDynamic as JsonObject), prices };
+}
+
 export interface LocalProfile {
   /** Port of the sharing module's local API (loopback only). */
   readonly apiPort?: number;
@@ -28,7 +47,7 @@ export interface LocalProfile {
 /**
  * Desired-property adjustments for running the deployment on a developer machine: the local API on
  * 127.0.0.1 (the manifest binds 0.0.0.0 inside a container), the households and meters of
- * `omdp.config.json` (sharing: households and meter ownership; analytics and events: time zones; events:
+ * `omdp.config.json` (sharing: households, their tariffs (`sharingTariff`) and meter ownership; analytics and events: time zones; events:
  * the tariff of the Belgian households, see `localTariff`), the
  * cloud switched off when detached. Merged over the manifest's desired properties.
  */
@@ -43,7 +62,10 @@ export function localDesired(p: LocalProfile): Record<string, JsonObject> {
   if (hh.length > 0) {
     sharing.defaultHouseholdId = hh[0]!.id;
     sharing.households = Object.fromEntries(
-      hh.map((h) => [h.id, h.timeZone ? { timeZone: h.timeZone } : {}]),
+      hh.map((h) => {
+        const tariff = sharingTariff(h);
+        return [h.id, { ...(h.timeZone ? { timeZone: h.timeZone } : {}), ...(tariff ? { tariff } : {}) }];
+      }),
     );
     sharing.meters = Object.fromEntries(
       hh.flatMap((h) => h.meters.map((m) => [m.id, { householdId: h.id }])),

@@ -12,11 +12,16 @@ describe("local profile", () => {
         { id: "hh-2", timeZone: "Europe/Berlin", meters: [{ id: "m-3" }] },
       ],
     });
-    expect(d.sharing).toEqual({
+    const { households, ...sharing } = d.sharing as {
+      households: Record<string, { tariff?: { id: string } }>;
+    };
+    // the Vienna household gets the day-ahead example tariff (costs), the Berlin one none
+    expect(households["hh-1"]).toMatchObject({ timeZone: "Europe/Vienna", tariff: { id: "at-dynamic" } });
+    expect(households["hh-2"]).toEqual({ timeZone: "Europe/Berlin" });
+    expect(sharing).toEqual({
       api: { host: "127.0.0.1", port: 18080 },
       cloud: { enabled: false },
       defaultHouseholdId: "hh-1",
-      households: { "hh-1": { timeZone: "Europe/Vienna" }, "hh-2": { timeZone: "Europe/Berlin" } },
       meters: {
         "m-1": { householdId: "hh-1" },
         "m-2": { householdId: "hh-1" },
@@ -59,6 +64,26 @@ describe("local profile", () => {
         readFileSync(new URL("../../../examples/tariffs/be-flanders.json", import.meta.url), "utf8"),
       ),
     );
+  });
+  it("gives the sharing module a tariff per Vienna and Belgian household, with an absolute price file", async () => {
+    const d = localDesired({
+      households: [
+        { id: "hh-be", timeZone: "Europe/Brussels", meters: [{ id: "p1" }] },
+        { id: "hh-at", timeZone: "Europe/Vienna", meters: [{ id: "m-1" }] },
+      ],
+    });
+    const sharing = (await import("../../../modules/sharing/src/config")) as {
+      DesiredConfig: {
+        parse(v: unknown): {
+          households: Record<string, { tariff?: { id: string; prices?: { file?: string } } }>;
+        };
+      };
+    };
+    const parsed = sharing.DesiredConfig.parse(d.sharing);
+    expect(parsed.households["hh-be"]!.tariff!.id).toBe("be-flanders");
+    const file = parsed.households["hh-at"]!.tariff!.prices!.file!;
+    expect(file.startsWith("/")).toBe(true);
+    expect(readFileSync(file, "utf8")).toContain("start,price");
   });
   it("only moves the API to loopback when nothing else is known", () => {
     expect(localDesired({})).toEqual({ sharing: { api: { host: "127.0.0.1" } }, analytics: {}, events: {} });

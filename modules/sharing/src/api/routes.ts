@@ -10,6 +10,7 @@ import type { z } from "zod";
 import { householdOf, timeZoneOf } from "../config";
 import { CONSENT_PROPERTIES, CONSENT_RESOLUTIONS, ConsentRequest, isActive } from "../consent";
 import { LATEST_VERSION } from "../store";
+import { addCostRoutes } from "./costs";
 import type { ApiDeps, Caller } from "./deps";
 import { ApiError, badParameter, invalidFields, issueParam, notFound } from "./errors";
 import { exportPages } from "./export";
@@ -176,6 +177,7 @@ export function buildRouter(deps: ApiDeps): Router<Caller | undefined> {
   });
 
   addRuleRoutes(r, deps);
+  addCostRoutes(r, deps);
 
   r.add("GET", "/api/export", async (c, caller) => {
     const q = c.url.searchParams;

@@ -1,0 +1,85 @@
+/**
+ * GET /api/meters/{id}/costs at the edge (the resource of both APIs: COSTS_PATH of @omdp/series, the
+ * query and answer of @omdp/tariffs' costPage): the meter's stored quarter hours in `[from, to)` priced
+ * under its household's tariff (the `households.<id>.tariff` desired property). Works detached: the
+ * intervals are the edge store's and the day-ahead prices come from the tariff's `prices.file`.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { COSTS_MAX_DAYS, COSTS_PATH, fromInterval } from "@omdp/series";
+import {
+  CostQuery,
+  costPage,
+  type PriceSeries,
+  parseEntsoeXml,
+  parsePriceCsv,
+  type Result,
+  type Tariff,
+  type TariffError,
+} from "@omdp/tariffs";
+import type { z } from "zod";
+import { tariffOf, timeZoneOf } from "../config";
+import type { ApiDeps, Caller } from "./deps";
+import { ApiError, badParameter, invalidFields, issueParam, notFound } from "./errors";
+import { sendJson } from "./http-io";
+import type { Router } from "./router";
+
+const DAY = 86_400_000;
+
+/** Day-ahead prices by file path, reloaded when the file's modification time changes. */
+const priceCache = new Map<string, { mtimeMs: number; prices: Result<PriceSeries> }>();
+
+/** The tariff's day-ahead prices (undefined when it names none), read from `prices.file`. */
+export function tariffPrices(tariff: Tariff, baseDir = process.cwd()): Result<PriceSeries> | undefined {
+  const ref = tariff.prices;
+  if (!ref?.file) return undefined;
+  const file = path.resolve(baseDir, ref.file);
+  let mtimeMs: number;
+  try {
+    mtimeMs = fs.statSync(file).mtimeMs;
+  } catch {
+    throw new ApiError(503, "prices_unavailable", `the tariff's prices file ${ref.file} cannot be read`);
+  }
+  const hit = priceCache.get(file);
+  if (hit && hit.mtimeMs === mtimeMs) return hit.prices;
+  const text = fs.readFileSync(file, "utf8");
+  const prices =
+    ref.format === "entsoe" ? parseEntsoeXml(text) : parsePriceCsv(text, { currency: tariff.currency });
+  priceCache.set(file, { mtimeMs, prices });
+  return prices;
+}
+
+/** A pricing failure as a problem: the caller's range (400/422) or the tariff's data (500), with evidence. */
+export function tariffProblem(e: TariffError): ApiError {
+  const evidence = [e.at && `at ${e.at}`, e.expected !== undefined && `expected ${e.expected}`]
+    .concat(e.actual !== undefined ? [`actual ${e.actual}`] : [])
+    .filter(Boolean)
+    .join(", ");
+  const detail = evidence ? `${e.message} (${evidence})` : e.message;
+  if (e.code === "BAD_INTERVAL" && e.field === "to") return badParameter("to", detail);
+  if (e.code === "NO_PRICE") return new ApiError(422, "no_price", detail, "to");
+  return new ApiError(500, `tariff_${e.code.toLowerCase()}`, detail);
+}
+
+export function addCostRoutes(r: Router<Caller | undefined>, deps: ApiDeps): void {
+  r.add("GET", COSTS_PATH, (c) => {
+    const parsed = CostQuery.safeParse(Object.fromEntries(c.url.searchParams.entries()));
+    if (!parsed.success) throw invalidFields(parsed.error.issues.map(issueParam));
+    const query: z.infer<typeof CostQuery> = parsed.data;
+    const from = Date.parse(query.from);
+    const to = Date.parse(query.to);
+    if (!(to > from)) throw badParameter("to", "must be after 'from'");
+    if (to - from > COSTS_MAX_DAYS * DAY)
+      throw badParameter("from", `range longer than ${COSTS_MAX_DAYS} days`);
+    const meterId = c.params.id!;
+    const cfg = deps.config();
+    const tariff = tariffOf(cfg, meterId);
+    if (!tariff) throw notFound(`tariff of meter ${meterId}'s household`);
+    const rows = deps.store.intervals.query(meterId, "PT15M", from, to, timeZoneOf(cfg, meterId));
+    const prices = tariffPrices(tariff);
+    if (prices && !prices.ok) throw tariffProblem(prices.error);
+    const page = costPage(tariff, rows.map(fromInterval), query, prices ? { prices: prices.value } : {});
+    if (!page.ok) throw tariffProblem(page.error);
+    sendJson(c.res, 200, page.value);
+  });
+}
