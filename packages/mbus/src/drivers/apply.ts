@@ -7,7 +7,7 @@ import type { LongHeader, ShortHeader } from "../app/header";
 import type { DataRecord } from "../app/record";
 import { genericName } from "./generic";
 import { selectIndex } from "./select";
-import type { DriverMatch, FieldUnit, MeterDriver } from "./types";
+import type { DriverMatch, FieldUnit, MeterDriver, RecordSelector } from "./types";
 import { conversion, tidy } from "./units";
 
 /** What a driver needs of a decoded telegram. */
@@ -135,6 +135,45 @@ export function valueIn(r: DataRecord, unit: FieldUnit, scale = 1): number | str
   }
 }
 
+/** A driver field made ready once: its printed key, and its selector with every property present. */
+interface PreparedField {
+  readonly key: string;
+  readonly unit: FieldUnit;
+  readonly scale: number | undefined;
+  readonly from: RecordSelector;
+}
+
+/**
+ * Each driver's fields, prepared once (drivers are data: not changed once used). Selectors are written
+ * with only the properties they need, so they come in many shapes, and reading them in the matcher is
+ * slow in every shape; one object shape for all keeps those reads fast.
+ */
+const PREPARED = new WeakMap<MeterDriver, readonly PreparedField[]>();
+
+function prepared(d: MeterDriver): readonly PreparedField[] {
+  let p = PREPARED.get(d);
+  if (p === undefined) {
+    p = d.fields.map((f) => ({
+      key: printedName(f.name, f.unit),
+      unit: f.unit,
+      scale: f.scale,
+      from: {
+        function: f.from.function,
+        storage: f.from.storage,
+        tariff: f.from.tariff,
+        subunit: f.from.subunit,
+        quantity: f.from.quantity,
+        vif: f.from.vif,
+        vife: f.from.vife,
+        plainText: f.from.plainText,
+        index: f.from.index,
+      },
+    }));
+    PREPARED.set(d, p);
+  }
+  return p;
+}
+
 /** Which records a driver field took (by position; reused, as decoding is synchronous). */
 let claimed = new Uint8Array(64);
 
@@ -146,13 +185,13 @@ export function readValues(body: DecodedBody, drivers: readonly MeterDriver[]): 
   if (claimed.length < records.length) claimed = new Uint8Array(records.length * 2);
   claimed.fill(0, 0, records.length);
   if (driver !== undefined)
-    for (const f of driver.fields) {
+    for (const f of prepared(driver)) {
       const i = selectIndex(records, f.from);
       if (i < 0) continue;
       const v = valueIn(records[i]!, f.unit, f.scale);
       if (v === undefined) continue;
       claimed[i] = 1;
-      values[printedKey(f.name, f.unit)] = v;
+      values[f.key] = v;
     }
   for (let i = 0; i < records.length; i++) {
     if (claimed[i] === 1) continue;
