@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { catchUpEndWall } from "@omdp/edge-module";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   type PlatformHandle,
@@ -55,6 +56,8 @@ describe("first start backfills (PT6H) through the pipeline, then runs live", ()
         logFormat: "json",
         telegramLog: true,
         backfill: "PT6H",
+        // live at 10x after the catch-up (the meters' 5 s pushes come every 0.5 s of wall time)
+        speed: 10,
       },
       REPO_ROOT,
     );
@@ -97,7 +100,11 @@ describe("first start backfills (PT6H) through the pipeline, then runs live", ()
       return after.length >= 3 ? after : undefined;
     });
     expect(live[1]!.meterTime - live[0]!.meterTime).toBe(5_000);
-    expect(live[0]!.meterTime).toBeGreaterThan(Date.now() - 60_000); // live meter time is wall time (1x)
+    // live meter time starts where the catch-up met the wall clock and runs 10x from there
+    expect(live[0]!.meterTime).toBeGreaterThan(untilSim);
+    expect(live[0]!.meterTime).toBeLessThan(
+      untilSim + 10 * (Date.now() - catchUpEndWall(h.simEpoch)) + 10_000,
+    );
     await waitFor("the edge's latest reading is live", 20_000, async () => {
       const body = await getJson<{ reading: { readingTime: string } }>(
         `http://127.0.0.1:${h.config.ports.edgeApi}/api/meters/KFM1000000001/latest`,

@@ -98,7 +98,8 @@ interface Interval {
 const edgeIntervals = async (apiPort: number, token: string, simMs: number): Promise<Interval[]> => {
   const q = `from=${new Date(simMs - 86_400_000).toISOString()}&to=${new Date(simMs + 86_400_000).toISOString()}`;
   const r = await json(`http://127.0.0.1:${apiPort}/api/meters/${METER}/intervals?${q}`, token);
-  return r.status === 200 ? (r.body.intervals as Interval[]) : [];
+  // the intervals page envelope of @omdp/series (items, continuationToken)
+  return r.status === 200 ? (r.body.items as Interval[]) : [];
 };
 
 /** Every file and folder under `dir` with its permission bits. */
