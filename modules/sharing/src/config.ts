@@ -66,6 +66,12 @@ const Meter = z.object({ householdId: z.string().min(1) });
 const Cloud = z.object({
   /** Without a cloud (detached mode) nothing is sent on `upstream`; everything else works. */
   enabled: z.boolean().default(false),
+  /**
+   * The upstream period: interval records wait up to this long in the outbox and leave packed into
+   * `intervals` batch messages of one IoT Hub 4 KB block each (the cost model assumes 3600: an hour's
+   * four quarter hours per message, cloud history up to an hour behind). 0: one message per record.
+   */
+  batchSeconds: z.number().int().min(0).max(86_400).default(0),
 });
 
 /** The `sharing` module twin's desired properties; `DesiredConfig.parse({})` gives every default. */

@@ -123,6 +123,7 @@ export class SharingModule {
     const prev = this.config;
     this.config = cfg;
     this.upstreamOutbox.setLimits(cfg.outbox);
+    this.upstreamOutbox.setBatchSeconds(cfg.cloud.batchSeconds);
     const moved = !this.api || prev.api.port !== cfg.api.port || prev.api.host !== cfg.api.host;
     if (moved) {
       await this.api?.close();

@@ -13,10 +13,10 @@ import {
   type ModuleHost,
   type OutboxLimits,
   type OutboxMessage,
-  OutboxSender,
   type SenderOptions,
 } from "@omdp/edge-module";
 import type { Logger } from "@omdp/logger";
+import { BatchSender } from "./upstream-batch";
 
 export const UPSTREAM_OUTBOX_FILE = "sharing-outbox.db";
 
@@ -32,13 +32,15 @@ export type UpstreamCounters = {
   upstreamDropped: number;
   /** Not written again because the same message was still waiting (a redelivery). */
   upstreamDuplicates: number;
+  /** Interval batch messages sent (this process; each counts once in upstreamSent per record). */
+  upstreamBatches: number;
   /** Outbox writes the disk refused (those messages were sent directly, best effort). */
   upstreamWriteFailures: number;
 };
 
 export class UpstreamOutbox {
   private readonly outbox: DurableOutbox;
-  private readonly sender: OutboxSender;
+  private readonly sender: BatchSender;
   private writeFailures = 0;
 
   constructor(
@@ -49,7 +51,7 @@ export class UpstreamOutbox {
     limits: OutboxLimits = DEFAULT_OUTBOX_LIMITS,
   ) {
     this.outbox = new DurableOutbox(join(dataDir, UPSTREAM_OUTBOX_FILE), limits);
-    this.sender = new OutboxSender(this.outbox, (o, b, p) => host.send(o, b, p), log, sender);
+    this.sender = new BatchSender(this.outbox, (o, b, p) => host.send(o, b, p), log, sender);
   }
 
   /** Starts sending what an earlier process left in the outbox. */
@@ -79,6 +81,16 @@ export class UpstreamOutbox {
     this.sender.wake();
   }
 
+  /** The upstream period (`cloud.batchSeconds`): intervals held and sent in 4 KB batches; 0 sends each at once. */
+  setBatchSeconds(seconds: number): void {
+    this.sender.setPeriod(seconds);
+  }
+
+  /** Resolves once the sender has nothing more to send now (tests). */
+  idle(): Promise<void> {
+    return this.sender.idle();
+  }
+
   setLimits(limits: OutboxLimits): void {
     this.outbox.setLimits(limits);
   }
@@ -91,6 +103,7 @@ export class UpstreamOutbox {
       upstreamPending: s.pending,
       upstreamDropped: s.droppedFull + s.droppedExpired,
       upstreamDuplicates: this.outbox.duplicates(),
+      upstreamBatches: this.sender.batches,
       upstreamWriteFailures: this.writeFailures,
     };
   }

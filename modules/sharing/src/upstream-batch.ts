@@ -1,0 +1,182 @@
+/**
+ * The upstream sender: drains sharing's durable outbox to the hub, oldest first, one send at a time,
+ * removing entries only after the hub acknowledged the send (PUBACK) and retrying with capped backoff,
+ * as @omdp/edge-module's OutboxSender. With an upstream period (`cloud.batchSeconds` > 0) it holds
+ * interval records until the oldest has waited a period (or enough wait to fill a message), then sends
+ * them packed into `intervals` batches of one IoT Hub 4 KB block each (@omdp/series packIntervals);
+ * readings and events still leave at once. A batch is acknowledged as a whole: a send that fails or is
+ * cut short leaves every record of it in the outbox, and the cloud's idempotent ingest makes the
+ * resend harmless (at least once). Without a period each entry is its own message, as before.
+ */
+import type { DurableOutbox, MessageProperties, OutboxEntry, SendFn } from "@omdp/edge-module";
+import type { Logger } from "@omdp/logger";
+import type { IntervalRecord } from "@omdp/model";
+import { INTERVAL_BATCH_KIND, packIntervals } from "@omdp/series";
+
+export interface BatchSenderOptions {
+  readonly batch?: number;
+  readonly retryMinMs?: number;
+  readonly retryMaxMs?: number;
+  readonly stopWaitMs?: number;
+  /** Clock of the upstream period (tests). */
+  readonly now?: () => number;
+}
+
+/** Entries read from the outbox at a time when batching: a day of one meter's quarter hours and more. */
+const BATCH_PEEK = 512;
+
+export class BatchSender {
+  private loop: Promise<void> | undefined;
+  private again = false;
+  private stopped = false;
+  private failures = 0;
+  private retries = 0;
+  private wakeRetry: (() => void) | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private periodMs = 0;
+  private batchesSent = 0;
+
+  constructor(
+    private readonly outbox: DurableOutbox,
+    private readonly send: SendFn,
+    private readonly log: Logger,
+    private readonly opts: BatchSenderOptions = {},
+  ) {}
+
+  get failedSends(): number {
+    return this.retries;
+  }
+
+  /** Batch messages sent so far (this process). */
+  get batches(): number {
+    return this.batchesSent;
+  }
+
+  /** The upstream period in seconds (0: every entry its own message). */
+  setPeriod(seconds: number): void {
+    this.periodMs = Math.max(0, seconds) * 1000;
+    this.wake();
+  }
+
+  wake(): void {
+    if (this.stopped) return;
+    this.again = true;
+    this.loop ??= this.run().finally(() => {
+      this.loop = undefined;
+      if (this.again && !this.stopped) this.wake();
+    });
+  }
+
+  /** Resolves when the sender has nothing more to do now (tests). */
+  async idle(): Promise<void> {
+    for (let i = 0; i < 1000 && this.loop; i++) await this.loop;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    this.wakeRetry?.();
+    const loop = this.loop;
+    if (!loop) return;
+    let timer: NodeJS.Timeout | undefined;
+    const bound = new Promise<void>((r) => {
+      timer = setTimeout(r, this.opts.stopWaitMs ?? 2_000);
+    });
+    await Promise.race([loop, bound]);
+    clearTimeout(timer);
+  }
+
+  private now(): number {
+    return (this.opts.now ?? Date.now)();
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      this.again = false;
+      const entries = this.outbox.peek(this.periodMs > 0 ? BATCH_PEEK : (this.opts.batch ?? 64));
+      if (entries.length === 0) return;
+      const groups = this.periodMs > 0 ? this.plan(entries) : entries.map((e) => [e]);
+      if (groups.length === 0) return; // only held intervals: the timer wakes the sender
+      let failed = false;
+      for (const g of groups) {
+        if (this.stopped) return;
+        try {
+          await this.sendGroup(g);
+        } catch (err) {
+          await this.backoff(err);
+          failed = true;
+          break; // re-read from the oldest: the failed message goes first again
+        }
+        for (const e of g) this.outbox.ack(e.seq);
+        if (this.failures > 0) this.log.info("outbox sending again", { after: this.failures });
+        this.failures = 0;
+      }
+      // batching: stop when something is held back (its timer is set) and nothing failed
+      if (!failed && this.periodMs > 0 && groups.flat().length < entries.length) return;
+    }
+  }
+
+  /**
+   * What leaves now: every reading and event, and the intervals once the oldest has waited the
+   * period or they fill more than one message; otherwise the intervals wait (a timer is set).
+   */
+  private plan(entries: readonly OutboxEntry[]): OutboxEntry[][] {
+    const isInterval = (e: OutboxEntry) => e.properties.kind === "interval";
+    const others = entries.filter((e) => !isInterval(e)).map((e) => [e]);
+    const intervals = entries.filter(isInterval);
+    if (intervals.length === 0) return others;
+    const packed = packIntervals(intervals.map((e) => e.body as IntervalRecord));
+    const due = intervals[0]!.enqueuedMs + this.periodMs;
+    if (due > this.now() && packed.length < 2) {
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.wake(), Math.max(0, due - this.now()));
+      this.timer.unref();
+      return others;
+    }
+    // a full message leaves at once; the last, partly filled one waits for the period unless due
+    const ready = due > this.now() ? packed.slice(0, -1) : packed;
+    return [...others, ...ready.map((g) => g.map((i) => intervals[i]!))];
+  }
+
+  private async sendGroup(g: readonly OutboxEntry[]): Promise<void> {
+    const first = g[0]!;
+    if (g.length === 1 && first.properties.kind !== INTERVAL_BATCH_KIND) {
+      await this.send(first.output, first.body, first.properties);
+      return;
+    }
+    const props: Record<string, string> = { kind: INTERVAL_BATCH_KIND };
+    for (const key of ["meterId", "householdId"]) {
+      const values = new Set(g.map((e) => e.properties[key]));
+      const only = [...values][0];
+      if (values.size === 1 && typeof only === "string") props[key] = only;
+    }
+    await this.send(
+      first.output,
+      { schemaVersion: 1, intervals: g.map((e) => e.body) },
+      props as MessageProperties,
+    );
+    this.batchesSent++;
+  }
+
+  private async backoff(err: unknown): Promise<void> {
+    this.failures++;
+    this.retries++;
+    const min = this.opts.retryMinMs ?? 250;
+    const delay = Math.min(this.opts.retryMaxMs ?? 10_000, min * 2 ** Math.min(this.failures - 1, 16));
+    if ((this.failures & (this.failures - 1)) === 0)
+      this.log.warn("outbox send failed; kept for a retry", {
+        error: String((err as Error)?.message ?? err),
+        failures: this.failures,
+        pending: this.outbox.stats().pending,
+        retryInMs: delay,
+      });
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, delay);
+      this.wakeRetry = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.wakeRetry = undefined;
+  }
+}
