@@ -36,6 +36,8 @@ export class D0Requester {
   private readonly repeats = new RepeatFilter();
   /** The line speed last set (undefined until the first sign-on sets 300). */
   private baud: number | undefined;
+  /** When the last send started (ms since the epoch). */
+  private sentAt = 0;
 
   constructor(
     private readonly deps: PipelineDeps,
@@ -107,10 +109,15 @@ export class D0Requester {
   private perform(actions: readonly ReaderAction[], receivedAt: Date): void {
     const meter = soleMeter(this.deps.config);
     for (const a of actions) {
-      if (a.type === "send") this.enqueue(() => this.io.write(a.bytes));
-      // write() resolves once the bytes left the port (serial: drained), i.e. after the ACK's
-      // transmit time (a.afterMs); the meter waits at least a.withinMs before it answers
-      else if (a.type === "switchBaud") this.setBaud(a.baud);
+      if (a.type === "send")
+        this.enqueue(async () => {
+          this.sentAt = Date.now();
+          return this.io.write(a.bytes);
+        });
+      // the switch waits for the ACK's transmit time (a.afterMs from the start of its send: a PTY or a
+      // USB adapter reports "drained" before the bytes are on the line, and serialport flushes both
+      // queues on a speed change); the meter waits at least a.withinMs more before it answers
+      else if (a.type === "switchBaud") this.setBaud(a.baud, a.afterMs);
       else if (a.type === "error") {
         const how = D0_REFUSAL[a.error.code] ?? D0_OTHER;
         this.deps.diag.count(how.counter);
@@ -152,11 +159,16 @@ export class D0Requester {
     this.setBaud(INITIAL_BAUD);
   }
 
-  /** Changes the line speed after what is queued, unless it is already set. */
-  private setBaud(baud: number): void {
+  /**
+   * Changes the line speed after what is queued, unless it is already set; `afterMs` from the start of
+   * the last send at the earliest (bounded wait).
+   */
+  private setBaud(baud: number, afterMs = 0): void {
     if (this.baud === baud) return;
     this.baud = baud;
     this.enqueue(async () => {
+      const wait = Math.min(2_000, this.sentAt + afterMs - Date.now());
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       if (!(await this.io.setBaudRate(baud))) this.baud = undefined; // retried at the next change
     });
   }

@@ -277,10 +277,15 @@ export function createMeterFleet(opts: FleetOptions): MeterFleet {
       const answers = m.receive(bytes, now);
       if (answerDelay === 0) sendAnswers(m, answers);
       else if (answers.length > 0) {
-        const t = setTimeout(() => {
-          requestTimers.delete(t);
-          sendAnswers(m, answers);
-        }, D0_REACTION_MS);
+        // the request's last character reaches a real meter its transmit time after the first (300 baud,
+        // 10 bits a character, clause 6.3.3); the meter reacts tr after that
+        const t = setTimeout(
+          () => {
+            requestTimers.delete(t);
+            sendAnswers(m, answers);
+          },
+          D0_REACTION_MS + (bytes.length * 10 * 1000) / 300,
+        );
         requestTimers.add(t);
       }
     }

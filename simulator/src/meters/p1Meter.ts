@@ -18,6 +18,7 @@ import { firstPushAt, household, localClock, localIso } from "./household";
 import { MediumElement } from "./media";
 import type { MeterInfo, PushingMeter } from "./meter";
 import { hash32 } from "./random";
+import { IntegratingRegister } from "./registers";
 import type { MeterSpec, SentValue } from "./types";
 
 export type P1Variant = "dsmr5" | "fluvius" | "smarty";
@@ -25,11 +26,12 @@ export type P1Variant = "dsmr5" | "fluvius" | "smarty";
 const QUARTER_MS = 15 * 60_000;
 const HEX32 = /^[0-9A-F]{32}$/;
 
+/** The tariff registers (Wh), kept like every register (keyed: a second `omdp start` continues them). */
 interface Tariffs {
-  import1: number;
-  import2: number;
-  export1: number;
-  export2: number;
+  readonly import1: IntegratingRegister;
+  readonly import2: IntegratingRegister;
+  readonly export1: IntegratingRegister;
+  readonly export2: IntegratingRegister;
   lastImport: number;
   lastExport: number;
 }
@@ -58,11 +60,12 @@ export function createP1Meter(spec: MeterSpec, start: number): PushingMeter {
   const r0 = element.registers;
   const t1 = Math.floor(r0.importWh * 0.45);
   const e1 = Math.floor(r0.exportWh * 0.6);
+  const reg = (initial: number, name: string) => new IntegratingRegister(initial, 1, `${spec.seed}:${name}`);
   const tariffs: Tariffs = {
-    import1: t1,
-    import2: r0.importWh - t1,
-    export1: e1,
-    export2: r0.exportWh - e1,
+    import1: reg(t1, "p1Import1Wh"),
+    import2: reg(r0.importWh - t1, "p1Import2Wh"),
+    export1: reg(e1, "p1Export1Wh"),
+    export2: reg(r0.exportWh - e1, "p1Export2Wh"),
     lastImport: r0.importWh,
     lastExport: r0.exportWh,
   };
@@ -90,13 +93,8 @@ export function createP1Meter(spec: MeterSpec, start: number): PushingMeter {
     const tariff = tariffOf(variant, localClock(t, profile));
     const di = r.importWh - tariffs.lastImport;
     const de = r.exportWh - tariffs.lastExport;
-    if (tariff === 1) {
-      tariffs.import1 += di;
-      tariffs.export1 += de;
-    } else {
-      tariffs.import2 += di;
-      tariffs.export2 += de;
-    }
+    (tariff === 1 ? tariffs.import1 : tariffs.import2).add(di);
+    (tariff === 1 ? tariffs.export1 : tariffs.export2).add(de);
     tariffs.lastImport = r.importWh;
     tariffs.lastExport = r.exportWh;
     // closed quarters feed the month's peak (Fluvius: the highest 15-minute average demand)
@@ -128,10 +126,10 @@ export function createP1Meter(spec: MeterSpec, start: number): PushingMeter {
     else add("1-3:0.2.8", "50");
     add("0-0:1.0.0", stamp(t));
     add("0-0:96.1.1", hexText(spec.id));
-    add("1-0:1.8.1", register(tariffs.import1, "kWh", 3, 6));
-    add("1-0:1.8.2", register(tariffs.import2, "kWh", 3, 6));
-    add("1-0:2.8.1", register(tariffs.export1, "kWh", 3, 6));
-    add("1-0:2.8.2", register(tariffs.export2, "kWh", 3, 6));
+    add("1-0:1.8.1", register(tariffs.import1.value, "kWh", 3, 6));
+    add("1-0:1.8.2", register(tariffs.import2.value, "kWh", 3, 6));
+    add("1-0:2.8.1", register(tariffs.export1.value, "kWh", 3, 6));
+    add("1-0:2.8.2", register(tariffs.export2.value, "kWh", 3, 6));
     add("0-0:96.14.0", tariffOf(variant, localClock(t, profile)) === 1 ? "0001" : "0002");
     const capacity: SentValue[] = [];
     if (variant === "fluvius") {
@@ -167,12 +165,12 @@ export function createP1Meter(spec: MeterSpec, start: number): PushingMeter {
     const manufacturer = variant === "fluvius" ? "FLU" : variant === "smarty" ? "SAT" : "OMD";
     const text = encodeTelegram({ header: { manufacturer, baudChar: "5", ident }, lines });
     const values: SentValue[] = [
-      { property: "1-0:1.8.1", value: tariffs.import1, unit: "Wh" },
-      { property: "1-0:1.8.2", value: tariffs.import2, unit: "Wh" },
-      { property: "1-0:2.8.1", value: tariffs.export1, unit: "Wh" },
-      { property: "1-0:2.8.2", value: tariffs.export2, unit: "Wh" },
-      { property: "1-0:1.8.0", value: tariffs.import1 + tariffs.import2, unit: "Wh" },
-      { property: "1-0:2.8.0", value: tariffs.export1 + tariffs.export2, unit: "Wh" },
+      { property: "1-0:1.8.1", value: tariffs.import1.value, unit: "Wh" },
+      { property: "1-0:1.8.2", value: tariffs.import2.value, unit: "Wh" },
+      { property: "1-0:2.8.1", value: tariffs.export1.value, unit: "Wh" },
+      { property: "1-0:2.8.2", value: tariffs.export2.value, unit: "Wh" },
+      { property: "1-0:1.8.0", value: tariffs.import1.value + tariffs.import2.value, unit: "Wh" },
+      { property: "1-0:2.8.0", value: tariffs.export1.value + tariffs.export2.value, unit: "Wh" },
       ...capacity,
       { property: "1-0:1.7.0", value: x.importW, unit: "W" },
       { property: "1-0:2.7.0", value: x.exportW, unit: "W" },
