@@ -66,6 +66,10 @@ export const SETTINGS = {
   RETENTION_EVENTS_DAYS: { default: "730", doc: "TTL of events/alerts (days)." },
   RETENTION_DEADLETTERS_DAYS: { default: "30", doc: "TTL of parked (dead-letter) messages (days)." },
   REGISTRY_CACHE_SECONDS: { default: "60", doc: "How long ingest caches a meter's registry entry." },
+  TARIFFS_FILE: {
+    default: "",
+    doc: "JSON file mapping household ids to tariff files (`{\"hh-1\": \"at-dynamic.json\"}`; relative paths, and a tariff's relative `prices.file`, against the file's folder) for GET /api/meters/{id}/costs. Empty: the local platform's example tariffs by the meter's time zone (Europe/Vienna: examples/tariffs/at-dynamic.json, Europe/Brussels: be-flanders.json), as the edge's local profile.",
+  },
   CORS_ORIGINS: {
     default: "http://127.0.0.1:7070,http://localhost:7070",
     doc: "Origins allowed by the local host (in Azure: the Function App CORS setting).",
@@ -91,6 +95,8 @@ export interface Settings {
     deadletters: number;
   };
   readonly registryCacheSeconds: number;
+  /** TARIFFS_FILE, absolute; "" for the local platform's example tariffs by time zone. */
+  readonly tariffsFile: string;
   readonly corsOrigins: readonly string[];
 }
 
@@ -148,6 +154,7 @@ export function readSettings(env: Record<string, string | undefined> = process.e
       deadletters: int("RETENTION_DEADLETTERS_DAYS", -1),
     },
     registryCacheSeconds: int("REGISTRY_CACHE_SECONDS", 0),
+    tariffsFile: get("TARIFFS_FILE") && path.resolve(get("TARIFFS_FILE")),
     corsOrigins: get("CORS_ORIGINS")
       .split(",")
       .map((s) => s.trim())

@@ -5,13 +5,17 @@
  * for every resolution and range: the same ids, bounds, energy, power, registers, quality and flags.
  * The readings span the autumn DST day in Vienna (a 25-hour day), a month end, and a 40-minute
  * silence (gap -> partial intervals and roll-ups) and a register reset (-> estimated; its flag sends the
- * SQLite store's roll-up to its JS path, so both of its paths are compared).
+ * SQLite store's roll-up to its JS path, so both of its paths are compared). The costs resource too:
+ * the edge prices with the tariff the local profile gives a Vienna household, the cloud with its default
+ * (TARIFFS_FILE empty: the same example by time zone); both answers must be identical.
  */
 import type { IntervalRecord, MeterReading } from "@omdp/model";
 import { type Interval, IntervalsPage } from "@omdp/series";
+import { CostPage } from "@omdp/tariffs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingest as analyticsIngest, newTrack, tick } from "../../modules/analytics/src/engine";
 import { type Harness, startHarness } from "../../modules/sharing/test/support/harness";
+import { sharingTariff } from "../../simulator/src/edgehub/local-profile";
 import { message, startTestHost, type TestHost } from "../../simulator/test/cloudhost/helpers";
 
 const TZ = "Europe/Vienna";
@@ -76,7 +80,9 @@ let sent: IntervalRecord[];
 beforeAll(async () => {
   sent = intervals(readings());
   edge = await startHarness({
-    households: { "hh-1": { timeZone: TZ } },
+    households: {
+      "hh-1": { timeZone: TZ, tariff: sharingTariff({ id: "hh-1", timeZone: TZ, meters: [{ id: METER }] }) },
+    },
     meters: { [METER]: { householdId: "hh-1" } },
   });
   for (const rec of sent) await edge.host.deliver("intervals", rec);
@@ -175,5 +181,43 @@ describe("the edge and the cloud answer the same series", () => {
     expect(day!.energyImportedWh).toBe(quarters.reduce((n, r) => n + r.energyImportedWh, 0));
     expect(day!.quality).toBe("partial"); // the silence at 10:50 local
     expect(day!.flags).toContain("gap");
+  });
+});
+
+/** GET /api/meters/{id}/costs as the shared CostPage (strict: no extra fields). */
+async function costs(base: string, token: string, resolution: string, from: number, to: number) {
+  const q = new URLSearchParams({
+    resolution,
+    from: new Date(from).toISOString(),
+    to: new Date(to).toISOString(),
+  });
+  const res = await fetch(`${base}/api/meters/${METER}/costs?${q}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const json: unknown = await res.json();
+  expect(res.status, JSON.stringify(json)).toBe(200);
+  return CostPage.strict().parse(json);
+}
+
+describe("the edge and the cloud answer the same costs", () => {
+  for (const resolution of ["interval", "P1D", "P1M"]) {
+    for (const [name, from, to] of RANGES) {
+      it(`${resolution}, ${name}`, async () => {
+        const [e, c] = await Promise.all([
+          costs(edge.base, edge.token, resolution, from, to),
+          costs(cloud.url, cloud.admin, resolution, from, to),
+        ]);
+        expect(e.tariffId).toBe("at-dynamic");
+        expect(e.items.length).toBeGreaterThan(0);
+        expect(e).toEqual(c);
+      });
+    }
+  }
+
+  it("prices every quarter hour sent, with its energy", async () => {
+    const page = await costs(edge.base, edge.token, "interval", RANGES[0]![1], RANGES[0]![2]);
+    expect(page.items.map((i) => [i.start, i.importWh])).toEqual(
+      sent.map((r) => [r.intervalStart, r.energyImportedWh]),
+    );
   });
 });

@@ -9,6 +9,7 @@ import "./meter-get";
 import "./meter-put";
 import "./meter-latest";
 import "./meter-intervals";
+import "./costs";
 import "./household-summary";
 import "./alerts";
 import "./aggregates";
