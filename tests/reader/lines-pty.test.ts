@@ -120,12 +120,12 @@ describe("one simulated meter -> PTY (socat) -> reader, per protocol", () => {
       expect(await waitFor(() => readings.length >= 4, 8_000)).toBe(true);
       await reader.stop();
       fleet.stop();
-      // serialport flushes both queues on a baud change (tcflush TCIOFLUSH): over socat a meter's answer
-      // can be caught by it now and then; the requester then times out and signs on again
+      // serialport flushes both queues on a baud change (tcflush TCIOFLUSH); the requester switches only
+      // after the ACK's transmit time, so none is lost (0 timeouts measured here); a loaded machine may
+      // still delay a switch past the meter's answer now and then: then it times out and signs on again
       expect(errors.filter((e) => e.code !== "LINK" && e.code !== "NO_ANSWER")).toEqual([]);
       expect(readings.every((r) => r.source.transport === "serial" && r.meterId === c.meter.id)).toBe(true);
       expectEachSent(sent, readings, c.byTime, c.meter.d0Mode === "modeC");
-      if (c.meter.d0Mode === "modeC") console.log("TIMEOUTS", reader.diagnostics().counters.timeouts);
       if (c.meter.d0Mode === "modeC") expect(reader.diagnostics().counters.timeouts).toBeLessThanOrEqual(2);
     },
     15_000,
