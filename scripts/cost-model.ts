@@ -8,10 +8,13 @@
  */
 import https from "node:https";
 import type { AddressInfo } from "node:net";
+import type { Database } from "@azure/cosmos";
 import { type IntervalRecord, intervalId } from "@omdp/model";
+import { packIntervals } from "@omdp/series";
 import { createHttpsServer } from "@vercel/cosmosdb-server";
 import { rowFromInterval } from "../functions/src/series/types";
 import { createCosmosStore } from "../functions/src/store/cosmos";
+import { type DayBucketDoc, mergeDay } from "../functions/src/store/cosmos-bucket";
 import { COSMOS_CONTAINERS } from "../functions/src/store/cosmos-containers";
 
 /** List prices (USD, pay-as-you-go, single region, 2025) and load assumptions. */
@@ -45,6 +48,14 @@ export const ASSUMPTIONS = {
     systemRetentionDays: { intervals: 730, rollups: 3650, events: 730 },
   },
   fixedUsdPerMonth: 10, // storage account (host, exports), Key Vault, small Application Insights
+  /** The bucketed design (docs/cosmos-design.md, "Bucketed documents"). */
+  bucketed: {
+    upstreamPeriodHours: 2, // sharing cloud.batchSeconds = 7200: eight quarter hours per message
+    retentionDays: 1826, // 5 years, intervals and roll-ups alike
+    contributionRetentionDays: 7, // hourly aggregate inputs: released within hours, kept a week
+    msPerBatchMessage: 12, // bucket read + replace, day row read + replace, latest, contribution
+    indexOverhead: 1.02, // buckets index nothing; day rows index /start only
+  },
 } as const;
 
 /**
@@ -91,6 +102,17 @@ function sampleInterval(meterId: string, start: number, i: number): IntervalReco
 
 export interface Measured {
   messageBytes: number;
+  /** An hour's four quarter hours as one `intervals` batch message (body + application properties). */
+  batchMessageBytes: number;
+  /** Quarter hours per full 4 KB batch message (packIntervals over a day, after an outage). */
+  intervalsPerFullBatch: number;
+  /** Day bucket document (cosmos-bucket.ts) after each hour of the day, mean and final, as stored. */
+  bucketMeanBytes: number;
+  bucketFullBytes: number;
+  /** A P1D row without the hour slots (the hours come from the bucket). */
+  dayRowBytes: number;
+  /** One meter's contribution to an hour's aggregates (container `hourly`, partition = the hour). */
+  contributionBytes: number;
   intervalDocBytes: number;
   hourDocBytes: number;
   dayDocBytes: number;
@@ -151,8 +173,22 @@ export async function measure(): Promise<Measured> {
     const series = await docs("series");
     const by = (res: string) => series.filter((d) => d.resolution === res);
     const days = by("P1D").filter((d) => (d.end as number) - (d.start as number) >= 23 * HOUR_MS);
+    const hour = Array.from({ length: 4 }, (_, i) => sampleInterval(meterId, start + i * 900_000, i));
+    const batchProps = JSON.stringify({ kind: "intervals", meterId, householdId: "hh-0001234" });
+    const dayOfRecords = Array.from({ length: 96 }, (_, i) =>
+      sampleInterval(meterId, start + i * 900_000, i),
+    );
+    const groups = packIntervals(dayOfRecords);
+    const { slots: _s, registersEnd: _e, ...dayRow } = days[0]! as Record<string, unknown>;
+    const database = (client.series as unknown as { database: Database }).database;
+    const bucketed = await measureBucketed(database, meterId, start, dayRow);
     return {
       messageBytes: Buffer.byteLength(message) + Buffer.byteLength(appProperties),
+      batchMessageBytes:
+        Buffer.byteLength(JSON.stringify({ schemaVersion: 1, intervals: hour })) +
+        Buffer.byteLength(batchProps),
+      intervalsPerFullBatch: Math.min(...groups.slice(0, -1).map((g) => g.length)),
+      ...bucketed,
       intervalDocBytes: mean(by("PT15M")),
       hourDocBytes: mean(by("PT1H")),
       dayDocBytes: Math.max(...days.map(size)),
@@ -165,6 +201,67 @@ export async function measure(): Promise<Measured> {
     agent.destroy();
     await new Promise<void>((r) => server.close(() => r()));
   }
+}
+
+/**
+ * The bucketed design's documents, written through the SDK into the emulator and read back with their
+ * system properties: a meter's first Vienna day as the day bucket grows hour by hour (mergeDay, the
+ * encoder of cosmos-bucket.ts), the P1D row without slots, one hourly aggregate contribution.
+ */
+async function measureBucketed(
+  database: Database,
+  meterId: string,
+  start: number,
+  dayRow: Record<string, unknown>,
+): Promise<Pick<Measured, "bucketMeanBytes" | "bucketFullBytes" | "dayRowBytes" | "contributionBytes">> {
+  const noIndex = {
+    indexingMode: "consistent" as const,
+    automatic: true,
+    includedPaths: [],
+    excludedPaths: [{ path: "/*" }],
+  };
+  const { container } = await database.containers.createIfNotExists({
+    id: "buckets",
+    partitionKey: { paths: ["/meterId"] },
+    indexingPolicy: noIndex,
+  });
+  const stored = async (doc: { id: string; meterId: string }): Promise<number> => {
+    await container.items.upsert(doc);
+    const { resource } = await container.item(doc.id, doc.meterId).read();
+    return Buffer.byteLength(JSON.stringify(resource));
+  };
+  const key = { meterId, householdId: "hh-0001234", start, end: start + 86_400_000 };
+  const ttl = 1826 * 86_400;
+  let doc: DayBucketDoc | undefined;
+  const sizes: number[] = [];
+  for (let hour = 0; hour < 24; hour++) {
+    const rows = Array.from({ length: 4 }, (_, q) => {
+      const i = hour * 4 + q;
+      return rowFromInterval(sampleInterval(meterId, start + i * 900_000, i), "hh-0001234");
+    });
+    doc = mergeDay(doc, key, rows, ttl);
+    sizes.push(await stored(doc));
+  }
+  const strip = (d: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(d).filter(([k]) => !k.startsWith("_")));
+  const dayRowBytes = await stored({ ...(strip(dayRow) as { meterId: string }), id: `P1D|${start}` });
+  const contributionBytes = await stored({
+    id: `h|${start}`,
+    meterId,
+    householdId: "hh-0001234",
+    start,
+    tz: "Europe/Vienna",
+    importWh: 1234,
+    exportWh: 56,
+    powerAvgW: 4936.5,
+    ttl: 7 * 86_400,
+  } as { id: string; meterId: string });
+  return {
+    bucketMeanBytes: Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length),
+    bucketFullBytes: sizes.at(-1)!,
+    dayRowBytes,
+    contributionBytes,
+  };
 }
 
 export interface ScaleCost {
@@ -263,11 +360,115 @@ export function costAt(meters: number, m: Measured): ScaleCost {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
+export interface BucketedCost {
+  meters: number;
+  upstreamPeriodHours: number;
+  messagesPerDay: number;
+  ruPerBatch: number;
+  services: {
+    iotHub: { tier: string; units: number; usd: number };
+    functions: { usd: number };
+    cosmosThroughput: { ruPerSecond: number; usd: number };
+    cosmosStorage: { gb: number; usd: number };
+    fixed: { usd: number };
+  };
+  usdPerMonth: number;
+  usdPerMeterPerMonth: number;
+}
+
+/**
+ * One batch message's ingest RU in the bucketed design, for one meter: the day bucket read and
+ * replaced (mean size over the day), the P1D row read and replaced, the latest values read and
+ * replaced, one hourly aggregate contribution per hour of the batch written.
+ */
+export function ruPerBatch(m: Measured, periodHours: number): number {
+  const rmw = (b: number) => RU.read(b) + RU.write(b);
+  return (
+    rmw(m.bucketMeanBytes) +
+    rmw(m.dayRowBytes) +
+    rmw(m.latestDocBytes) +
+    periodHours * RU.write(m.contributionBytes)
+  );
+}
+
+export function bucketedCostAt(
+  meters: number,
+  m: Measured,
+  periodHours: number = ASSUMPTIONS.bucketed.upstreamPeriodHours,
+): BucketedCost {
+  const a = ASSUMPTIONS;
+  const b = a.bucketed;
+  const intervalsPerMessage = Math.min(m.intervalsPerFullBatch, periodHours * 4);
+  // a period's quarter hours fill ceil(4h / per-message) messages; each within one 4 KB block
+  const batchesPerDay = (24 / periodHours) * Math.ceil((periodHours * 4) / intervalsPerMessage);
+  const messagesPerDay = meters * (batchesPerDay + a.eventsPerMeterPerDay);
+  const iot = a.iotHub
+    .map((t) => ({
+      tier: t.tier,
+      units: Math.max(1, Math.ceil(messagesPerDay / t.messagesPerDay)),
+      price: t.usdPerMonth,
+    }))
+    .map((t) => ({ tier: t.tier, units: t.units, usd: t.units * t.price }))
+    .sort((x, y) => x.usd - y.usd)[0]!;
+
+  const f = a.functions;
+  const batchesPerMonth = meters * batchesPerDay * 30.4;
+  const apiPerMonth = meters * a.apiRequestsPerMeterPerDay * 30.4;
+  const executions = batchesPerMonth / f.meanEventHubBatch + apiPerMonth + 730; // + the hourly release
+  const gbSeconds =
+    ((batchesPerMonth * b.msPerBatchMessage + apiPerMonth * f.msPerApiRequest) / 1000) * f.memoryGb;
+  const fnUsd =
+    (Math.max(0, executions - f.freeExecutionsPerMonth) / 1e6) * f.usdPerMillionExecutions +
+    Math.max(0, gbSeconds - f.freeGbSecondsPerMonth) * f.usdPerGbSecond;
+
+  const c = a.cosmos;
+  const perBatch = ruPerBatch(m, periodHours);
+  const ingestRu = (meters * batchesPerDay * perBatch) / 86_400;
+  // a history view: a day (one point read of the bucket) or a month of days (31 P1D rows), half each
+  const apiRuPerRequest = (RU.read(m.bucketFullBytes) + RU.query(31 * m.dayRowBytes)) / 2;
+  const apiRu = (meters * a.apiRequestsPerMeterPerDay * apiRuPerRequest) / 86_400;
+  const eventRu = (meters * a.eventsPerMeterPerDay * RU.write(600)) / 86_400;
+  // the hourly release reads the hour's partition of contributions once (precomputed, not per query)
+  const releaseRu = RU.query(meters * m.contributionBytes) / 3_600;
+  const ruPerSecond = Math.max(
+    c.minimumRuPerSecond,
+    Math.ceil(((ingestRu + apiRu + eventRu + releaseRu) * c.headroom) / 100) * 100,
+  );
+  const usdThroughput = (ruPerSecond / 100) * c.usdPer100RuPerHour * HOURS_PER_MONTH;
+  const perMeterBytes =
+    b.retentionDays * (m.bucketFullBytes + m.dayRowBytes) +
+    m.latestDocBytes +
+    m.meterDocBytes +
+    a.eventsPerMeterPerDay * c.systemRetentionDays.events * 600 +
+    b.contributionRetentionDays * 24 * m.contributionBytes;
+  const storageGb = (meters * perMeterBytes * b.indexOverhead) / 1e9;
+  const usdStorage = storageGb * c.usdPerGbMonth;
+  const total = iot.usd + fnUsd + usdThroughput + usdStorage + a.fixedUsdPerMonth;
+  return {
+    meters,
+    upstreamPeriodHours: periodHours,
+    messagesPerDay,
+    ruPerBatch: round2(perBatch),
+    services: {
+      iotHub: iot,
+      functions: { usd: round2(fnUsd) },
+      cosmosThroughput: { ruPerSecond, usd: round2(usdThroughput) },
+      cosmosStorage: { gb: Math.round(storageGb), usd: round2(usdStorage) },
+      fixed: { usd: a.fixedUsdPerMonth },
+    },
+    usdPerMonth: round2(total),
+    usdPerMeterPerMonth: Number((total / meters).toFixed(4)),
+  };
+}
+
 async function main(): Promise<void> {
   const measured = await measure();
   const scales = [10_000, 100_000, 1_000_000].map((n) => costAt(n, measured));
+  const bucketed = [10_000, 100_000, 1_000_000].map((n) => bucketedCostAt(n, measured));
   if (process.argv.includes("--json")) {
-    process.stdout.write(`${JSON.stringify({ measured, assumptions: ASSUMPTIONS, scales }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ measured, assumptions: ASSUMPTIONS, scales, bucketed }, null, 2)}\n`,
+    );
     return;
   }
   const out: string[] = [];
@@ -308,15 +509,80 @@ async function main(): Promise<void> {
     s.usdPerMonth.toFixed(0),
     s.usdPerMeterPerMonth.toFixed(4),
   ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((c, i) => c.padStart(widths[i]!)).join("  ");
-  out.push(line(head));
-  for (const r of rows) out.push(line(r));
+  const table = (h: string[], rs: string[][]) => {
+    const widths = h.map((x, i) => Math.max(x.length, ...rs.map((r) => r[i]!.length)));
+    const line = (r: string[]) => r.map((c, i) => c.padStart(widths[i]!)).join("  ");
+    out.push(line(h));
+    for (const r of rs) out.push(line(r));
+  };
+  out.push(
+    "Design A, as the adapter writes today: one message and one document per interval, 2-year intervals.",
+  );
+  table(head, rows);
+  out.push("");
+  const p = ASSUMPTIONS.bucketed.upstreamPeriodHours;
+  out.push(
+    `Design B, bucketed: ${p} h upstream period (4 KB batch messages), a day bucket per meter-day, 5-year retention.`,
+  );
+  out.push(
+    `  RU per batch message and meter (bucket, day row, latest, contributions): ${ruPerBatch(measured, p).toFixed(1)}`,
+  );
+  table(
+    [
+      "meters",
+      "msgs/day",
+      "IoT Hub",
+      "IoT $",
+      "Fn $",
+      "RU/s",
+      "RU/s $",
+      "GB",
+      "GB $",
+      "fixed $",
+      "total $/mo",
+      "$/meter/mo",
+    ],
+    bucketed.map((s) => [
+      s.meters.toLocaleString("en-US"),
+      Math.round(s.messagesPerDay).toLocaleString("en-US"),
+      `${s.services.iotHub.units} x ${s.services.iotHub.tier}`,
+      s.services.iotHub.usd.toFixed(0),
+      s.services.functions.usd.toFixed(0),
+      String(s.services.cosmosThroughput.ruPerSecond),
+      s.services.cosmosThroughput.usd.toFixed(0),
+      String(s.services.cosmosStorage.gb),
+      s.services.cosmosStorage.usd.toFixed(0),
+      s.services.fixed.usd.toFixed(0),
+      s.usdPerMonth.toFixed(0),
+      s.usdPerMeterPerMonth.toFixed(4),
+    ]),
+  );
+  const hourly = bucketedCostAt(1_000_000, measured, 1);
+  out.push("");
+  out.push("Trade-offs users see (design B):");
+  out.push(
+    `  - cloud history (app History, exports, aggregates) is up to ${p} h behind the meter, plus ingest seconds;`,
+  );
+  out.push("    the edge's local API, Live and alerts are not delayed (events leave at once).");
+  out.push(
+    `  - a 1 h upstream period halves that delay for $${hourly.usdPerMeterPerMonth.toFixed(4)} per meter-month at 1M meters.`,
+  );
+  out.push(
+    "  - after an outage the backlog leaves in full 4 KB messages at once; nothing is lost (durable outbox).",
+  );
+  out.push(
+    "  - the day buckets are not yet written by the Cosmos adapter (design A is): their sizes are measured from",
+  );
+  out.push(
+    "    the bucket encoder (functions/src/store/cosmos-bucket.ts) written through the SDK into the emulator.",
+  );
   out.push("");
   out.push(
-    "Storage is at full retention (intervals and hours 2 years, days and months 10 years). Prices: USD list,",
+    "Storage is at full retention (A: intervals and hours 2 years, days and months 10 years; B: 5 years).",
   );
-  out.push("single region;");
+  out.push(
+    "RU: rule of thumb on measured bytes (the emulator reports a flat 1 RU per request). Prices: USD list, single region;",
+  );
   out.push("assumptions in scripts/cost-model.ts (ASSUMPTIONS). Run with --json for the whole model.");
   process.stdout.write(`${out.join("\n")}\n`);
 }
