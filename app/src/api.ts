@@ -1,4 +1,5 @@
 import type { IntervalsPage, Problem, SeriesResolution } from "@omdp/series";
+import type { CostPage } from "@omdp/tariffs";
 import { type Interval, normaliseIntervals } from "./lib/records";
 import { joinUrl } from "./lib/settings";
 
@@ -67,6 +68,23 @@ export async function listIntervals(
     if (!continuationToken) break;
   }
   return normaliseIntervals(items);
+}
+
+/**
+ * A meter's costs in [from, to) under its household's tariff (the one costs resource of both APIs,
+ * `CostPage` of @omdp/tariffs); null on 404: the household has no tariff (or a server without costs).
+ */
+export async function getCosts(
+  api: Api,
+  meterId: string,
+  q: { from: string; to: string; resolution: "interval" | "P1D" | "P1M" },
+): Promise<CostPage | null> {
+  try {
+    return await api.get<CostPage>(`/api/meters/${encodeURIComponent(meterId)}/costs`, q);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) return null;
+    throw err;
+  }
 }
 
 export function createApi(baseUrl: string, token: () => string, timeoutMs = 15_000): Api {

@@ -1,3 +1,4 @@
+import type { Cost } from "../views/cost-model";
 import { csvField, toCsv } from "./csv";
 import { isoLocal, kwhPlain } from "./format";
 import { bucketIndex, bucketStarts, type HistoryResolution, type Period } from "./period";
@@ -120,8 +121,45 @@ export function windowStats(s: HistorySeries, from: number, to: number): WindowS
   };
 }
 
-/** CSV of exactly what is shown: the buckets in [from, to), kWh to the Wh, local time with offset. */
-export function seriesCsv(s: HistorySeries, from: number, to: number, meterId: string): string {
+/** The cost columns of the CSV (amounts in the currency, six places as the API gives them). */
+const COST_COLUMNS = [
+  "energy",
+  "grid",
+  "taxes",
+  "fixedFees",
+  "capacity",
+  "vat",
+  "exportCompensation",
+  "total",
+] as const;
+const COST_HEADERS = [
+  "energy",
+  "grid",
+  "taxes",
+  "fixed_fees",
+  "capacity",
+  "vat",
+  "export_compensation",
+  "total",
+];
+
+/** Micro-units as a six-place decimal, exactly. */
+function microsPlain(m: number): string {
+  const abs = Math.abs(m);
+  return `${m < 0 ? "-" : ""}${Math.floor(abs / 1_000_000)}.${String(abs % 1_000_000).padStart(6, "0")}`;
+}
+
+/**
+ * CSV of exactly what is shown: the buckets in [from, to), kWh to the Wh, local time with offset; with
+ * `costs`, the cost of each bucket and its breakdown (`cost_<part>_<currency>` columns).
+ */
+export function seriesCsv(
+  s: HistorySeries,
+  from: number,
+  to: number,
+  meterId: string,
+  costs?: { readonly currency: string; readonly perBucket: readonly (Cost | null)[] },
+): string {
   const [a, b] = visibleRange(s.starts, from, to);
   const rows: (string | number | null)[][] = [];
   const tz = s.period.timeZone;
@@ -137,6 +175,12 @@ export function seriesCsv(s: HistorySeries, from: number, to: number, meterId: s
       kwh(s.exportWh[i]),
       kwh(s.prevImportWh[i]),
       kwh(s.prevExportWh[i]),
+      ...(costs
+        ? COST_COLUMNS.map((p) => {
+            const c = costs.perBucket[i];
+            return c ? microsPlain(c[p]) : "";
+          })
+        : []),
     ]);
   }
   return toCsv(
@@ -148,6 +192,7 @@ export function seriesCsv(s: HistorySeries, from: number, to: number, meterId: s
       "exported_kWh",
       "previous_period_imported_kWh",
       "previous_period_exported_kWh",
+      ...(costs ? COST_HEADERS.map((h) => `cost_${h}_${costs.currency}`) : []),
     ],
     rows,
   );

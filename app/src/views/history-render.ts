@@ -4,6 +4,15 @@ import { fill, h } from "../dom";
 import { formatDateTime, formatKw, formatKwh, formatTime, kwhPlain } from "../lib/format";
 import { type HistorySeries, visibleRange } from "../lib/series";
 import { timeAxis, valueAxis } from "./axes";
+import { breakdownText, type Cost, formatMoney } from "./cost-model";
+
+/** Costs of the shown buckets (from the cost resource), or why there are none. */
+export interface ShownCosts {
+  readonly currency: string;
+  readonly perBucket: readonly (Cost | null)[];
+  /** The shown window's sum; null without costs in it. */
+  readonly total: Cost | null;
+}
 
 export interface ShownStats {
   readonly importWh: number;
@@ -14,6 +23,8 @@ export interface ShownStats {
   readonly exportVsPrev: string;
   readonly peakDemandW: number | null;
   readonly baseLoadW: number | null;
+  /** Costs, or the reason they are missing (no tariff, no prices); undefined while loading. */
+  readonly costs?: ShownCosts | string;
 }
 
 export function renderStats(box: HTMLElement, w: ShownStats): void {
@@ -34,6 +45,30 @@ export function renderStats(box: HTMLElement, w: ShownStats): void {
     }),
     cell("Peak demand", "hist-peak", formatKw(w.peakDemandW), "", { "data-w": String(w.peakDemandW ?? "") }),
     cell("Base load", "hist-base", formatKw(w.baseLoadW), "", { "data-w": String(w.baseLoadW ?? "") }),
+    costCell(w.costs),
+  );
+}
+
+/** The cost tile: the window's total, its breakdown on hover and below it. */
+function costCell(c: ShownCosts | string | undefined): HTMLElement {
+  const total = typeof c === "object" ? c.total : null;
+  const value = typeof c === "object" ? formatMoney(total?.total, c.currency) : "–";
+  const detail = typeof c === "object" ? (total ? breakdownText(total, c.currency) : "") : (c ?? "…");
+  return h(
+    "div",
+    { class: "stat", title: detail },
+    h("span", { class: "stat-label" }, "Cost"),
+    h(
+      "output",
+      {
+        id: "hist-cost",
+        class: "stat-value",
+        "aria-label": "Cost",
+        "data-micros": String(total?.total ?? ""),
+      },
+      value,
+    ),
+    detail ? h("span", { id: "hist-cost-detail", class: "muted small" }, detail) : null,
   );
 }
 
@@ -45,7 +80,14 @@ export function renderLag(el: HTMLElement, lag: { upTo: number } | null, timeZon
     : "";
 }
 
-export function renderTable(box: HTMLElement, s: HistorySeries, from: number, to: number, tz: string): void {
+export function renderTable(
+  box: HTMLElement,
+  s: HistorySeries,
+  from: number,
+  to: number,
+  tz: string,
+  costs?: ShownCosts,
+): void {
   const [a, b] = visibleRange(s.starts, from, to);
   const rows: HTMLElement[] = [];
   const cellOf = (v: number | null | undefined) => (v === null || v === undefined ? "" : kwhPlain(v));
@@ -58,6 +100,7 @@ export function renderTable(box: HTMLElement, s: HistorySeries, from: number, to
         h("td", {}, cellOf(s.importWh[i])),
         h("td", {}, cellOf(s.exportWh[i])),
         h("td", {}, cellOf(s.prevImportWh[i])),
+        costs ? costTd(costs.perBucket[i] ?? null, costs.currency) : null,
       ),
     );
   }
@@ -77,10 +120,20 @@ export function renderTable(box: HTMLElement, s: HistorySeries, from: number, to
           h("th", { scope: "col" }, "Imported kWh"),
           h("th", { scope: "col" }, "Exported kWh"),
           h("th", { scope: "col" }, "Previous kWh"),
+          costs ? h("th", { scope: "col" }, `Cost ${costs.currency}`) : null,
         ),
       ),
       h("tbody", {}, rows),
     ),
+  );
+}
+
+function costTd(c: Cost | null, currency: string): HTMLElement {
+  if (!c) return h("td", {}, "");
+  return h(
+    "td",
+    { title: breakdownText(c, currency) },
+    formatMoney(c.total, currency).replace(` ${currency}`, ""),
   );
 }
 

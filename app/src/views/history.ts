@@ -1,6 +1,7 @@
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
-import { listIntervals } from "../api";
+import type { CostPage } from "@omdp/tariffs";
+import { getCosts, listIntervals } from "../api";
 import type { AppContext, View } from "../context";
 import { download, fill, h, statusLine } from "../dom";
 import { formatDateTime, isoLocal } from "../lib/format";
@@ -15,7 +16,8 @@ import {
   shiftPeriod,
 } from "../lib/period";
 import type { Interval } from "../lib/records";
-import { buildSeries, type HistorySeries, seriesCsv, windowStats } from "../lib/series";
+import { buildSeries, type HistorySeries, seriesCsv, visibleRange, windowStats } from "../lib/series";
+import { bucketCosts, costResolution, windowCost } from "./cost-model";
 import {
   baseLoadW,
   clipWindow,
@@ -28,7 +30,14 @@ import {
   switchKind,
   zoomWindow,
 } from "./history-model";
-import { chartData, chartOptions, renderLag, renderStats, renderTable } from "./history-render";
+import {
+  chartData,
+  chartOptions,
+  renderLag,
+  renderStats,
+  renderTable,
+  type ShownCosts,
+} from "./history-render";
 
 /** Loaded periods, by source, meter, resolution and range; the running period expires after 30 s. */
 const cache = new Map<string, { at: number; records: Interval[] }>();
@@ -52,6 +61,25 @@ async function loadIntervals(
   return records;
 }
 
+/** Loaded cost pages, by source, meter, cost resolution and range (the running period: 30 s). */
+const costCache = new Map<string, { at: number; page: CostPage | null }>();
+
+async function loadCosts(
+  ctx: AppContext,
+  meterId: string,
+  p: Period,
+  resolution: HistoryResolution,
+): Promise<CostPage | null> {
+  const r = costResolution(resolution);
+  const key = `${ctx.cloud ? "cloud" : "edge"}|${meterId}|${r}|${p.start}|${p.end}`;
+  const hit = costCache.get(key);
+  if (hit && (p.end <= Date.now() || Date.now() - hit.at < 30_000)) return hit.page;
+  const q = { from: new Date(p.start).toISOString(), to: new Date(p.end).toISOString(), resolution: r };
+  const page = await getCosts(ctx.cloud ?? ctx.edge, meterId, q);
+  costCache.set(key, { at: Date.now(), page });
+  return page;
+}
+
 /**
  * History: a calendar period of one meter (day/week/month/year in the household's zone) with the
  * previous one for comparison, zoom and pan inside it, totals, peak demand and base load of what is
@@ -68,6 +96,8 @@ export const historyView: View = (root, ctx) => {
   let kind: PeriodKind = askedKind && PERIOD_KINDS.includes(askedKind) ? askedKind : "day";
   let period = periodContaining(kind, Date.now(), tz);
   let series: HistorySeries | null = null;
+  /** Per-bucket costs of `series`, or why there are none; undefined while loading. */
+  let costs: { currency: string; perBucket: ReturnType<typeof bucketCosts> } | string | undefined;
   let view = { from: period.start, to: period.end };
   let chart: uPlot | null = null;
   let generation = 0;
@@ -146,7 +176,10 @@ export const historyView: View = (root, ctx) => {
       onclick: () => {
         if (!series) return;
         const name = csvName(meterId, isoLocal(view.from, tz).slice(0, 10), kind);
-        download(name, seriesCsv(series, view.from, view.to, meterId));
+        download(
+          name,
+          seriesCsv(series, view.from, view.to, meterId, typeof costs === "object" ? costs : undefined),
+        );
       },
     },
     "Download CSV",
@@ -187,6 +220,9 @@ export const historyView: View = (root, ctx) => {
   function renderShown(): void {
     if (!series) return;
     const w = windowStats(series, view.from, view.to);
+    const [a, b] = visibleRange(series.starts, view.from, view.to);
+    const shown: ShownCosts | string | undefined =
+      typeof costs === "object" ? { ...costs, total: windowCost(costs.perBucket, a, b) } : costs;
     renderStats(statsBox, {
       importWh: w.importWh,
       exportWh: w.exportWh,
@@ -196,9 +232,10 @@ export const historyView: View = (root, ctx) => {
       exportVsPrev: comparison(w.exportWh, w.prevExportWh),
       peakDemandW: peakDemandW(series.records, view.from, view.to),
       baseLoadW: baseLoadW(series.records, view.from, view.to),
+      ...(shown !== undefined ? { costs: shown } : {}),
     });
     label.textContent = `${periodLabel(period)}${isZoomed(period, view) ? ` · ${formatDateTime(view.from, tz)} – ${formatDateTime(view.to, tz)}` : ""}`;
-    renderTable(tableBox, series, view.from, view.to, tz);
+    renderTable(tableBox, series, view.from, view.to, tz, typeof shown === "object" ? shown : undefined);
   }
 
   function renderChart(): void {
@@ -224,6 +261,22 @@ export const historyView: View = (root, ctx) => {
       ]);
       if (!alive || gen !== generation) return;
       series = buildSeries(period, previous, resolution, cur, prev);
+      costs = undefined;
+      const shownSeries = series;
+      const shownPeriod = period;
+      loadCosts(ctx, meterId, period, resolution)
+        .then((page) => {
+          if (!alive || gen !== generation) return;
+          costs = page
+            ? { currency: page.currency, perBucket: bucketCosts(shownSeries.starts, shownPeriod.end, page) }
+            : "No tariff for this household.";
+          renderShown();
+        })
+        .catch((err: Error) => {
+          if (!alive || gen !== generation) return;
+          costs = `Cost unavailable: ${err.message}`;
+          renderShown();
+        });
       view = { from: period.start, to: period.end };
       status.set(cur.length ? "" : "No data in this period.");
       renderLag(lag, historyLag(cur, period, Date.now()), tz);

@@ -3,6 +3,7 @@ import { fill, h } from "../dom";
 import { formatAmps, formatKw, formatKwh, formatTime, formatVolts } from "../lib/format";
 import type { LiveSnapshot } from "../lib/live";
 import type { MeterInfo } from "../lib/settings";
+import { breakdownText, type CapacityPeak, type Cost, formatMoney } from "./cost-model";
 import { type HouseholdTotals, hasPhasePower, meterToday } from "./live-model";
 
 export interface Stat {
@@ -31,6 +32,30 @@ export function renderTotals(t: TotalsTiles, x: HouseholdTotals): void {
   t.exp.value.dataset.w = String(x.exportW);
   t.todayImp.value.textContent = x.todayImportWh === null ? "–" : formatKwh(x.todayImportWh);
   t.todayExp.value.textContent = x.todayExportWh === null ? "–" : formatKwh(x.todayExportWh);
+}
+
+/** Today's cost and the month's capacity peak (or why not: a message), with the breakdown on hover. */
+export function renderCostTiles(
+  today: Stat,
+  peak: Stat,
+  x: { currency: string; today: Cost | null; peak: CapacityPeak | null } | string,
+  tz: string,
+): void {
+  if (typeof x === "string") {
+    today.value.textContent = "–";
+    peak.value.textContent = "–";
+    today.el.title = x;
+    peak.el.title = x;
+    return;
+  }
+  today.value.textContent = formatMoney(x.today?.total, x.currency);
+  today.value.dataset.micros = String(x.today?.total ?? "");
+  today.el.title = x.today ? breakdownText(x.today, x.currency) : "no intervals today yet";
+  peak.value.textContent = x.peak ? formatKw(x.peak.peakW) : "–";
+  peak.value.dataset.w = String(x.peak?.peakW ?? "");
+  peak.el.title = x.peak
+    ? `${x.peak.month}: ${x.peak.peakAt ? `at ${formatTime(x.peak.peakAt, tz).slice(0, 5)}, ` : ""}counted ${formatKw(x.peak.countedW)}, this month's capacity charge ${formatMoney(x.peak.charge, x.currency)}`
+    : "the tariff has no capacity charge";
 }
 
 function phaseTable(s: LiveSnapshot): HTMLElement | null {

@@ -1,11 +1,12 @@
-import type { Api } from "../api";
+import { type Api, getCosts } from "../api";
 import type { View } from "../context";
 import { fill, h, statusLine } from "../dom";
 import { type LiveSnapshot, snapshotFromReading } from "../lib/live";
 import { periodContaining } from "../lib/period";
 import { pageItems } from "../lib/records";
+import { capacityPeak, todayCost } from "./cost-model";
 import { householdTotals, householdTrend, subMeterIds, trendRange } from "./live-model";
-import { renderMeterCard, renderTotals, stat } from "./live-render";
+import { renderCostTiles, renderMeterCard, renderTotals, stat } from "./live-render";
 import { createTrend, TREND_WINDOW_MS } from "./trend";
 
 /** Readings the edge kept for a meter in [from, to), oldest first, as snapshots. */
@@ -37,6 +38,8 @@ export const liveView: View = (root, ctx) => {
     exp: stat("Export now", "live-export"),
     todayImp: stat("Imported today", "live-today-import"),
     todayExp: stat("Exported today", "live-today-export"),
+    costToday: stat("Cost today", "live-cost-today"),
+    monthPeak: stat("Month's capacity peak", "live-month-peak"),
   };
   const cards = new Map<string, HTMLElement>();
   const trend = createTrend(tz);
@@ -51,6 +54,8 @@ export const liveView: View = (root, ctx) => {
       tiles.exp.el,
       tiles.todayImp.el,
       tiles.todayExp.el,
+      tiles.costToday.el,
+      tiles.monthPeak.el,
     ),
     trend.el,
     status.el,
@@ -139,7 +144,38 @@ export const liveView: View = (root, ctx) => {
     if (alive) trend.seed(householdTrend(kept.flat(), meters));
   });
 
+  // Today's cost and the month's capacity peak of the (first) main meter, from the edge's cost
+  // resource (works detached); refreshed every 5 minutes as quarter hours close.
+  const priced = meters.find((m) => !sub.has(m.id));
+  const loadCosts = async () => {
+    if (!priced) return;
+    const day = periodContaining("day", Date.now(), tz);
+    const month = periodContaining("month", Date.now(), tz);
+    const iso = (t: number) => new Date(t).toISOString();
+    try {
+      const [d, m] = await Promise.all([
+        getCosts(ctx.edge, priced.id, { from: iso(day.start), to: iso(day.end), resolution: "P1D" }),
+        getCosts(ctx.edge, priced.id, { from: iso(month.start), to: iso(month.end), resolution: "P1M" }),
+      ]);
+      if (!alive) return;
+      if (!d || !m) renderCostTiles(tiles.costToday, tiles.monthPeak, "No tariff for this household.", tz);
+      else
+        renderCostTiles(
+          tiles.costToday,
+          tiles.monthPeak,
+          { currency: d.currency, today: todayCost(d), peak: capacityPeak(m) },
+          tz,
+        );
+    } catch (err) {
+      if (alive)
+        renderCostTiles(tiles.costToday, tiles.monthPeak, `Cost unavailable: ${(err as Error).message}`, tz);
+    }
+  };
+  void loadCosts();
+  const costTimer = setInterval(() => void loadCosts(), 300_000);
+
   return () => {
+    clearInterval(costTimer);
     alive = false;
     unsubscribe();
     trend.destroy();

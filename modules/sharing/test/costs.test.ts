@@ -55,7 +55,7 @@ describe("edge costs", () => {
     }
     const day = await costs(h, "m1", { from: DAY_FROM, to: DAY_TO, resolution: "P1D" });
     const [d] = CostPage.parse(day.body).items;
-    // 1 kWh: 0.199 + 0.085 + 0.015; base fee 3.50 / 30 days of June = 0.116667 (rounded), VAT 20 % of
+    // 1 kWh: 0.199 + 0.085 + 0.015; base fee share of the 15th of 30 June days floor(3.50 x 15 / 30) - floor(3.50 x 14 / 30) = 1.750000 - 1.633333 = 0.116667, VAT 20 % of
     // 0.299 = 0.059800 plus 20 % of 0.116667 = 0.023333; total 0.299 + 0.116667 + 0.083133 = 0.498800
     expect(d).toMatchObject({ period: "2026-06-15", importWh: 1000, energy: "0.199000", grid: "0.085000" });
     expect(d).toMatchObject({ fixedFees: "0.116667", vat: "0.083133", total: "0.498800" });
