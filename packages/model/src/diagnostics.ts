@@ -42,6 +42,35 @@ export const ReaderDiagnostics = z.object({
    */
   codecErrors: z.record(z.string(), z.number()).optional(),
   link: z.object({ target: z.string(), connected: z.boolean() }),
+  /**
+   * Wireless M-Bus lines: the receiver, repeated transmissions dropped (same meter and access number),
+   * the signal per meter, and the meters heard that are not configured (a user adds one by its id).
+   * Optional: only wM-Bus lines send it.
+   */
+  wmbus: z
+    .object({
+      receiver: z.string(),
+      duplicatesDropped: z.number(),
+      signal: z.record(
+        z.string(),
+        z.object({ rssiDbm: z.number().optional(), linkMode: z.string().optional() }),
+      ),
+      unknownMeters: z.array(
+        z.object({
+          id: z.string(),
+          manufacturer: z.string(),
+          deviceType: z.number(),
+          medium: z.string(),
+          version: z.number(),
+          telegrams: z.number(),
+          lastSeen: z.string(),
+          encrypted: z.boolean(),
+          rssiDbm: z.number().optional(),
+          linkMode: z.string().optional(),
+        }),
+      ),
+    })
+    .optional(),
   lastError: z
     .object({
       code: z.string(),

@@ -68,6 +68,13 @@ export const PROPERTIES: readonly PropertyDefinition[] = [
   def("7-0:3.0.0", "Gas volume", "m3", "volume", true),
   def("8-0:1.0.0", "Cold water volume", "m3", "volume", true),
   def("9-0:1.0.0", "Hot water volume", "m3", "volume", true),
+  // EN 13757-1 value groups for the media of wireless M-Bus meters (A = 4 heat cost allocator, 8 cold
+  // water, 9 hot water; C = 1 integral/volume, C = 2 flow rate) and the error register (0-0:97.97.0)
+  def("8-0:2.0.0", "Cold water flow", "m3/h", "flow"),
+  def("9-0:2.0.0", "Hot water flow", "m3/h", "flow"),
+  // HCA units are unrated heat consumption (EN 834): of kind energy, in the allocator's own units
+  def("4-0:1.0.0", "Heat cost allocator units", "HCA", "energy", true),
+  def("0-0:97.97.0", "Meter status (error register)", "", "other"),
 ];
 
 const BY_ID = new Map(PROPERTIES.map((p) => [p.id, p]));

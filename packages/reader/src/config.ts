@@ -23,9 +23,23 @@ export const SerialTransport = z.object({
   /**
    * `mbusMaster` = 2400 8E1 (EN 13757-2); `customerInterface` = 2400 8N1 (Austrian P1 push); `p1` =
    * 115200 8N1 (DSMR 4/5); `p1Dsmr22` = 9600 7E1 (DSMR 2.2); `sml` = 9600 8N1; `d0` = 300 7E1 (IEC
-   * 62056-21 sign-on); `d0Push` = 9600 7E1 (push-only eHZ). Default: by protocol and mode.
+   * 62056-21 sign-on); `d0Push` = 9600 7E1 (push-only eHZ); wM-Bus receivers `im871a` = 57600 8N1,
+   * `amb8465` = 9600 8N1, `rtlwmbus` = 115200 8N1. Default: by protocol and mode.
    */
-  preset: z.enum(["mbusMaster", "customerInterface", "p1", "p1Dsmr22", "sml", "d0", "d0Push"]).optional(),
+  preset: z
+    .enum([
+      "mbusMaster",
+      "customerInterface",
+      "p1",
+      "p1Dsmr22",
+      "sml",
+      "d0",
+      "d0Push",
+      "im871a",
+      "amb8465",
+      "rtlwmbus",
+    ])
+    .optional(),
   baudRate: z.number().int().positive().optional(),
   dataBits: z.union([z.literal(7), z.literal(8)]).optional(),
   parity: z.enum(["none", "even", "odd"]).optional(),
@@ -78,7 +92,7 @@ export type MeterConfig = z.infer<typeof MeterConfig>;
  * The line's protocol: `auto` (default, as before: `mode` decides, listen detects M-Bus/HDLC framing
  * of DLMS pushes), `mbus` (EN 13757-3 meters, the reader polls), `dlms` (pushes, `framing`), `dsmr`
  * (P1 telegrams, Smarty frames with the meter's key), `sml` (SML 1.04 files), `d0` (IEC 62056-21,
- * see `d0`), `wmbus` (accepted here, refused at start until the wireless M-Bus package is wired in).
+ * see `d0`), `wmbus` (wireless M-Bus through a receiver: iM871A, AMB8465 or rtl_wmbus lines, see `wmbus`).
  */
 export const LineProtocol = z.enum(["auto", "mbus", "wmbus", "dlms", "dsmr", "sml", "d0"]);
 export type LineProtocol = z.infer<typeof LineProtocol>;
@@ -104,6 +118,17 @@ export const D0Settings = z.object({
 });
 export type D0Settings = z.infer<typeof D0Settings>;
 
+/** Wireless M-Bus line settings: the receiver in front of the frame stream (src/wmbus/). */
+export const WmbusSettings = z.object({
+  /** `im871a` (IMST iM871A/iU891A HCI), `amb8465` (Amber/Würth CMD_DATA_IND), `rtlwmbus` (text lines). */
+  receiver: z.enum(["im871a", "amb8465", "rtlwmbus"]).default("im871a"),
+  /** AMB8465: the stick appends an RSSI byte (its RSSI_Enable parameter is set). */
+  rssi: z.boolean().default(true),
+  /** The link mode the stick is configured for (T1, C1, S1), for diagnostics. */
+  linkMode: z.string().optional(),
+});
+export type WmbusSettings = z.infer<typeof WmbusSettings>;
+
 export const ReaderConfig = z.object({
   /** Goes into every reading's `source.gatewayId`. */
   gatewayId: z.string().min(1).default("reader"),
@@ -116,6 +141,8 @@ export const ReaderConfig = z.object({
   meters: z.array(MeterConfig).default([]),
   /** Protocol `d0`: push-only meter or mode C readout (every `pollIntervalS`). */
   d0: D0Settings.prefault({}),
+  /** Protocol `wmbus`: the receiver; meters by their 8-digit id, keys from `keysFile` or the twin. */
+  wmbus: WmbusSettings.prefault({}),
   /** JSON file `{ meterId: "HEX" | { key, authKey } }` with the meters' keys. */
   keysFile: z.string().optional(),
   /** IANA time zone of the meters' clocks (M-Bus date-times carry none). */

@@ -23,6 +23,7 @@ export class DiagnosticsBook {
   private readonly recordErrorCodes = new Map<string, number>();
   private readonly codecErrorCodes = new Map<string, number>();
   connected = false;
+  private extra: (() => Partial<ReaderDiagnostics>) | undefined;
 
   constructor(
     private readonly gatewayId: string,
@@ -68,6 +69,11 @@ export class DiagnosticsBook {
     this.codecErrorCodes.set(k, (this.codecErrorCodes.get(k) ?? 0) + 1);
   }
 
+  /** A line's own part of the snapshot (the wM-Bus line's receiver, unknown meters, duplicates). */
+  extension(part: () => Partial<ReaderDiagnostics>): void {
+    this.extra = part;
+  }
+
   error(e: NonNullable<ReaderDiagnostics["lastError"]>): void {
     this.lastError = e;
     if (e.meterId) this.meter(e.meterId).errors++;
@@ -83,6 +89,7 @@ export class DiagnosticsBook {
       recordErrors: Object.fromEntries(this.recordErrorCodes),
       codecErrors: Object.fromEntries(this.codecErrorCodes),
       link: { target: this.target, connected: this.connected },
+      ...(this.extra ? this.extra() : {}),
       ...(this.lastError ? { lastError: { ...this.lastError } } : {}),
     };
   }

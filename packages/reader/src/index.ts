@@ -12,6 +12,7 @@ export {
   SystemTitleHex,
   TcpTransport,
   Transport,
+  WmbusSettings,
 } from "./config";
 export { Connection, type ConnectionEvents, type ConnectionOptions } from "./connection";
 export { D0PushPipeline } from "./d0Pipeline";
@@ -60,3 +61,11 @@ export { type ByteLink, type LinkFactory, LinkOpenError } from "./transport/link
 export { SERIAL_PRESETS, type SerialOptions, type SerialPreset, serialLink } from "./transport/serial";
 export { streamLink } from "./transport/stream";
 export { type TcpOptions, tcpLink } from "./transport/tcp";
+export { AmberFraming, amberMessage, amberRssiDbm } from "./wmbus/amber";
+export { createFraming, type ReceiverSettings } from "./wmbus/framings";
+export { Im871aFraming, im871aMessage, im871aRssiDbm } from "./wmbus/im871a";
+export { DUPLICATE_WINDOW_MS, type UnknownMeter, WmbusMeters } from "./wmbus/meters";
+export { STATUS_BITS, telegramToReading } from "./wmbus/reading";
+export type { ReceivedFrame, ReceiverEvent, ReceiverFraming, ReceiverKind } from "./wmbus/receiver";
+export { parseLine as parseRtlWmbusLine, RtlWmbusFraming, rtlWmbusLine } from "./wmbus/rtlWmbus";
+export { WmbusPipeline } from "./wmbusPipeline";

@@ -17,6 +17,7 @@ export const MEDIUM_TO_OBIS_A: Readonly<Record<number, number>> = {
   22: 8, // cold water
   6: 9, // warm water
   21: 9, // hot water
+  8: 4, // heat cost allocator
 };
 
 export interface ObisRule {
@@ -53,6 +54,10 @@ export const OBIS_RULES: readonly ObisRule[] = [
   // water
   { a: 8, quantity: "volume", unit: "m3", property: "8-0:1.0.0", readingUnit: "m3" },
   { a: 9, quantity: "volume", unit: "m3", property: "9-0:1.0.0", readingUnit: "m3" },
+  { a: 8, quantity: "volumeFlow", unit: "m3/h", property: "8-0:2.0.0", readingUnit: "m3/h" },
+  { a: 9, quantity: "volumeFlow", unit: "m3/h", property: "9-0:2.0.0", readingUnit: "m3/h" },
+  // heat cost allocators (EN 13757-3 VIF 0x6E, units for H.C.A.)
+  { a: 4, quantity: "hcaUnits", unit: "", property: "4-0:1.0.0", readingUnit: "HCA" },
 ];
 
 const BY_KEY = new Map(OBIS_RULES.map((r) => [`${r.a}|${r.quantity}|${r.unit}`, r]));

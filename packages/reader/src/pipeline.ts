@@ -1,6 +1,7 @@
 /**
  * One line, one protocol: the pipeline a reader feeds its link's bytes to. Each protocol's pipeline is
- * its own file (listen.ts for DLMS pushes, dsmrPipeline.ts, smlPipeline.ts, d0Pipeline.ts); they are
+ * its own file (listen.ts for DLMS pushes, dsmrPipeline.ts, smlPipeline.ts, d0Pipeline.ts,
+ * wmbusPipeline.ts); they are
  * pure (chunks in, readings and typed errors out) and share this interface, so another protocol's
  * pipeline is one more file and one more row in `PUSH_PIPELINES`.
  */
@@ -13,6 +14,7 @@ import type { ReaderError } from "./errors";
 import type { KeyStore } from "./keys";
 import { ListenPipeline } from "./listen";
 import { SmlPipeline } from "./smlPipeline";
+import { WmbusPipeline } from "./wmbusPipeline";
 
 export interface PipelineDeps {
   readonly config: ReaderConfig;
@@ -39,6 +41,7 @@ const PUSH_PIPELINES = {
   dsmr: (d: PipelineDeps, s: PipelineSink) => new DsmrPipeline(d, s),
   sml: (d: PipelineDeps, s: PipelineSink) => new SmlPipeline(d, s),
   d0: (d: PipelineDeps, s: PipelineSink) => new D0PushPipeline(d, s),
+  wmbus: (d: PipelineDeps, s: PipelineSink) => new WmbusPipeline(d, s),
 } as const;
 
 export type PushProtocol = keyof typeof PUSH_PIPELINES;
@@ -55,9 +58,6 @@ export function lineRole(config: ReaderConfig): LineRole {
       return { kind: "poll" };
     case "d0":
       return config.d0.mode === "modeC" ? { kind: "d0Request" } : { kind: "push", protocol: "d0" };
-    case "wmbus":
-      // refused at start (reader.ts); listed so the schema and the dispatch name every protocol
-      return { kind: "push", protocol: "dlms" };
     default:
       return { kind: "push", protocol: config.protocol };
   }

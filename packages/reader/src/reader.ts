@@ -65,6 +65,9 @@ export function defaultPreset(config: ReaderConfig): SerialPreset {
       return config.d0.mode === "modeC" ? "d0" : "d0Push";
     case "mbus":
       return "mbusMaster";
+    case "wmbus":
+      // the presets are named after the receivers
+      return config.wmbus.receiver;
     default:
       return config.mode === "poll" ? "mbusMaster" : "customerInterface";
   }
@@ -85,11 +88,6 @@ export function linkFor(config: ReaderConfig): LinkFactory {
 
 export function createReader(input: ReaderConfigInput | ReaderConfig, deps: ReaderDeps = {}): Reader {
   const config = ReaderConfigSchema.parse(input);
-  if (config.protocol === "wmbus")
-    throw new ReaderError(
-      "CONFIG",
-      "protocol wmbus is not available yet: the wireless M-Bus package (packages/wmbus) is not wired into the reader",
-    );
   const log = deps.log ?? NOOP_LOG;
   const keys = deps.keys ?? new KeyStore();
   for (const m of config.meters) if (m.key) keys.set(m.id, m.key, m.authKey);

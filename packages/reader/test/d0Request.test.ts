@@ -6,7 +6,7 @@
  * 300 after the readout, the reading's values, and a meter that never answers counted as a timeout.
  */
 import { describe, expect, it } from "vitest";
-import { createReader, type LinkFactory } from "../src/index";
+import { createReader, defaultPreset, type LinkFactory } from "../src/index";
 
 interface Peer {
   readonly sent: string[];
@@ -109,9 +109,9 @@ describe("D0 mode C requester", () => {
     expect(peer.bauds).toEqual([300]); // set for the sign-on; it never left 300, so nothing to set back
   });
 
-  it("protocol wmbus is refused at start with a clear error", () => {
-    expect(() => createReader({ transport: { kind: "tcp", port: 1 }, protocol: "wmbus" })).toThrow(
-      /wmbus is not available yet/,
-    );
+  it("protocol wmbus makes a wM-Bus line (iM871A receiver unless named, its 57600 8N1 preset)", () => {
+    const reader = createReader({ transport: { kind: "tcp", port: 1 }, protocol: "wmbus" });
+    expect(reader.config.wmbus.receiver).toBe("im871a");
+    expect(defaultPreset(reader.config)).toBe("im871a");
   });
 });

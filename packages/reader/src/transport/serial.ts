@@ -30,6 +30,12 @@ export const SERIAL_PRESETS = {
   d0: { baudRate: 300, dataBits: 7, parity: "even", stopBits: 1 },
   /** Push-only D0 meters (Hager EHZ and other eHZ): 9600 7E1. */
   d0Push: { baudRate: 9600, dataBits: 7, parity: "even", stopBits: 1 },
+  /** IMST iM871A-USB (WMBus HCI): 57600 8N1. */
+  im871a: { baudRate: 57600, dataBits: 8, parity: "none", stopBits: 1 },
+  /** Amber AMB8465-M USB stick (UART command mode, factory setting): 9600 8N1. */
+  amb8465: { baudRate: 9600, dataBits: 8, parity: "none", stopBits: 1 },
+  /** rtl_wmbus lines through a serial bridge or PTY (text; the rate is the bridge's): 115200 8N1. */
+  rtlwmbus: { baudRate: 115200, dataBits: 8, parity: "none", stopBits: 1 },
 } as const;
 
 export type SerialPreset = keyof typeof SERIAL_PRESETS;

@@ -5,7 +5,7 @@ import type { ReceiverFraming, ReceiverKind } from "./receiver";
 import { RtlWmbusFraming } from "./rtlWmbus";
 
 export interface ReceiverSettings {
-  readonly kind: ReceiverKind;
+  readonly receiver: ReceiverKind;
   /** AMB8465: RSSI_Enable is set (an RSSI byte before the checksum of each CMD_DATA_IND). */
   readonly rssi: boolean;
   /** The link mode the stick is configured for (diagnostics only). */
@@ -13,7 +13,7 @@ export interface ReceiverSettings {
 }
 
 export function createFraming(s: ReceiverSettings): ReceiverFraming {
-  switch (s.kind) {
+  switch (s.receiver) {
     case "im871a":
       return new Im871aFraming(s.linkMode);
     case "amb8465":
