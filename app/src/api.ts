@@ -1,4 +1,4 @@
-import type { IntervalsPage, Problem, SeriesResolution } from "@omdp/series";
+import type { IntervalsPage, PricesPage, Problem, SeriesResolution } from "@omdp/series";
 import type { CostPage } from "@omdp/tariffs";
 import { type Interval, normaliseIntervals } from "./lib/records";
 import { joinUrl } from "./lib/settings";
@@ -81,6 +81,20 @@ export async function getCosts(
 ): Promise<CostPage | null> {
   try {
     return await api.get<CostPage>(`/api/meters/${encodeURIComponent(meterId)}/costs`, q);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) return null;
+    throw err;
+  }
+}
+
+/** The day-ahead prices of the meter's household's tariff in [from, to); null on 404 (none). */
+export async function getPrices(
+  api: Api,
+  meterId: string,
+  q: { from: string; to: string },
+): Promise<PricesPage | null> {
+  try {
+    return await api.get<PricesPage>(`/api/meters/${encodeURIComponent(meterId)}/prices`, q);
   } catch (err) {
     if (err instanceof ApiError && err.status === 404) return null;
     throw err;

@@ -8,7 +8,9 @@ import {
   capacityPeak,
   costResolution,
   formatMoney,
+  formatPrice,
   parseMicros,
+  priceCurve,
   todayCost,
   windowCost,
 } from "../src/views/cost-model";
@@ -152,5 +154,31 @@ describe("cost view model", () => {
       "0.048060",
     ]);
     expect(second!.split(",").slice(7)).toEqual(Array(8).fill(""));
+  });
+
+  it("draws the price curve: steps, the current, cheapest and dearest slot", () => {
+    const slot = (start: string, end: string, price: string) => ({ start, end, price });
+    const curve = priceCurve(
+      {
+        meterId: "m1",
+        tariffId: "t",
+        currency: "EUR",
+        timeZone: "Europe/Vienna",
+        items: [
+          slot("2026-06-15T10:00:00.000Z", "2026-06-15T11:00:00.000Z", "0.091030"),
+          slot("2026-06-15T11:00:00.000Z", "2026-06-15T12:00:00.000Z", "-0.004500"),
+          slot("2026-06-15T12:00:00.000Z", "2026-06-15T13:00:00.000Z", "0.120000"),
+        ],
+      },
+      Date.parse("2026-06-15T11:30:00Z"),
+    );
+    expect(curve.prices).toEqual([91_030, -4_500, 120_000]);
+    expect(curve.end).toBe(Date.parse("2026-06-15T13:00:00Z"));
+    expect(curve.now).toBe(-4_500);
+    expect(curve.min).toEqual({ at: Date.parse("2026-06-15T11:00:00Z"), price: -4_500 });
+    expect(curve.max?.price).toBe(120_000);
+    expect(formatPrice(91_030, "EUR")).toBe("9.10 ct/kWh");
+    expect(formatPrice(-4_500, "EUR")).toBe("-0.45 ct/kWh");
+    expect(formatPrice(1_234_500, "NOK")).toBe("1.2345 NOK/kWh");
   });
 });

@@ -9,6 +9,7 @@ import { CostPage } from "@omdp/tariffs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "../src/auth/principal";
 import { meterCosts } from "../src/functions/costs";
+import { meterPrices } from "../src/functions/prices";
 import { ProblemError } from "../src/http/problem";
 import { MeterRegistry } from "../src/ingest/registry";
 import type { Services } from "../src/services";
@@ -70,6 +71,18 @@ async function costs(id: string, resolution: "interval" | "P1D" | "P1M") {
 }
 
 describe("cloud costs", () => {
+  it("answers 404 for prices of a tariff that names none (the fixed one)", async () => {
+    const call = meterPrices.handle({
+      services,
+      principal: admin,
+      params: { id: "m-1" },
+      query: DAY,
+      body: undefined,
+      request: undefined as never,
+    });
+    await expect(call).rejects.toSatisfy((e) => e instanceof ProblemError && e.status === 404);
+  });
+
   it("prices the quarter hours under the household's tariff from TARIFFS_FILE", async () => {
     const page = await costs("m-1", "interval");
     expect(page.tariffId).toBe("at-fixed");
@@ -95,5 +108,7 @@ describe("cloud costs", () => {
     };
     const op = doc.paths["/api/meters/{id}/costs"]!.get!;
     expect(op.parameters!.map((p) => p.name).sort()).toEqual(["from", "id", "resolution", "to"]);
+    const prices = doc.paths["/api/meters/{id}/prices"]!.get!;
+    expect(prices.parameters!.map((p) => p.name).sort()).toEqual(["from", "id", "to"]);
   });
 });

@@ -3,12 +3,15 @@
  * four quarter hours; the app's typed client fetches the answers and its view model turns them into
  * bars, the day's total, today's cost and the month's capacity peak. Expected values hand-computed.
  */
+
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApi, getCosts } from "../../app/src/api";
+import { createApi, getCosts, getPrices } from "../../app/src/api";
 import { bucketStarts, periodContaining } from "../../app/src/lib/period";
-import { bucketCosts, capacityPeak, todayCost, windowCost } from "../../app/src/views/cost-model";
+import { bucketCosts, capacityPeak, priceCurve, todayCost, windowCost } from "../../app/src/views/cost-model";
 import beFlanders from "../../examples/tariffs/be-flanders.json" with { type: "json" };
-import { interval } from "../../modules/sharing/test/support/fixtures";
+import { interval, tempDir } from "../../modules/sharing/test/support/fixtures";
 import { type Harness, startHarness } from "../../modules/sharing/test/support/harness";
 
 const TZ = "Europe/Brussels";
@@ -20,15 +23,28 @@ const month = periodContaining("month", START, TZ);
 const iso = (t: number) => new Date(t).toISOString();
 
 let edge: Harness;
+const tmp = tempDir();
 beforeAll(async () => {
+  // day-ahead prices for the price curve, two hourly slots, the second negative (EUR/MWh); the Flanders
+  // tariff's rates are time-of-use and fixed, so its costs do not use them
+  const prices = join(tmp.dir, "be.csv");
+  writeFileSync(
+    prices,
+    "# currency=EUR unit=MWh resolution=PT60M\n2026-06-16T06:00Z,80.00\n2026-06-16T07:00Z,-12.50\n",
+  );
   edge = await startHarness({
-    households: { "hh-be": { timeZone: TZ, tariff: beFlanders } },
+    households: {
+      "hh-be": { timeZone: TZ, tariff: { ...beFlanders, prices: { format: "csv", file: prices } } },
+    },
     meters: { p1: { householdId: "hh-be" } },
   });
   for (let q = 0; q < 4; q++)
     await edge.host.deliver("intervals", interval("p1", START + q * 900_000, 15, WH[q]));
 });
-afterAll(async () => edge?.dispose());
+afterAll(async () => {
+  await edge?.dispose();
+  tmp.cleanup();
+});
 
 describe("the app's costs are the API's", () => {
   it("day bars, the day total, today's cost and the month's capacity peak", async () => {
@@ -70,5 +86,16 @@ describe("the app's costs are the API's", () => {
       countedW: 4000,
       charge: 13_466_667,
     });
+  });
+
+  it("the price curve of today and tomorrow from the prices resource", async () => {
+    const api = createApi(edge.base, () => edge.token);
+    const tomorrowEnd = periodContaining("day", day.end, TZ).end;
+    const page = await getPrices(api, "p1", { from: iso(day.start), to: iso(tomorrowEnd) });
+    const curve = priceCurve(page!, START + 3_600_000 + 60_000);
+    // 80.00 and -12.50 EUR/MWh = 0.080000 and -0.012500 EUR/kWh; "now" is in the second hour
+    expect(curve.prices).toEqual([80_000, -12_500]);
+    expect(curve.now).toBe(-12_500);
+    expect(curve.min?.at).toBe(START + 3_600_000);
   });
 });

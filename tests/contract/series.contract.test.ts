@@ -10,7 +10,7 @@
  * (TARIFFS_FILE empty: the same example by time zone); both answers must be identical.
  */
 import type { IntervalRecord, MeterReading } from "@omdp/model";
-import { type Interval, IntervalsPage } from "@omdp/series";
+import { type Interval, IntervalsPage, PricesPage } from "@omdp/series";
 import { CostPage } from "@omdp/tariffs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingest as analyticsIngest, newTrack, tick } from "../../modules/analytics/src/engine";
@@ -213,6 +213,31 @@ describe("the edge and the cloud answer the same costs", () => {
       });
     }
   }
+
+  it("the day-ahead prices of the DST day: 25 hourly slots, the same at both sides", async () => {
+    const q = new URLSearchParams({
+      from: new Date(RANGES[1]![1]).toISOString(),
+      to: new Date(RANGES[1]![2]).toISOString(),
+    });
+    const [e, c] = await Promise.all(
+      [
+        [edge.base, edge.token],
+        [cloud.url, cloud.admin],
+      ].map(async ([base, token]) => {
+        const res = await fetch(`${base}/api/meters/${METER}/prices?${q}`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        expect(res.status).toBe(200);
+        return PricesPage.strict().parse(await res.json());
+      }),
+    );
+    // the shipped synthetic file has hourly slots: the 25-hour day has 25
+    expect(e!.items).toHaveLength(25);
+    // the file's lines 2026-10-24T22:00Z,91.03 and 2026-10-25T22:00Z,98.18 (EUR/MWh) per kWh
+    expect(e!.items[0]).toMatchObject({ start: "2026-10-24T22:00:00.000Z", price: "0.091030" });
+    expect(e!.items[24]).toMatchObject({ start: "2026-10-25T22:00:00.000Z", price: "0.098180" });
+    expect(e).toEqual(c);
+  });
 
   it("prices every quarter hour sent, with its energy", async () => {
     const page = await costs(edge.base, edge.token, "interval", RANGES[0]![1], RANGES[0]![2]);

@@ -1,9 +1,10 @@
 /**
  * Costs as History and Live show them, pure: the cost resource's answer (`CostPage` of @omdp/tariffs,
  * the same at the edge and in the cloud) put into the History buckets, the shown window's total with
- * its breakdown, today's cost and the month's capacity peak. Amounts arrive as six-place decimal texts
+ * its breakdown, today's cost, the month's capacity peak and the day-ahead price curve. Amounts arrive as six-place decimal texts
  * and are added here as integer micro-units, so a period's total is exactly the sum of its items.
  */
+import type { PricesPage } from "@omdp/series";
 import type { CostItem, CostPage } from "@omdp/tariffs";
 import { bucketIndex, type HistoryResolution } from "../lib/period";
 
@@ -130,4 +131,45 @@ export function capacityPeak(page: CostPage): CapacityPeak | null {
 export function todayCost(page: CostPage): Cost | null {
   const item = page.items[0];
   return item ? costOf(item) : null;
+}
+
+/** The price curve of Live (today and tomorrow): steps in µ-units per kWh, the cheapest and dearest. */
+export interface PriceCurve {
+  readonly currency: string;
+  /** Slot starts (epoch ms) and prices; the last slot's end closes the curve. */
+  readonly starts: number[];
+  readonly prices: number[];
+  readonly end: number;
+  readonly min: { at: number; price: number } | null;
+  readonly max: { at: number; price: number } | null;
+  /** The price of the slot holding `now`, or null. */
+  readonly now: number | null;
+}
+
+export function priceCurve(page: PricesPage, now: number): PriceCurve {
+  const starts: number[] = [];
+  const prices: number[] = [];
+  let min: PriceCurve["min"] = null;
+  let max: PriceCurve["max"] = null;
+  let current: number | null = null;
+  let end = 0;
+  for (const it of page.items) {
+    const at = Date.parse(it.start);
+    const to = Date.parse(it.end);
+    const price = parseMicros(it.price);
+    starts.push(at);
+    prices.push(price);
+    end = Math.max(end, to);
+    if (!min || price < min.price) min = { at, price };
+    if (!max || price > max.price) max = { at, price };
+    if (at <= now && now < to) current = price;
+  }
+  return { currency: page.currency, starts, prices, end, min, max, now: current };
+}
+
+/** A price per kWh as households read it: euro cents (`9.10 ct/kWh`), else the currency to 4 places. */
+export function formatPrice(micros: number | null | undefined, currency: string): string {
+  if (micros === null || micros === undefined || !Number.isFinite(micros)) return "–";
+  if (currency === "EUR") return `${(micros / 10_000).toFixed(2)} ct/kWh`;
+  return `${(micros / 1_000_000).toFixed(4)} ${currency}/kWh`;
 }

@@ -1,12 +1,13 @@
-import { type Api, getCosts } from "../api";
+import { type Api, getCosts, getPrices } from "../api";
 import type { View } from "../context";
 import { fill, h, statusLine } from "../dom";
 import { type LiveSnapshot, snapshotFromReading } from "../lib/live";
 import { periodContaining } from "../lib/period";
 import { pageItems } from "../lib/records";
-import { capacityPeak, todayCost } from "./cost-model";
+import { capacityPeak, priceCurve, todayCost } from "./cost-model";
 import { householdTotals, householdTrend, subMeterIds, trendRange } from "./live-model";
 import { renderCostTiles, renderMeterCard, renderTotals, stat } from "./live-render";
+import { createPriceChart } from "./price-chart";
 import { createTrend, TREND_WINDOW_MS } from "./trend";
 
 /** Readings the edge kept for a meter in [from, to), oldest first, as snapshots. */
@@ -43,6 +44,7 @@ export const liveView: View = (root, ctx) => {
   };
   const cards = new Map<string, HTMLElement>();
   const trend = createTrend(tz);
+  const priceChart = createPriceChart(tz);
 
   fill(
     root,
@@ -58,6 +60,7 @@ export const liveView: View = (root, ctx) => {
       tiles.monthPeak.el,
     ),
     trend.el,
+    priceChart.el,
     status.el,
     h(
       "div",
@@ -170,12 +173,21 @@ export const liveView: View = (root, ctx) => {
       if (alive)
         renderCostTiles(tiles.costToday, tiles.monthPeak, `Cost unavailable: ${(err as Error).message}`, tz);
     }
+    // The day-ahead prices of today and tomorrow (tomorrow's as far as published).
+    try {
+      const tomorrow = periodContaining("day", day.end, tz);
+      const page = await getPrices(ctx.edge, priced.id, { from: iso(day.start), to: iso(tomorrow.end) });
+      if (alive) priceChart.show(page?.items.length ? priceCurve(page, Date.now()) : "");
+    } catch (err) {
+      if (alive) priceChart.show(`Prices unavailable: ${(err as Error).message}`);
+    }
   };
   void loadCosts();
   const costTimer = setInterval(() => void loadCosts(), 300_000);
 
   return () => {
     clearInterval(costTimer);
+    priceChart.destroy();
     alive = false;
     unsubscribe();
     trend.destroy();

@@ -83,7 +83,7 @@ export function tariffFor(settings: Settings, householdId: string, timeZone: str
 }
 
 /** The tariff's day-ahead prices from its `prices.file` (undefined when it names none). */
-function pricesOf({ tariff, baseDir }: Located): Result<PriceSeries> | undefined {
+export function pricesOf({ tariff, baseDir }: Located): Result<PriceSeries> | undefined {
   const ref = tariff.prices;
   if (!ref?.file) return undefined;
   return cachedRead(path.resolve(baseDir, ref.file), (text) =>

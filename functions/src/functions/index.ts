@@ -10,6 +10,7 @@ import "./meter-put";
 import "./meter-latest";
 import "./meter-intervals";
 import "./costs";
+import "./prices";
 import "./household-summary";
 import "./alerts";
 import "./aggregates";

@@ -83,6 +83,16 @@ describe("edge costs", () => {
     await h.host.deliver("intervals", interval("m1", START + 3_600_000, 15, 250));
     const missing = await costs(h, "m1", { from: DAY_FROM, to: DAY_TO, resolution: "P1D" });
     expect(missing.status).toBe(422);
+    const pr = await fetch(
+      `${h.base}/api/meters/m1/prices?${new URLSearchParams({ from: DAY_FROM, to: DAY_TO })}`,
+      {
+        headers: h.auth,
+      },
+    );
+    // 100.00 EUR/MWh = 0.100000 EUR/kWh
+    expect(((await pr.json()) as { items: unknown[] }).items).toEqual([
+      { start: "2026-06-15T10:00:00.000Z", end: "2026-06-15T11:00:00.000Z", price: "0.100000" },
+    ]);
     expect(String(missing.body.detail)).toContain("2026-06-15T11:00:00.000Z");
   });
 
@@ -93,5 +103,13 @@ describe("edge costs", () => {
     expect(bad.status).toBe(400);
     expect(bad.body.parameter).toBe("to");
     expect((await costs(h, "m1", { from: DAY_FROM })).status).toBe(400);
+    // the fixed tariff names no day-ahead prices: the prices resource has nothing to answer
+    const prices = await fetch(
+      `${h.base}/api/meters/m1/prices?${new URLSearchParams({ from: DAY_FROM, to: DAY_TO })}`,
+      {
+        headers: h.auth,
+      },
+    );
+    expect(prices.status).toBe(404);
   });
 });

@@ -138,3 +138,55 @@ export const EDGE_ONLY_OPERATIONS: readonly Operation[] = [
 export const COSTS_PATH = "/api/meters/{id}/costs";
 /** Longest range one cost query may span (days), at both sides. */
 export const COSTS_MAX_DAYS = 400;
+
+/** The path of the day-ahead prices a meter's household pays by (its tariff's price file), both sides. */
+export const PRICES_PATH = "/api/meters/{id}/prices";
+
+/** Query of GET PRICES_PATH: the slots that start in `[from, to)` (at most COSTS_MAX_DAYS). */
+export const PricesQuery = z.object({
+  from: Rfc3339.describe("inclusive start"),
+  to: Rfc3339.describe("exclusive end"),
+});
+export type PricesQuery = z.infer<typeof PricesQuery>;
+
+/** The tariff's day-ahead prices, as loaded (negative as they come); a tariff without any answers 404. */
+export const PricesPage = z.object({
+  meterId: z.string(),
+  tariffId: z.string(),
+  currency: z.string(),
+  timeZone: z.string(),
+  items: z.array(
+    z.object({
+      start: z.string(),
+      end: z.string(),
+      price: z
+        .string()
+        .regex(/^-?\d+\.\d{6}$/)
+        .describe(
+          "day-ahead price per kWh in `currency`, six places (before the tariff's multiplier and markup)",
+        ),
+    }),
+  ),
+});
+export type PricesPage = z.infer<typeof PricesPage>;
+
+/** The prices page of a series of slots (µ-units per kWh): the slots that start in `[from, to)`. */
+export function pricesPage(
+  meta: { meterId: string; tariffId: string; currency: string; timeZone: string },
+  slots: readonly { start: number; end: number; price: number }[],
+  from: number,
+  to: number,
+): PricesPage {
+  const six = (m: number) => {
+    const abs = Math.abs(m);
+    return `${m < 0 ? "-" : ""}${Math.floor(abs / 1_000_000)}.${String(abs % 1_000_000).padStart(6, "0")}`;
+  };
+  const items = slots
+    .filter((s) => s.start >= from && s.start < to)
+    .map((s) => ({
+      start: new Date(s.start).toISOString(),
+      end: new Date(s.end).toISOString(),
+      price: six(s.price),
+    }));
+  return { ...meta, items };
+}

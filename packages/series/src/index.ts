@@ -19,7 +19,11 @@ export {
   intervalsToken,
   type Only,
   type Operation,
+  PRICES_PATH,
+  PricesPage,
+  PricesQuery,
   Problem,
+  pricesPage,
   StatsPage,
   StatsQuery,
 } from "./api";

@@ -3,10 +3,11 @@
  * query and answer of @omdp/tariffs' costPage): the meter's stored quarter hours in `[from, to)` priced
  * under its household's tariff (the `households.<id>.tariff` desired property). Works detached: the
  * intervals are the edge store's and the day-ahead prices come from the tariff's `prices.file`.
+ * GET /api/meters/{id}/prices (PRICES_PATH) answers those day-ahead prices (the app's price curve).
  */
 import fs from "node:fs";
 import path from "node:path";
-import { COSTS_MAX_DAYS, COSTS_PATH, fromInterval } from "@omdp/series";
+import { COSTS_MAX_DAYS, COSTS_PATH, fromInterval, PRICES_PATH, PricesQuery, pricesPage } from "@omdp/series";
 import {
   CostQuery,
   costPage,
@@ -81,5 +82,23 @@ export function addCostRoutes(r: Router<Caller | undefined>, deps: ApiDeps): voi
     const page = costPage(tariff, rows.map(fromInterval), query, prices ? { prices: prices.value } : {});
     if (!page.ok) throw tariffProblem(page.error);
     sendJson(c.res, 200, page.value);
+  });
+
+  r.add("GET", PRICES_PATH, (c) => {
+    const parsed = PricesQuery.safeParse(Object.fromEntries(c.url.searchParams.entries()));
+    if (!parsed.success) throw invalidFields(parsed.error.issues.map(issueParam));
+    const from = Date.parse(parsed.data.from);
+    const to = Date.parse(parsed.data.to);
+    if (!(to > from)) throw badParameter("to", "must be after 'from'");
+    if (to - from > COSTS_MAX_DAYS * DAY)
+      throw badParameter("from", `range longer than ${COSTS_MAX_DAYS} days`);
+    const meterId = c.params.id!;
+    const tariff = tariffOf(deps.config(), meterId);
+    if (!tariff) throw notFound(`tariff of meter ${meterId}'s household`);
+    const prices = tariffPrices(tariff);
+    if (!prices) throw notFound(`day-ahead prices of tariff ${tariff.id}`);
+    if (!prices.ok) throw tariffProblem(prices.error);
+    const meta = { meterId, tariffId: tariff.id, currency: tariff.currency, timeZone: tariff.timeZone };
+    sendJson(c.res, 200, pricesPage(meta, prices.value.slots, from, to));
   });
 }
