@@ -14,6 +14,7 @@ import type { AnsweringMeter, MeterInfo, PolledMeter, PushingMeter, SimMeter } f
 import { createP1Meter } from "./p1Meter";
 import { unit } from "./random";
 import { createSmlMeter } from "./smlMeter";
+import { createWmbusMeter } from "./wmbusMeter";
 
 /** IEC 62056-21 clause 6.3.14: the meter's minimum reaction time tr before it answers, ms. */
 const D0_REACTION_MS = 200;
@@ -423,6 +424,8 @@ function createMeter(spec: MeterSpec, index: number, start: number, catchUp?: Ca
       return createSmlMeter(spec, start);
     case "d0":
       return createD0Meter(spec, start);
+    case "wmbus":
+      return createWmbusMeter(spec, start);
   }
 }
 

@@ -29,3 +29,13 @@ export type {
   SentValue,
   TelegramFault,
 } from "./types";
+export {
+  createWmbusMeter,
+  receiverBytes,
+  WH_PER_HCA_UNIT,
+  WMBUS_DEVICE_TYPE,
+  type WmbusDevice,
+  type WmbusReceiver,
+  wmbusDeviceOf,
+  wmbusIdFor,
+} from "./wmbusMeter";

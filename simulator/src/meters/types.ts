@@ -1,6 +1,6 @@
 /** Shapes shared by the simulated meters and the fleet. */
 
-export type MeterKind = "dlms" | "mbus" | "dsmr" | "sml" | "d0";
+export type MeterKind = "dlms" | "mbus" | "dsmr" | "sml" | "d0" | "wmbus";
 /** DLMS push layout: Kaifa MA309M (one flat list) or Sagemcom T210-D (one structure per object). */
 export type DlmsVariant = "kaifa" | "sagemcom";
 export type Medium = "electricity" | "water" | "gas" | "heat";
@@ -45,6 +45,12 @@ export interface MeterSpec {
   readonly p1Variant?: "dsmr5" | "fluvius" | "smarty";
   /** D0: `push` (readouts unasked, default) or `modeC` (answers a sign-on and an option select). */
   readonly d0Mode?: "push" | "modeC";
+  /** wM-Bus: `water` (default unless medium heat), `heat` or `hca` (heat cost allocator). */
+  readonly wmbusDevice?: "water" | "heat" | "hca";
+  /** wM-Bus: OMS security mode 5 (default) or 7. */
+  readonly wmbusMode?: 5 | 7;
+  /** wM-Bus: the receiver framing the telegrams come out in (default `im871a`). */
+  readonly receiver?: "im871a" | "amb8465" | "rtlwmbus";
 }
 
 /** A meter's entry of a reader keys file: the key alone, or with the authentication key. */

@@ -16,7 +16,8 @@ import {
   serveTcp,
 } from "@omdp/simulator";
 
-const HELP = `Usage: omdp simulate --meters N [--kind dlms|mbus] [--framing mbus|hdlc] [--seed S] [--speed X]
+const HELP = `Usage: omdp simulate --meters N [--kind dlms|mbus|wmbus] [--framing mbus|hdlc] [--seed S] [--speed X]
+                     [--receiver im871a|amb8465|rtlwmbus] [--wmbus-mode 5|7]
                      [--serial PATH [--peer PATH] | --tcp PORT | --hex] [--duration D]
                      [--keys-out FILE] [--config-out FILE] [--start ISO] [--fault NAME:SECONDS ...]
 
@@ -25,6 +26,9 @@ Simulated meters, deterministic for a seed:
                 AES-128-GCM, ids KFM1000000001...), every other one with PV       (default)
   --kind mbus   EN 13757-3 meters answering a master (electricity, water, heat, gas, primary
                 addresses 1..N, secondary ids OMD<8 digits>)
+  --kind wmbus  wireless M-Bus water, heat and heat cost allocator meters (cycling), OMS-encrypted
+                (mode 5, or --wmbus-mode 7), each sending every 30 s through a receiver's framing:
+                --receiver im871a (IMST HCI, default), amb8465 (Amber) or rtlwmbus (text lines)
   --framing F   DLMS pushes in M-Bus long frames (mbus, default) or HDLC frames (hdlc, P1/HAN ports)
   --speed X     meter time runs X times faster than wall time (default 1); readings carry meter time
 Outputs (one of):
@@ -36,7 +40,7 @@ Outputs (one of):
 Other options:
   --duration D  how long to run: 90, 90s, 15m, 2h (wall time; meter time for --hex; default: until
                 Ctrl-C, 1m for --hex)
-  --keys-out F  writes { meterId: "AES key hex" } (mode 600) for the reader's keysFile (DLMS)
+  --keys-out F  writes { meterId: "AES key hex" } (mode 600) for the reader's keysFile (DLMS, wM-Bus)
   --config-out F writes a reader config for these meters (transport, mode, meters, keysFile)
   --fault N:S   every S wall seconds: corrupt | drop | garbage | silence | key-change | second-master`;
 
@@ -50,10 +54,20 @@ export function parseDuration(text: string): number {
 
 function readerConfig(
   meters: readonly MeterInfo[],
-  kind: "dlms" | "mbus",
+  kind: "dlms" | "mbus" | "wmbus",
   transport: Record<string, unknown>,
   keysFile: string | undefined,
+  receiver = "im871a",
 ): Record<string, unknown> {
+  if (kind === "wmbus")
+    return {
+      gatewayId: "reader-sim",
+      transport,
+      protocol: "wmbus",
+      wmbus: { receiver },
+      ...(keysFile ? { keysFile } : {}),
+      meters: meters.map((m) => ({ id: m.id, secondaryAddress: { id: m.secondaryId } })),
+    };
   return {
     gatewayId: "reader-sim",
     transport,
@@ -121,9 +135,17 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const log = createLogger("simulate");
-  const kind = values.kind as "dlms" | "mbus";
-  if (kind !== "dlms" && kind !== "mbus") {
-    process.stderr.write(`omdp simulate: --kind must be dlms or mbus\n`);
+  const kind = values.kind as "dlms" | "mbus" | "wmbus";
+  if (kind !== "dlms" && kind !== "mbus" && kind !== "wmbus") {
+    process.stderr.write(`omdp simulate: --kind must be dlms, mbus or wmbus\n`);
+    return 2;
+  }
+  const receiver = values.receiver as "im871a" | "amb8465" | "rtlwmbus";
+  const wmbusMode = Number(values["wmbus-mode"]);
+  if (!["im871a", "amb8465", "rtlwmbus"].includes(receiver) || (wmbusMode !== 5 && wmbusMode !== 7)) {
+    process.stderr.write(
+      `omdp simulate: --receiver must be im871a, amb8465 or rtlwmbus, --wmbus-mode 5 or 7\n`,
+    );
     return 2;
   }
   const n = Number(values.meters);
@@ -154,7 +176,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`omdp simulate: --framing must be mbus or hdlc\n`);
     return 2;
   }
-  const specs = defaultFleet({ meters: n, kind, seed, framing: values.framing });
+  const specs = defaultFleet({ meters: n, kind, seed, framing: values.framing, receiver, wmbusMode });
 
   if (values.hex) {
     let wall = 0;
@@ -194,7 +216,7 @@ export async function run(argv: string[]): Promise<number> {
   if (values["config-out"])
     writeFileSync(
       values["config-out"],
-      `${JSON.stringify(readerConfig(fleet.meters, kind, transport, keysFile), null, 2)}\n`,
+      `${JSON.stringify(readerConfig(fleet.meters, kind, transport, keysFile, receiver), null, 2)}\n`,
     );
   process.stdout.write(
     `${JSON.stringify({ kind, meters: fleet.meters.map((m) => m.id), speed, start: new Date(start).toISOString(), transport })}\n`,
@@ -224,7 +246,7 @@ export async function run(argv: string[]): Promise<number> {
         setTimeout(() => fleet.faults.silence(id, false), ms / 2).unref();
       },
       "key-change": () => {
-        const dlms = fleet.meters.filter((m) => m.kind === "dlms");
+        const dlms = fleet.meters.filter((m) => m.kind === "dlms" || m.kind === "wmbus");
         if (dlms.length) fleet.faults.changeKey(dlms[0]!.id);
       },
       "second-master": () => fleet.faults.secondMaster({ everyMs: 500 }),
@@ -264,6 +286,8 @@ function parse(argv: string[]) {
     options: {
       meters: { type: "string", default: "3" },
       kind: { type: "string", default: "dlms" },
+      receiver: { type: "string", default: "im871a" },
+      "wmbus-mode": { type: "string", default: "5" },
       framing: { type: "string", default: "mbus" },
       seed: { type: "string", default: "1" },
       speed: { type: "string", default: "1" },
