@@ -32,10 +32,10 @@ param exportRetentionDays int = 7
 param aggregateMinHouseholds int = 10
 @description('Lifetime of a household export download link (SAS), minutes')
 param exportLinkMinutes int = 15
-@description('Cosmos DB retention in days (-1 keeps forever): 15-minute intervals and hourly rollups')
-param retentionIntervalsDays int = 730
-@description('Retention of day and month rollups, days')
-param retentionRollupsDays int = 3650
+@description('Cosmos DB retention in days (-1 keeps forever): day buckets (every interval as received; hours are computed from them)')
+param retentionIntervalsDays int = 1826
+@description('Retention of day roll-up rows (months are computed from them), days')
+param retentionRollupsDays int = 1826
 @description('Retention of raw readings (only uploaded with the household consent at resolution raw), days')
 param retentionReadingsDays int = 31
 @description('Retention of alerts, days')

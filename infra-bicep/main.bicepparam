@@ -6,10 +6,13 @@ param environmentName = 'dev'
 // Region of everything but the Static Web App.
 param location = 'westeurope'
 param staticWebAppLocation = 'westeurope'
-// IoT Hub: S1 handles 400k messages/day per unit; see docs/cosmos-design.md and `npm run cost-model`.
+// IoT Hub: S1 handles 400k messages/day per unit, S2 6M; with 2 h upstream batches (sharing
+// cloud.batchSeconds = 7200) a meter sends 12.5 messages a day: 1 x S1 to ~30k meters, 3 x S2 at 1M.
+// See docs/cosmos-design.md and `npm run cost-model`.
 param iotHubSku = 'S1'
 param iotHubUnits = 1
 // Cosmos DB: serverless for small fleets; autoscale (with a ceiling in RU/s) above ~50k meters.
+// `npm run cost-model`: ~1,600 RU/s at 100k meters, ~15,500 RU/s at 1M (mean x 1.5).
 param cosmosCapacityMode = 'serverless'
 param cosmosAutoscaleMaxThroughput = 4000
 // Functions: Flex Consumption (scale to zero) or Premium (always warm, VNet).
@@ -18,9 +21,9 @@ param staticWebAppSku = 'Free'
 // Retention: logs and export blobs (data retention per container is the TTL in cosmos-containers.json).
 param logRetentionDays = 30
 param exportRetentionDays = 7
-// Data retention in Cosmos DB, days (-1 keeps forever).
-param retentionIntervalsDays = 730
-param retentionRollupsDays = 3650
+// Data retention in Cosmos DB, days (-1 keeps forever): 5 years of day buckets and day rows.
+param retentionIntervalsDays = 1826
+param retentionRollupsDays = 1826
 param retentionReadingsDays = 31
 param retentionEventsDays = 730
 param retentionDeadlettersDays = 30

@@ -1,28 +1,27 @@
 /**
  * `npm run cost-model`: monthly Azure cost per meter at 10k, 100k and 1M meters (IoT Hub units,
- * Functions, Cosmos DB RU/s and storage), from message and document sizes MEASURED here: an
- * IntervalRecord serialised as the edge sends it, and the Cosmos documents the real adapter writes
- * (a month of one meter's intervals ingested into the in-process emulator, read back with their
- * system properties). Prices and load assumptions are listed below and printed with the result.
- * `--json` prints the model as JSON.
+ * Functions, Cosmos DB RU/s and storage, per service), from message and document sizes MEASURED here:
+ * the `intervals` batch message as sharing packs it (@omdp/series packIntervals), and the Cosmos
+ * documents the real adapter writes (a month of one meter's intervals ingested in upstream-period
+ * batches into the in-process emulator, read back with their system properties), plus the requests
+ * one steady-state batch makes (counted at the emulator, which reports a flat 1 RU per request, so
+ * RU come from the rule of thumb below applied to the measured bytes). Prices and load assumptions
+ * are listed below and printed with the result. `--json` prints the model as JSON.
  */
 import https from "node:https";
 import type { AddressInfo } from "node:net";
-import type { Database } from "@azure/cosmos";
 import { type IntervalRecord, intervalId } from "@omdp/model";
 import { packIntervals } from "@omdp/series";
 import { createHttpsServer } from "@vercel/cosmosdb-server";
 import { rowFromInterval } from "../functions/src/series/types";
 import { createCosmosStore } from "../functions/src/store/cosmos";
-import { type DayBucketDoc, mergeDay } from "../functions/src/store/cosmos-bucket";
 import { COSMOS_CONTAINERS } from "../functions/src/store/cosmos-containers";
 
 /** List prices (USD, pay-as-you-go, single region, 2025) and load assumptions. */
 export const ASSUMPTIONS = {
-  intervalsPerMeterPerDay: 96, // PT15M, one IoT Hub message each (sharing sends one interval per message)
+  intervalsPerMeterPerDay: 96, // PT15M
   eventsPerMeterPerDay: 0.5,
   apiRequestsPerMeterPerDay: 20, // app history views
-  ruPerApiRequest: 12, // a meter-day at PT15M (~96 docs) or a year at P1D
   iotHub: [
     { tier: "S1", messagesPerDay: 400_000, usdPerMonth: 25 },
     { tier: "S2", messagesPerDay: 6_000_000, usdPerMonth: 250 },
@@ -36,7 +35,6 @@ export const ASSUMPTIONS = {
     freeGbSecondsPerMonth: 400_000,
     memoryGb: 0.25,
     meanEventHubBatch: 64,
-    msPerInterval: 4, // wall time per interval inside a batch (Cosmos round trips, 16 meters in parallel)
     msPerApiRequest: 40,
   },
   cosmos: {
@@ -44,8 +42,7 @@ export const ASSUMPTIONS = {
     minimumRuPerSecond: 400,
     headroom: 1.5, // Event Hubs buffers the quarter-hour bursts; ingest runs at the mean rate x headroom
     usdPerGbMonth: 0.25,
-    indexOverhead: 1.1, // lean indexing policy: 3 indexed paths per document
-    systemRetentionDays: { intervals: 730, rollups: 3650, events: 730 },
+    eventRetentionDays: 730,
   },
   fixedUsdPerMonth: 10, // storage account (host, exports), Key Vault, small Application Insights
   /** The bucketed design (docs/cosmos-design.md, "Bucketed documents"). */
@@ -70,7 +67,6 @@ export const RU = {
   query: (bytesReturned: number) => 3 + bytesReturned / 1024,
 };
 
-const HOUR_MS = 3_600_000;
 const HOURS_PER_MONTH = 730;
 
 function sampleInterval(meterId: string, start: number, i: number): IntervalRecord {
@@ -101,33 +97,42 @@ function sampleInterval(meterId: string, start: number, i: number): IntervalReco
 }
 
 export interface Measured {
+  /** The original single-interval message (IntervalRecord + application properties), for reference. */
   messageBytes: number;
-  /** An hour's four quarter hours as one `intervals` batch message (body + application properties). */
+  /** One upstream period's quarter hours as one `intervals` batch message (body + properties). */
   batchMessageBytes: number;
-  /** Quarter hours per full 4 KB batch message (packIntervals over a day, after an outage). */
+  /** Quarter hours per full 4 KB batch message (packIntervals over a day, as after an outage). */
   intervalsPerFullBatch: number;
-  /** Day bucket document (cosmos-bucket.ts) after each hour of the day, mean and final, as stored. */
+  /** Day bucket document as stored, mean over the day as it fills batch by batch, and full. */
   bucketMeanBytes: number;
   bucketFullBytes: number;
-  /** A P1D row without the hour slots (the hours come from the bucket). */
+  /** A P1D row (upserted per batch; hours and months are computed from buckets and day rows). */
   dayRowBytes: number;
   /** One meter's contribution to an hour's aggregates (container `hourly`, partition = the hour). */
   contributionBytes: number;
-  intervalDocBytes: number;
-  hourDocBytes: number;
-  dayDocBytes: number;
-  monthDocBytes: number;
   latestDocBytes: number;
   meterDocBytes: number;
+  /** HTTP requests one steady-state batch of one meter makes (counted at the emulator). */
+  requestsPerBatch: number;
 }
 
-/** Ingests one meter-month through the Cosmos adapter into the emulator and measures what it stored. */
-export async function measure(): Promise<Measured> {
+/**
+ * Ingests one meter-month through the Cosmos adapter into the emulator, one upstream period per
+ * write (as ingest receives the batch messages), and measures what it stored.
+ */
+export async function measure(
+  periodHours: number = ASSUMPTIONS.bucketed.upstreamPeriodHours,
+): Promise<Measured> {
   const meterId = "KFM1234567890123"; // 16 characters, as a DLMS meter serial
+  const householdId = "hh-0001234";
   const first = sampleInterval(meterId, Date.parse("2026-01-01T00:00:00Z"), 0);
   const message = JSON.stringify(first);
-  const appProperties = JSON.stringify({ kind: "interval", meterId, householdId: "hh-0001234" });
+  const appProperties = JSON.stringify({ kind: "interval", meterId, householdId });
   const server = createHttpsServer({ keepAlive: true });
+  let requests = 0;
+  server.on("request", () => {
+    requests++;
+  });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
   const agent = new https.Agent({ rejectUnauthorized: false, keepAlive: true });
   const store = await createCosmosStore({
@@ -136,24 +141,16 @@ export async function measure(): Promise<Measured> {
     database: "cost",
     groupBy: false,
     agent,
-    retentionDays: { intervals: 730, rollups: 3650, readings: 31, events: 730, deadletters: 30 },
+    retentionDays: { intervals: 1826, rollups: 1826, readings: 31, events: 730, deadletters: 30 },
   });
   try {
     await store.putMeter({
       id: meterId,
-      householdId: "hh-0001234",
+      householdId,
       deviceId: "edge-0001234",
       timeZone: "Europe/Vienna",
       updatedAt: new Date().toISOString(),
     });
-    const start = Date.parse("2025-12-31T23:00:00Z"); // January in Vienna
-    for (let day = 0; day < 31; day++) {
-      const batch = Array.from({ length: 96 }, (_, i) => {
-        const rec = sampleInterval(meterId, start + (day * 96 + i) * 900_000, day * 96 + i);
-        return { ...rowFromInterval(rec, "hh-0001234"), timeZone: "Europe/Vienna" };
-      });
-      await store.writeIntervals(batch);
-    }
     const client = (
       store as unknown as {
         c: Record<
@@ -170,192 +167,54 @@ export async function measure(): Promise<Measured> {
       (await client[container]!.items.query(`SELECT * FROM c ${where}`).fetchAll()).resources;
     const size = (d: unknown) => Buffer.byteLength(JSON.stringify(d));
     const mean = (ds: unknown[]) => Math.round(ds.reduce<number>((a, d) => a + size(d), 0) / ds.length);
+
+    const start = Date.parse("2025-12-31T23:00:00Z"); // January in Vienna
+    const perBatch = periodHours * 4;
+    const firstDay: number[] = [];
+    let steadyRequests = 0;
+    for (let b = 0; b < (31 * 96) / perBatch; b++) {
+      const batch = Array.from({ length: perBatch }, (_, k) => {
+        const i = b * perBatch + k;
+        return {
+          ...rowFromInterval(sampleInterval(meterId, start + i * 900_000, i), householdId),
+          timeZone: "Europe/Vienna",
+        };
+      });
+      const before = requests;
+      await store.writeIntervals(batch);
+      if (b === 96 / perBatch + 1) steadyRequests = requests - before; // a batch of the second day
+      if (b < 96 / perBatch) firstDay.push(size((await docs("series", `WHERE c.id = "d|${start}"`))[0]));
+    }
     const series = await docs("series");
-    const by = (res: string) => series.filter((d) => d.resolution === res);
-    const days = by("P1D").filter((d) => (d.end as number) - (d.start as number) >= 23 * HOUR_MS);
-    const hour = Array.from({ length: 4 }, (_, i) => sampleInterval(meterId, start + i * 900_000, i));
-    const batchProps = JSON.stringify({ kind: "intervals", meterId, householdId: "hh-0001234" });
+    const buckets = series.filter((d) => d.kind === "d");
+    const days = series.filter((d) => d.resolution === "P1D");
+    const batchRecords = Array.from({ length: perBatch }, (_, i) =>
+      sampleInterval(meterId, start + i * 900_000, i),
+    );
+    const batchProps = JSON.stringify({ kind: "intervals", meterId, householdId });
     const dayOfRecords = Array.from({ length: 96 }, (_, i) =>
       sampleInterval(meterId, start + i * 900_000, i),
     );
     const groups = packIntervals(dayOfRecords);
-    const { slots: _s, registersEnd: _e, ...dayRow } = days[0]! as Record<string, unknown>;
-    const database = (client.series as unknown as { database: Database }).database;
-    const bucketed = await measureBucketed(database, meterId, start, dayRow);
     return {
       messageBytes: Buffer.byteLength(message) + Buffer.byteLength(appProperties),
       batchMessageBytes:
-        Buffer.byteLength(JSON.stringify({ schemaVersion: 1, intervals: hour })) +
+        Buffer.byteLength(JSON.stringify({ schemaVersion: 1, intervals: batchRecords })) +
         Buffer.byteLength(batchProps),
       intervalsPerFullBatch: Math.min(...groups.slice(0, -1).map((g) => g.length)),
-      ...bucketed,
-      intervalDocBytes: mean(by("PT15M")),
-      hourDocBytes: mean(by("PT1H")),
-      dayDocBytes: Math.max(...days.map(size)),
-      monthDocBytes: Math.max(...by("P1M").map(size)),
+      bucketMeanBytes: Math.round(firstDay.reduce((a, x) => a + x, 0) / firstDay.length),
+      bucketFullBytes: Math.max(...buckets.map(size)),
+      dayRowBytes: Math.max(...days.map(size)),
+      contributionBytes: mean(await docs("hourly")),
       latestDocBytes: mean(await docs("latest")),
       meterDocBytes: mean(await docs("meters")),
+      requestsPerBatch: steadyRequests,
     };
   } finally {
     await store.close();
     agent.destroy();
     await new Promise<void>((r) => server.close(() => r()));
   }
-}
-
-/**
- * The bucketed design's documents, written through the SDK into the emulator and read back with their
- * system properties: a meter's first Vienna day as the day bucket grows hour by hour (mergeDay, the
- * encoder of cosmos-bucket.ts), the P1D row without slots, one hourly aggregate contribution.
- */
-async function measureBucketed(
-  database: Database,
-  meterId: string,
-  start: number,
-  dayRow: Record<string, unknown>,
-): Promise<Pick<Measured, "bucketMeanBytes" | "bucketFullBytes" | "dayRowBytes" | "contributionBytes">> {
-  const noIndex = {
-    indexingMode: "consistent" as const,
-    automatic: true,
-    includedPaths: [],
-    excludedPaths: [{ path: "/*" }],
-  };
-  const { container } = await database.containers.createIfNotExists({
-    id: "buckets",
-    partitionKey: { paths: ["/meterId"] },
-    indexingPolicy: noIndex,
-  });
-  const stored = async (doc: { id: string; meterId: string }): Promise<number> => {
-    await container.items.upsert(doc);
-    const { resource } = await container.item(doc.id, doc.meterId).read();
-    return Buffer.byteLength(JSON.stringify(resource));
-  };
-  const key = { meterId, householdId: "hh-0001234", start, end: start + 86_400_000 };
-  const ttl = 1826 * 86_400;
-  let doc: DayBucketDoc | undefined;
-  const sizes: number[] = [];
-  for (let hour = 0; hour < 24; hour++) {
-    const rows = Array.from({ length: 4 }, (_, q) => {
-      const i = hour * 4 + q;
-      return rowFromInterval(sampleInterval(meterId, start + i * 900_000, i), "hh-0001234");
-    });
-    doc = mergeDay(doc, key, rows, ttl);
-    sizes.push(await stored(doc));
-  }
-  const strip = (d: Record<string, unknown>) =>
-    Object.fromEntries(Object.entries(d).filter(([k]) => !k.startsWith("_")));
-  const dayRowBytes = await stored({ ...(strip(dayRow) as { meterId: string }), id: `P1D|${start}` });
-  const contributionBytes = await stored({
-    id: `h|${start}`,
-    meterId,
-    householdId: "hh-0001234",
-    start,
-    tz: "Europe/Vienna",
-    importWh: 1234,
-    exportWh: 56,
-    powerAvgW: 4936.5,
-    ttl: 7 * 86_400,
-  } as { id: string; meterId: string });
-  return {
-    bucketMeanBytes: Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length),
-    bucketFullBytes: sizes.at(-1)!,
-    dayRowBytes,
-    contributionBytes,
-  };
-}
-
-export interface ScaleCost {
-  meters: number;
-  messagesPerDay: number;
-  iotHub: { tier: string; units: number; usd: number };
-  functions: { executionsPerMonth: number; gbSeconds: number; usd: number };
-  cosmos: {
-    ruPerInterval: number;
-    ruPerSecond: number;
-    usdThroughput: number;
-    storageGb: number;
-    usdStorage: number;
-  };
-  usdPerMonth: number;
-  usdPerMeterPerMonth: number;
-}
-
-/** The ingest RU of one interval: upsert + three rollup read-modify-writes + latest + registry read. */
-export function ruPerInterval(m: Measured): number {
-  const rmw = (b: number) => RU.read(b) + RU.write(b);
-  return (
-    RU.write(m.intervalDocBytes) +
-    rmw(m.hourDocBytes) +
-    rmw(m.dayDocBytes) +
-    rmw(m.monthDocBytes) +
-    rmw(m.latestDocBytes) +
-    RU.read(m.meterDocBytes)
-  );
-}
-
-export function costAt(meters: number, m: Measured): ScaleCost {
-  const a = ASSUMPTIONS;
-  const messagesPerDay = meters * (a.intervalsPerMeterPerDay + a.eventsPerMeterPerDay);
-  const blocks = Math.ceil(m.messageBytes / a.iotHubBillingBlockBytes);
-  const billedPerDay = messagesPerDay * blocks;
-  const iot = a.iotHub
-    .map((t) => ({
-      tier: t.tier,
-      units: Math.max(1, Math.ceil(billedPerDay / t.messagesPerDay)),
-      price: t.usdPerMonth,
-    }))
-    .map((t) => ({ tier: t.tier, units: t.units, usd: t.units * t.price }))
-    .sort((x, y) => x.usd - y.usd)[0]!;
-
-  const intervalsPerMonth = meters * a.intervalsPerMeterPerDay * 30.4;
-  const apiPerMonth = meters * a.apiRequestsPerMeterPerDay * 30.4;
-  const f = a.functions;
-  const executions = intervalsPerMonth / f.meanEventHubBatch + apiPerMonth;
-  const gbSeconds =
-    ((intervalsPerMonth * f.msPerInterval + apiPerMonth * f.msPerApiRequest) / 1000) * f.memoryGb;
-  const fnUsd =
-    (Math.max(0, executions - f.freeExecutionsPerMonth) / 1e6) * f.usdPerMillionExecutions +
-    Math.max(0, gbSeconds - f.freeGbSecondsPerMonth) * f.usdPerGbSecond;
-
-  const c = a.cosmos;
-  const ruInterval = ruPerInterval(m);
-  const ingestRu = (meters * a.intervalsPerMeterPerDay * ruInterval) / 86_400;
-  const apiRu = (meters * a.apiRequestsPerMeterPerDay * a.ruPerApiRequest) / 86_400;
-  const eventRu = (meters * a.eventsPerMeterPerDay * RU.write(600)) / 86_400;
-  const ruPerSecond = Math.max(
-    c.minimumRuPerSecond,
-    Math.ceil(((ingestRu + apiRu + eventRu) * c.headroom) / 100) * 100,
-  );
-  const usdThroughput = (ruPerSecond / 100) * c.usdPer100RuPerHour * HOURS_PER_MONTH;
-  const perMeterBytes =
-    a.intervalsPerMeterPerDay * c.systemRetentionDays.intervals * m.intervalDocBytes +
-    (c.systemRetentionDays.intervals / 365) * 8760 * m.hourDocBytes +
-    (c.systemRetentionDays.rollups / 365) * (365 * m.dayDocBytes + 12 * m.monthDocBytes) +
-    m.latestDocBytes +
-    m.meterDocBytes +
-    a.eventsPerMeterPerDay * c.systemRetentionDays.events * 600;
-  const storageGb = (meters * perMeterBytes * c.indexOverhead) / 1e9;
-  const usdStorage = storageGb * c.usdPerGbMonth;
-  const total = iot.usd + fnUsd + usdThroughput + usdStorage + a.fixedUsdPerMonth;
-  return {
-    meters,
-    messagesPerDay,
-    iotHub: iot,
-    functions: {
-      executionsPerMonth: Math.round(executions),
-      gbSeconds: Math.round(gbSeconds),
-      usd: round2(fnUsd),
-    },
-    cosmos: {
-      ruPerInterval: round2(ruInterval),
-      ruPerSecond,
-      usdThroughput: round2(usdThroughput),
-      storageGb: Math.round(storageGb),
-      usdStorage: round2(usdStorage),
-    },
-    usdPerMonth: round2(total),
-    usdPerMeterPerMonth: Number((total / meters).toFixed(4)),
-  };
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -377,17 +236,18 @@ export interface BucketedCost {
 }
 
 /**
- * One batch message's ingest RU in the bucketed design, for one meter: the day bucket read and
- * replaced (mean size over the day), the P1D row read and replaced, the latest values read and
- * replaced, one hourly aggregate contribution per hour of the batch written.
+ * One batch message's ingest RU for one meter (the requests cosmos-series.ts makes, six in all, as
+ * counted at the emulator): the day bucket read and replaced (mean size over the day), the P1D row
+ * upserted, one hourly contribution per hour of the batch upserted (one bulk request), the latest
+ * values read and replaced; the registry read is cached.
  */
 export function ruPerBatch(m: Measured, periodHours: number): number {
   const rmw = (b: number) => RU.read(b) + RU.write(b);
   return (
     rmw(m.bucketMeanBytes) +
-    rmw(m.dayRowBytes) +
-    rmw(m.latestDocBytes) +
-    periodHours * RU.write(m.contributionBytes)
+    RU.write(m.dayRowBytes) +
+    periodHours * RU.write(m.contributionBytes) +
+    rmw(m.latestDocBytes)
   );
 }
 
@@ -439,7 +299,7 @@ export function bucketedCostAt(
     b.retentionDays * (m.bucketFullBytes + m.dayRowBytes) +
     m.latestDocBytes +
     m.meterDocBytes +
-    a.eventsPerMeterPerDay * c.systemRetentionDays.events * 600 +
+    a.eventsPerMeterPerDay * c.eventRetentionDays * 600 +
     b.contributionRetentionDays * 24 * m.contributionBytes;
   const storageGb = (meters * perMeterBytes * b.indexOverhead) / 1e9;
   const usdStorage = storageGb * c.usdPerGbMonth;
@@ -463,24 +323,22 @@ export function bucketedCostAt(
 
 async function main(): Promise<void> {
   const measured = await measure();
-  const scales = [10_000, 100_000, 1_000_000].map((n) => costAt(n, measured));
-  const bucketed = [10_000, 100_000, 1_000_000].map((n) => bucketedCostAt(n, measured));
+  const scales = [10_000, 100_000, 1_000_000].map((n) => bucketedCostAt(n, measured));
   if (process.argv.includes("--json")) {
-    process.stdout.write(
-      `${JSON.stringify({ measured, assumptions: ASSUMPTIONS, scales, bucketed }, null, 2)}\n`,
-    );
+    process.stdout.write(`${JSON.stringify({ measured, assumptions: ASSUMPTIONS, scales }, null, 2)}\n`);
     return;
   }
+  const p = ASSUMPTIONS.bucketed.upstreamPeriodHours;
   const out: string[] = [];
-  out.push("Measured sizes (bytes, serialised JSON incl. Cosmos system properties):");
-  for (const [k, v] of Object.entries(measured)) out.push(`  ${k.padEnd(18)} ${v}`);
+  out.push("Measured (bytes: serialised JSON incl. Cosmos system properties; requests at the emulator):");
+  for (const [k, v] of Object.entries(measured)) out.push(`  ${k.padEnd(22)} ${v}`);
   out.push(
     `Cosmos containers: ${Object.values(COSMOS_CONTAINERS)
       .map((c) => `${c.id} (${c.partitionKey})`)
       .join(", ")}`,
   );
   out.push(
-    `RU per ingested interval (rule of thumb, see docs/cosmos-design.md): ${ruPerInterval(measured).toFixed(1)}`,
+    `RU per batch message and meter (${p} h: bucket read+replace, day row, ${p} hour contributions, latest): ${ruPerBatch(measured, p).toFixed(1)}`,
   );
   out.push("");
   const head = [
@@ -493,77 +351,35 @@ async function main(): Promise<void> {
     "RU/s $",
     "GB",
     "GB $",
+    "fixed $",
     "total $/mo",
     "$/meter/mo",
   ];
   const rows = scales.map((s) => [
     s.meters.toLocaleString("en-US"),
     Math.round(s.messagesPerDay).toLocaleString("en-US"),
-    `${s.iotHub.units} x ${s.iotHub.tier}`,
-    s.iotHub.usd.toFixed(0),
-    s.functions.usd.toFixed(0),
-    String(s.cosmos.ruPerSecond),
-    s.cosmos.usdThroughput.toFixed(0),
-    String(s.cosmos.storageGb),
-    s.cosmos.usdStorage.toFixed(0),
+    `${s.services.iotHub.units} x ${s.services.iotHub.tier}`,
+    s.services.iotHub.usd.toFixed(0),
+    s.services.functions.usd.toFixed(0),
+    String(s.services.cosmosThroughput.ruPerSecond),
+    s.services.cosmosThroughput.usd.toFixed(0),
+    String(s.services.cosmosStorage.gb),
+    s.services.cosmosStorage.usd.toFixed(0),
+    s.services.fixed.usd.toFixed(0),
     s.usdPerMonth.toFixed(0),
     s.usdPerMeterPerMonth.toFixed(4),
   ]);
-  const table = (h: string[], rs: string[][]) => {
-    const widths = h.map((x, i) => Math.max(x.length, ...rs.map((r) => r[i]!.length)));
-    const line = (r: string[]) => r.map((c, i) => c.padStart(widths[i]!)).join("  ");
-    out.push(line(h));
-    for (const r of rs) out.push(line(r));
-  };
-  out.push(
-    "Design A, as the adapter writes today: one message and one document per interval, 2-year intervals.",
-  );
-  table(head, rows);
-  out.push("");
-  const p = ASSUMPTIONS.bucketed.upstreamPeriodHours;
-  out.push(
-    `Design B, bucketed: ${p} h upstream period (4 KB batch messages), a day bucket per meter-day, 5-year retention.`,
-  );
-  out.push(
-    `  RU per batch message and meter (bucket, day row, latest, contributions): ${ruPerBatch(measured, p).toFixed(1)}`,
-  );
-  table(
-    [
-      "meters",
-      "msgs/day",
-      "IoT Hub",
-      "IoT $",
-      "Fn $",
-      "RU/s",
-      "RU/s $",
-      "GB",
-      "GB $",
-      "fixed $",
-      "total $/mo",
-      "$/meter/mo",
-    ],
-    bucketed.map((s) => [
-      s.meters.toLocaleString("en-US"),
-      Math.round(s.messagesPerDay).toLocaleString("en-US"),
-      `${s.services.iotHub.units} x ${s.services.iotHub.tier}`,
-      s.services.iotHub.usd.toFixed(0),
-      s.services.functions.usd.toFixed(0),
-      String(s.services.cosmosThroughput.ruPerSecond),
-      s.services.cosmosThroughput.usd.toFixed(0),
-      String(s.services.cosmosStorage.gb),
-      s.services.cosmosStorage.usd.toFixed(0),
-      s.services.fixed.usd.toFixed(0),
-      s.usdPerMonth.toFixed(0),
-      s.usdPerMeterPerMonth.toFixed(4),
-    ]),
-  );
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((c, i) => c.padStart(widths[i]!)).join("  ");
+  out.push(line(head));
+  for (const r of rows) out.push(line(r));
   const hourly = bucketedCostAt(1_000_000, measured, 1);
   out.push("");
-  out.push("Trade-offs users see (design B):");
+  out.push("Trade-offs users see:");
   out.push(
-    `  - cloud history (app History, exports, aggregates) is up to ${p} h behind the meter, plus ingest seconds;`,
+    `  - cloud history (app History, exports, aggregates) is up to ${p} h behind the meter, plus ingest`,
   );
-  out.push("    the edge's local API, Live and alerts are not delayed (events leave at once).");
+  out.push("    seconds; the edge's local API, Live and alerts are not delayed (events leave at once).");
   out.push(
     `  - a 1 h upstream period halves that delay for $${hourly.usdPerMeterPerMonth.toFixed(4)} per meter-month at 1M meters.`,
   );
@@ -571,17 +387,12 @@ async function main(): Promise<void> {
     "  - after an outage the backlog leaves in full 4 KB messages at once; nothing is lost (durable outbox).",
   );
   out.push(
-    "  - the day buckets are not yet written by the Cosmos adapter (design A is): their sizes are measured from",
+    "  - aggregates are released hourly from precomputed hour contributions; late data after a release",
   );
-  out.push(
-    "    the bucket encoder (functions/src/store/cosmos-bucket.ts) written through the SDK into the emulator.",
-  );
+  out.push("    does not change it (as before).");
   out.push("");
   out.push(
-    "Storage is at full retention (A: intervals and hours 2 years, days and months 10 years; B: 5 years).",
-  );
-  out.push(
-    "RU: rule of thumb on measured bytes (the emulator reports a flat 1 RU per request). Prices: USD list, single region;",
+    `Storage at full retention: ${ASSUMPTIONS.bucketed.retentionDays} days (5 years) of day buckets and day rows. Prices: USD list, single region;`,
   );
   out.push("assumptions in scripts/cost-model.ts (ASSUMPTIONS). Run with --json for the whole model.");
   process.stdout.write(`${out.join("\n")}\n`);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { COSMOS_CONTAINERS } from "../src/store/cosmos-containers";
 import { fromSlot, toSlot } from "../src/store/cosmos-docs";
 import { eventsQuery, householdBucketsQuery, seriesQuery } from "../src/store/cosmos-query";
+import { HOURLY_SHARDS, hourlyPartition } from "../src/store/cosmos-series";
 
 describe("Cosmos query builder", () => {
   it("builds the GROUP BY aggregate that real Cosmos DB runs (the emulator cannot)", () => {
@@ -39,10 +40,25 @@ describe("Cosmos query builder", () => {
   });
 
   it("spreads load: every container is partitioned by meter, household, device or id", () => {
+    // `hourly` by hour and meter shard (hourlyPartition): an hour's contributions in 16 partitions
     for (const spec of Object.values(COSMOS_CONTAINERS)) {
-      expect(["/meterId", "/householdId", "/deviceId", "/id"]).toContain(spec.partitionKey);
+      expect(["/meterId", "/householdId", "/deviceId", "/id", "/h"]).toContain(spec.partitionKey);
     }
     expect(COSMOS_CONTAINERS.series.partitionKey).toBe("/meterId");
+  });
+
+  it("spreads an hour's contributions over 16 partitions, a meter always in the same one", () => {
+    const counts = new Map<string, number>();
+    for (let i = 0; i < 1600; i++) {
+      const p = hourlyPartition(3_600_000, `KFM${String(i).padStart(13, "0")}`);
+      counts.set(p, (counts.get(p) ?? 0) + 1);
+    }
+    expect(counts.size).toBe(HOURLY_SHARDS);
+    // 100 expected per shard; a fair hash stays well within 50..150
+    for (const n of counts.values()) expect(n).toBeGreaterThan(50);
+    for (const n of counts.values()) expect(n).toBeLessThan(150);
+    expect(hourlyPartition(7_200_000, "m-1")).toBe(hourlyPartition(7_200_000, "m-1"));
+    expect(hourlyPartition(7_200_000, "m-1").startsWith("7200000|")).toBe(true);
   });
 
   it("round-trips a rollup slot", () => {

@@ -31,9 +31,18 @@ export const COSMOS_CONTAINERS = {
   series: {
     id: "series",
     partitionKey: "/meterId",
-    indexingPolicy: only("/resolution", "/start", "/householdId"),
-    retentionSetting: "RETENTION_INTERVALS_DAYS (intervals) / RETENTION_ROLLUPS_DAYS (rollups), per item",
-    purpose: "intervals (PT1M..PT1H as received) and rollups (PT1H, P1D, P1M), one partition per meter",
+    indexingPolicy: only("/kind", "/resolution", "/start", "/householdId"),
+    retentionSetting: "RETENTION_INTERVALS_DAYS (day buckets) / RETENTION_ROLLUPS_DAYS (day rows), per item",
+    purpose:
+      "day buckets (one per meter and local day: every interval as received, in columns) and day roll-up rows; hours and months are computed from them when read",
+  },
+  hourly: {
+    id: "hourly",
+    partitionKey: "/h",
+    indexingPolicy: only("/start", "/meterId"),
+    retentionSetting: "7 days, per item (fixed: the hourly release reads an hour once it is closed)",
+    purpose:
+      "each meter's totals per local hour (id = meter, partition = the hour): the input of the hourly aggregate release",
   },
   readings: {
     id: "readings",

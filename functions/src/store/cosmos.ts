@@ -11,7 +11,7 @@ import { DefaultAzureCredential } from "@azure/identity";
 import type { MeterReading } from "@omdp/model";
 import type { IntervalWrite, SeriesResolution, SeriesRow } from "../series/types";
 import { COSMOS_CONTAINERS, type ContainerName } from "./cosmos-containers";
-import { rowFromDoc, type SeriesDoc, safeId, seriesDoc, withoutSystem } from "./cosmos-docs";
+import { rowFromDoc, type SeriesDoc, safeId, withoutSystem } from "./cosmos-docs";
 import { CosmosIo, pool } from "./cosmos-io";
 import {
   eventsQuery,
@@ -19,9 +19,8 @@ import {
   metersQuery,
   partitionIdsQuery,
   readingsQuery,
-  seriesQuery,
 } from "./cosmos-query";
-import { rollUpMeter } from "./cosmos-rollup";
+import { BucketSeries, type HourContribution, monthsOf } from "./cosmos-series";
 import {
   type AggregateRelease,
   type DeadLetter,
@@ -61,6 +60,9 @@ export interface CosmosStoreOptions {
   readonly concurrency?: number;
 }
 
+/** Hour contributions to aggregates: the release reads an hour once it is closed; kept a week. */
+const HOURLY_TTL_SECONDS = 7 * 86_400;
+
 const ttl = (days: number): number | undefined => (days > 0 ? days * 86_400 : undefined);
 
 export async function createCosmosStore(opts: CosmosStoreOptions): Promise<CosmosStore> {
@@ -92,6 +94,7 @@ export class CosmosStore implements Store {
   readonly kind = "cosmos" as const;
   private readonly c: Record<ContainerName, Container>;
   private readonly io: CosmosIo;
+  private readonly series: BucketSeries;
 
   constructor(
     private readonly client: CosmosClient,
@@ -102,6 +105,15 @@ export class CosmosStore implements Store {
       Object.entries(COSMOS_CONTAINERS).map(([name, spec]) => [name, database.container(spec.id)]),
     ) as Record<ContainerName, Container>;
     this.io = new CosmosIo(this.c);
+    this.series = new BucketSeries(
+      this.io,
+      {
+        intervals: ttl(opts.retentionDays.intervals),
+        rollups: ttl(opts.retentionDays.rollups),
+        hourly: HOURLY_TTL_SECONDS,
+      },
+      opts.concurrency ?? 16,
+    );
   }
 
   // ---- registry ----
@@ -128,31 +140,16 @@ export class CosmosStore implements Store {
 
   async writeIntervals(writes: readonly IntervalWrite[]): Promise<void> {
     if (writes.length === 0) return;
-    const keep = ttl(this.opts.retentionDays.intervals);
-    await this.io.bulk(
-      "series",
-      writes.map(
-        (w): OperationInput => ({
-          operationType: BulkOperationType.Upsert,
-          partitionKey: w.meterId,
-          resourceBody: seriesDoc(w, keep) as unknown as JSONObject,
-        }),
-      ),
-    );
-    const byMeter = new Map<string, IntervalWrite[]>();
-    for (const w of writes) byMeter.set(w.meterId, [...(byMeter.get(w.meterId) ?? []), w]);
-    await pool([...byMeter.values()], this.opts.concurrency ?? 16, (ws) => this.rollUpMeter(ws));
-  }
-
-  /** Rolls one meter's intervals up (cosmos-rollup.ts), then advances its latest values. */
-  private async rollUpMeter(writes: readonly IntervalWrite[]): Promise<void> {
-    await rollUpMeter(this.io, writes, {
-      hours: ttl(this.opts.retentionDays.intervals),
-      longer: ttl(this.opts.retentionDays.rollups),
+    await this.series.write(writes);
+    const newest = new Map<string, IntervalWrite>();
+    for (const w of writes) {
+      const seen = newest.get(w.meterId);
+      if (!seen || w.end > seen.end) newest.set(w.meterId, w);
+    }
+    await pool([...newest.values()], this.opts.concurrency ?? 16, async (w) => {
+      const { timeZone: _tz, ...interval } = w;
+      await this.advanceLatest({ meterId: w.meterId, householdId: w.householdId, interval });
     });
-    const newest = writes.reduce((x, y) => (y.end > x.end ? y : x));
-    const { timeZone: _tz, ...interval } = newest;
-    await this.advanceLatest({ meterId: newest.meterId, householdId: newest.householdId, interval });
   }
 
   private async advanceLatest(patch: Parameters<typeof newerLatest>[1]): Promise<void> {
@@ -255,14 +252,7 @@ export class CosmosStore implements Store {
   }
 
   async querySeries(q: SeriesQuery): Promise<Page<SeriesRow>> {
-    const page = await this.io.page<SeriesDoc>(
-      "series",
-      seriesQuery(q.meterId, q.resolution, q.from, q.to),
-      q.limit,
-      q.continuationToken,
-      q.meterId,
-    );
-    return { ...page, items: page.items.map(rowFromDoc) };
+    return this.series.query(q, async () => (await this.getMeter(q.meterId))?.timeZone);
   }
 
   async queryReadings(q: ReadingQuery): Promise<Page<MeterReading>> {
@@ -300,7 +290,6 @@ export class CosmosStore implements Store {
     from: number;
     to: number;
   }): Promise<HouseholdBucket[]> {
-    const spec = householdBucketsQuery(q.resolution, q.from, q.to, this.opts.groupBy);
     type Row = {
       householdId: string;
       start: number;
@@ -309,16 +298,43 @@ export class CosmosStore implements Store {
       exportWh: number;
       powerAvgW?: number | null;
     };
-    const rows = await this.io.all<Row>("series", spec);
-    if (this.opts.groupBy) {
-      return rows.map((r) => ({
-        householdId: r.householdId,
-        start: r.start,
-        meters: r.meters ?? 0,
-        importWh: r.importWh,
-        exportWh: r.exportWh,
-        powerAvgW: r.powerAvgW ?? null,
-      }));
+    let rows: Row[];
+    if (q.resolution === "PT1H") {
+      // precomputed at ingest: each meter's hour totals, one partition per hour
+      rows = await this.io.all<Row>("hourly", {
+        query:
+          "SELECT c.householdId, c.start, c.importWh, c.exportWh, c.powerAvgW FROM c WHERE c.start >= @from AND c.start < @to",
+        parameters: [
+          { name: "@from", value: q.from },
+          { name: "@to", value: q.to },
+        ],
+      });
+    } else if (q.resolution === "P1M") {
+      const zone = new Map((await this.listMeters()).map((m) => [m.id, m.timeZone]));
+      const days = (
+        await this.io.all<SeriesDoc>(
+          "series",
+          householdBucketsQuery("P1D", q.from - 32 * 86_400_000, q.to + 32 * 86_400_000, false),
+        )
+      ).map(rowFromDoc);
+      const byMeter = new Map<string, SeriesRow[]>();
+      for (const d of days) byMeter.set(d.meterId, [...(byMeter.get(d.meterId) ?? []), d]);
+      rows = [...byMeter]
+        .flatMap(([m, ds]) => monthsOf(ds, zone.get(m) ?? "UTC"))
+        .filter((r) => r.start >= q.from && r.start < q.to);
+    } else {
+      const spec = householdBucketsQuery(q.resolution, q.from, q.to, this.opts.groupBy);
+      rows = await this.io.all<Row>("series", spec);
+      if (this.opts.groupBy) {
+        return rows.map((r) => ({
+          householdId: r.householdId,
+          start: r.start,
+          meters: r.meters ?? 0,
+          importWh: r.importWh,
+          exportWh: r.exportWh,
+          powerAvgW: r.powerAvgW ?? null,
+        }));
+      }
     }
     const acc = new Map<string, HouseholdBucket & { powerAvgW: number | null }>();
     for (const r of rows) {
@@ -393,17 +409,23 @@ export class CosmosStore implements Store {
       partitionKey: pk,
     });
     for (const m of meters) {
-      const series = await this.io.all<{ id: string; derived: boolean }>(
+      const series = await this.series.count(m.id, m.timeZone);
+      report.intervals += series.intervals;
+      report.rollups += series.rollups;
+      await this.io.bulk(
         "series",
-        partitionIdsQuery("meterId", m.id),
-        m.id,
-      );
-      report.intervals += await this.io.bulk(
-        "series",
-        series.filter((s) => !s.derived).map(del(m.id)),
+        series.ids.map((id) => del(m.id)({ id })),
         [404],
       );
-      report.rollups += await this.io.bulk("series", series.filter((s) => s.derived).map(del(m.id)), [404]);
+      const hours = await this.io.all<HourContribution>("hourly", {
+        query: "SELECT c.id, c.h FROM c WHERE c.meterId = @m",
+        parameters: [{ name: "@m", value: m.id }],
+      });
+      await this.io.bulk(
+        "hourly",
+        hours.map((h) => del(h.h)(h)),
+        [404],
+      );
       const readings = await this.io.all<{ id: string }>(
         "readings",
         partitionIdsQuery("meterId", m.id),
