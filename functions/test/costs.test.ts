@@ -32,7 +32,14 @@ beforeAll(async () => {
     path.join(import.meta.dirname, "../../examples/tariffs/fixed.json"),
     path.join(dir, "fixed.json"),
   );
-  fs.writeFileSync(path.join(dir, "tariffs.json"), JSON.stringify({ "hh-1": "fixed.json" }));
+  fs.copyFileSync(
+    path.join(import.meta.dirname, "../../examples/tariffs/be-flanders.json"),
+    path.join(dir, "be.json"),
+  );
+  fs.writeFileSync(
+    path.join(dir, "tariffs.json"),
+    JSON.stringify({ "hh-1": "fixed.json", "hh-be": "be.json" }),
+  );
   const store = new SqliteStore(":memory:");
   for (const [id, hh] of [
     ["m-1", "hh-1"],
@@ -47,6 +54,20 @@ beforeAll(async () => {
     });
     await store.writeIntervals(writes(id, hh, "Europe/Vienna", START, 4, () => 250));
   }
+  // Brussels: quarters of 250 Wh in March (1 kW: the 2.5 kW floor), 1,500 Wh in May (6 kW), 1,000 Wh in June (4 kW)
+  await store.putMeter({
+    id: "p1",
+    householdId: "hh-be",
+    deviceId: "edge-a",
+    timeZone: "Europe/Brussels",
+    updatedAt: "x",
+  });
+  for (const [at, wh] of [
+    ["2026-03-10T10:00:00Z", 250],
+    ["2026-05-12T10:00:00Z", 1500],
+    ["2026-06-16T06:30:00Z", 1000],
+  ] as const)
+    await store.writeIntervals(writes("p1", "hh-be", "Europe/Brussels", Date.parse(at), 1, () => wh));
   services = {
     settings: readSettings({ TARIFFS_FILE: path.join(dir, "tariffs.json") }),
     store,
@@ -110,5 +131,20 @@ describe("cloud costs", () => {
     expect(op.parameters!.map((p) => p.name).sort()).toEqual(["from", "id", "resolution", "to"]);
     const prices = doc.paths["/api/meters/{id}/prices"]!.get!;
     expect(prices.parameters!.map((p) => p.name).sort()).toEqual(["from", "id", "to"]);
+  });
+
+  it("takes the earlier months' peaks into the Belgian rolling mean", async () => {
+    const res = await meterCosts.handle({
+      services,
+      principal: admin,
+      params: { id: "p1" },
+      query: { from: "2026-05-31T22:00:00Z", to: "2026-06-30T22:00:00Z", resolution: "P1M" },
+      body: undefined,
+      request: undefined as never,
+    });
+    const [june] = CostPage.parse(res.body).items;
+    // mean of 2.5, 6 and 4 kW = 4.166667 kW; 40.4 EUR/kW/year x 4.166667 / 12 = 14.027778 EUR
+    expect(june!.capacityDetail).toMatchObject({ peakW: 4000, monthsInMean: 3 });
+    expect(june!.capacity).toBe("14.027778");
   });
 });

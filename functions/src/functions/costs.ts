@@ -8,18 +8,25 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { localMidnight, wallTime } from "@omdp/model/time";
 import { COSTS_MAX_DAYS, COSTS_PATH, type IntervalValues } from "@omdp/series";
 import {
   CostPage,
   CostQuery,
   costPage,
+  importsPer,
+  type MonthPeak,
+  monthlyPeaks,
+  type PricedInterval,
   type PriceSeries,
   parseEntsoeXml,
   parsePriceCsv,
   parseTariff,
+  QUARTER_MS,
   type Result,
   type Tariff,
   type TariffError,
+  ZoneClock,
 } from "@omdp/tariffs";
 import type { z } from "zod";
 import atDynamic from "../../../examples/tariffs/at-dynamic.json" with { type: "json" };
@@ -123,6 +130,31 @@ async function quarters(store: Store, meterId: string, from: number, to: number)
   throw new ProblemError(500, "Internal Server Error", "more than 100 pages of quarter hours");
 }
 
+/**
+ * Belgian rule, months: the 11 local months before `from`'s month, whose quarter-hour peaks enter the
+ * rolling 12-month mean as `capacityHistory` (the months in the query count by their own data). The
+ * edge's modules/sharing/src/api/costs.ts has the same two functions: both sides must answer alike.
+ */
+export function capacityWindow(tariff: Tariff, from: number): { from: number; to: number } | undefined {
+  if (tariff.capacity?.rule !== "be") return undefined;
+  const w = wallTime(from, tariff.timeZone);
+  return {
+    from: localMidnight(w.year, w.month - 11, 1, tariff.timeZone),
+    to: localMidnight(w.year, w.month, 1, tariff.timeZone),
+  };
+}
+
+/** The monthly peaks of earlier quarter hours (the meter's), for `capacityHistory`. */
+export function capacityHistory(tariff: Tariff, quarters: readonly PricedInterval[]): Result<MonthPeak[]> {
+  const clock = new ZoneClock(tariff.timeZone);
+  const per = importsPer(quarters, QUARTER_MS, clock);
+  if (!per.ok) return per;
+  return {
+    ok: true,
+    value: [...monthlyPeaks(per.value, clock)].map(([month, p]) => ({ month, peakW: p.peakW })),
+  };
+}
+
 type Params = z.infer<typeof MeterIdParams>;
 type Query = z.infer<typeof CostQuery>;
 
@@ -135,7 +167,20 @@ const handle: RouteDef<Params, Query>["handle"] = async ({ services, principal, 
   const prices = pricesOf(located);
   if (prices && !prices.ok) throw tariffProblem(prices.error);
   const rows = await quarters(services.store, meter.id, r.from, r.to);
-  const page = costPage(located.tariff, rows, query, prices ? { prices: prices.value } : {});
+  const win = query.resolution === "P1M" ? capacityWindow(located.tariff, r.from) : undefined;
+  let history: MonthPeak[] = [];
+  if (win) {
+    const earlier = capacityHistory(
+      located.tariff,
+      await quarters(services.store, meter.id, win.from, win.to),
+    );
+    if (!earlier.ok) throw tariffProblem(earlier.error);
+    history = earlier.value;
+  }
+  const page = costPage(located.tariff, rows, query, {
+    ...(prices ? { prices: prices.value } : {}),
+    capacityHistory: history,
+  });
   if (!page.ok) {
     if (page.error.code === "BAD_INTERVAL" && page.error.field === "to")
       throw badParameter("to", page.error.message);

@@ -7,6 +7,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { CostPage } from "@omdp/tariffs";
 import { afterEach, describe, expect, it, onTestFinished } from "vitest";
+import beFlanders from "../../../examples/tariffs/be-flanders.json" with { type: "json" };
 import fixed from "../../../examples/tariffs/fixed.json" with { type: "json" };
 import { interval, tempDir } from "./support/fixtures";
 import { type Harness, startHarness } from "./support/harness";
@@ -111,5 +112,31 @@ describe("edge costs", () => {
       },
     );
     expect(prices.status).toBe(404);
+  });
+
+  it("the Belgian capacity charge's rolling mean takes the earlier months' peaks", async () => {
+    h = await startHarness({
+      households: { "hh-be": { timeZone: "Europe/Brussels", tariff: beFlanders } },
+      meters: { p1: { householdId: "hh-be" } },
+    });
+    // May: a 1,500 Wh quarter (6 kW); June: 1,000 Wh (4 kW); March: 250 Wh (1 kW, counted as the 2.5 kW floor)
+    for (const [at, wh] of [
+      ["2026-03-10T10:00:00Z", 250],
+      ["2026-05-12T10:00:00Z", 1500],
+      ["2026-06-16T06:30:00Z", 1000],
+    ] as const)
+      await h.host.deliver("intervals", interval("p1", at, 15, wh));
+    const r = await costs(h, "p1", {
+      from: "2026-05-31T22:00:00Z",
+      to: "2026-06-30T22:00:00Z",
+      resolution: "P1M",
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const [june] = CostPage.parse(r.body).items;
+    // mean of 2.5 (March, floor), 6 (May) and 4 kW (June) = 4.1666... kW = 4166.67 W; charge
+    // 40.4 EUR/kW/year x 4.166667 kW / 12 = 14.027778 EUR, VAT 6 % on it
+    expect(june!.capacityDetail).toMatchObject({ peakW: 4000, countedW: 4000, monthsInMean: 3 });
+    expect(Number(june!.capacityDetail!.rollingMeanW)).toBeCloseTo(4166.67, 1);
+    expect(june!.capacity).toBe("14.027778");
   });
 });

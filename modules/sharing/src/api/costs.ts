@@ -7,16 +7,23 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { localMidnight, wallTime } from "@omdp/model/time";
 import { COSTS_MAX_DAYS, COSTS_PATH, fromInterval, PRICES_PATH, PricesQuery, pricesPage } from "@omdp/series";
 import {
   CostQuery,
   costPage,
+  importsPer,
+  type MonthPeak,
+  monthlyPeaks,
+  type PricedInterval,
   type PriceSeries,
   parseEntsoeXml,
   parsePriceCsv,
+  QUARTER_MS,
   type Result,
   type Tariff,
   type TariffError,
+  ZoneClock,
 } from "@omdp/tariffs";
 import type { z } from "zod";
 import { tariffOf, timeZoneOf } from "../config";
@@ -62,6 +69,30 @@ export function tariffProblem(e: TariffError): ApiError {
   return new ApiError(500, `tariff_${e.code.toLowerCase()}`, detail);
 }
 
+/**
+ * Belgian rule, months: the 11 local months before `from`'s month, whose quarter-hour peaks enter the
+ * rolling 12-month mean as `capacityHistory` (the months in the query count by their own data).
+ */
+export function capacityWindow(tariff: Tariff, from: number): { from: number; to: number } | undefined {
+  if (tariff.capacity?.rule !== "be") return undefined;
+  const w = wallTime(from, tariff.timeZone);
+  return {
+    from: localMidnight(w.year, w.month - 11, 1, tariff.timeZone),
+    to: localMidnight(w.year, w.month, 1, tariff.timeZone),
+  };
+}
+
+/** The monthly peaks of earlier quarter hours (the meter's), for `capacityHistory`. */
+export function capacityHistory(tariff: Tariff, quarters: readonly PricedInterval[]): Result<MonthPeak[]> {
+  const clock = new ZoneClock(tariff.timeZone);
+  const per = importsPer(quarters, QUARTER_MS, clock);
+  if (!per.ok) return per;
+  return {
+    ok: true,
+    value: [...monthlyPeaks(per.value, clock)].map(([month, p]) => ({ month, peakW: p.peakW })),
+  };
+}
+
 export function addCostRoutes(r: Router<Caller | undefined>, deps: ApiDeps): void {
   r.add("GET", COSTS_PATH, (c) => {
     const parsed = CostQuery.safeParse(Object.fromEntries(c.url.searchParams.entries()));
@@ -76,10 +107,24 @@ export function addCostRoutes(r: Router<Caller | undefined>, deps: ApiDeps): voi
     const cfg = deps.config();
     const tariff = tariffOf(cfg, meterId);
     if (!tariff) throw notFound(`tariff of meter ${meterId}'s household`);
-    const rows = deps.store.intervals.query(meterId, "PT15M", from, to, timeZoneOf(cfg, meterId));
+    const tz = timeZoneOf(cfg, meterId);
+    const rows = deps.store.intervals.query(meterId, "PT15M", from, to, tz);
     const prices = tariffPrices(tariff);
     if (prices && !prices.ok) throw tariffProblem(prices.error);
-    const page = costPage(tariff, rows.map(fromInterval), query, prices ? { prices: prices.value } : {});
+    const win = query.resolution === "P1M" ? capacityWindow(tariff, from) : undefined;
+    let history: MonthPeak[] = [];
+    if (win) {
+      const earlier = capacityHistory(
+        tariff,
+        deps.store.intervals.query(meterId, "PT15M", win.from, win.to, tz).map(fromInterval),
+      );
+      if (!earlier.ok) throw tariffProblem(earlier.error);
+      history = earlier.value;
+    }
+    const page = costPage(tariff, rows.map(fromInterval), query, {
+      ...(prices ? { prices: prices.value } : {}),
+      capacityHistory: history,
+    });
     if (!page.ok) throw tariffProblem(page.error);
     sendJson(c.res, 200, page.value);
   });
