@@ -15,7 +15,7 @@ import { restartDelay } from "../edgehub/supervisor";
 import { type AppServer, startAppServer } from "./appServer";
 import { ensureAppBuilt } from "./build";
 import { type ComponentProcess, killGroupsNow, spawnComponent } from "./child";
-import type { Component, PlatformConfig, Ports } from "./config";
+import { type Component, meterRegistry, type PlatformConfig, type Ports } from "./config";
 import { preparePrivateDir, usePrivateUmask, writePrivateFile } from "./dataDir";
 import { prettyLine } from "./logs";
 import { resolvePorts } from "./ports";
@@ -107,6 +107,18 @@ export async function startPlatform(input: PlatformConfig, opts: StartOptions = 
   preparePrivateDir(config.dataDir);
   // the app build (when needed) before the clock is fixed: a backfill's clock holds only for the start
   if (config.build) await ensureAppBuilt(join(REPO_ROOT, "app"), (m) => say(m));
+  // Only DLMS pushes (and the polled M-Bus meters) have a catch-up cadence: P1, SML and D0 meters would
+  // push every few seconds of meter time through the whole backfill.
+  const noCatchUp = meterRegistry(config).filter((m) => m.meter.kind !== "dlms" && m.meter.kind !== "mbus");
+  if (
+    config.simulator.backfillMs > 0 &&
+    noCatchUp.length > 0 &&
+    recordedSimTime(config.dataDir) === undefined
+  )
+    say(
+      `no backfill: ${noCatchUp.map((m) => `${m.meterId} (${m.meter.kind})`).join(", ")} ha${noCatchUp.length > 1 ? "ve" : "s"} no catch-up cadence yet (only dlms and mbus meters do)`,
+      "warn",
+    );
   const clock = chooseEpoch(
     config.simulator.start,
     config.simulator.speed,
@@ -114,7 +126,7 @@ export async function startPlatform(input: PlatformConfig, opts: StartOptions = 
     Date.now(),
     // a backfill's clock is held while the components start, until the go file is written below
     {
-      ms: config.simulator.backfillMs,
+      ms: noCatchUp.length > 0 ? 0 : config.simulator.backfillMs,
       goFile: join(config.dataDir, GO_FILE),
       // the catch-up's speed (default BACKFILL_SPEED; for measuring the pipeline)
       ...(Number(process.env.OMDP_SIM_BACKFILL_SPEED) > 1
