@@ -5,8 +5,11 @@
 import { isAbsolute, resolve } from "node:path";
 import { parseBackfill } from "./simClock";
 
-/** Meter kinds: on the shared M-Bus/TCP line (dlms, mbus), or each on its own line (P1, SML, D0). */
-export const LINE_KINDS = ["dsmr", "sml", "d0"] as const;
+/**
+ * Meter kinds: on the shared M-Bus/TCP line (dlms, mbus), or each on its own line (P1, SML, D0, and
+ * wireless M-Bus, each through a simulated receiver stick).
+ */
+export const LINE_KINDS = ["dsmr", "sml", "d0", "wmbus"] as const;
 export type LineKind = (typeof LINE_KINDS)[number];
 
 export interface MeterConfig {
@@ -17,6 +20,9 @@ export interface MeterConfig {
   readonly variant?: "dsmr5" | "fluvius" | "smarty";
   /** d0: `push` (default) or `modeC` (the reader signs on). */
   readonly d0Mode?: "push" | "modeC";
+  /** wmbus (the id is the meter's 8-digit address): `water` (default), `heat` or `hca`; OMS mode 5 (default) or 7. */
+  readonly wmbusDevice?: "water" | "heat" | "hca";
+  readonly wmbusMode?: 5 | 7;
   /** P1, SML, D0: seconds of meter time between two telegrams (defaults: dsmr 10, sml 2, d0 10). */
   readonly pushIntervalS?: number;
   /** `sub`: a sub-meter behind the household's main meter (not added to the household's totals). */
@@ -181,7 +187,16 @@ function households(raw: unknown): HouseholdConfig[] | undefined {
       seen.add(mo.id);
       const kind = mo.kind ?? "dlms";
       if (kind !== "dlms" && kind !== "mbus" && !(LINE_KINDS as readonly unknown[]).includes(kind))
-        throw new ConfigError(`${where}.kind`, "must be dlms, mbus, dsmr, sml or d0");
+        throw new ConfigError(`${where}.kind`, "must be dlms, mbus, dsmr, sml, d0 or wmbus");
+      if (kind === "wmbus" && !/^\d{8}$/.test(mo.id))
+        throw new ConfigError(`${where}.id`, "a wmbus meter's id is its 8-digit address (e.g. 71000031)");
+      if (
+        mo.wmbusDevice !== undefined &&
+        (kind !== "wmbus" || !["water", "heat", "hca"].includes(String(mo.wmbusDevice)))
+      )
+        throw new ConfigError(`${where}.wmbusDevice`, "wmbus meters only: water, heat or hca");
+      if (mo.wmbusMode !== undefined && (kind !== "wmbus" || (mo.wmbusMode !== 5 && mo.wmbusMode !== 7)))
+        throw new ConfigError(`${where}.wmbusMode`, "wmbus meters only: 5 or 7");
       if (
         mo.variant !== undefined &&
         (kind !== "dsmr" || !["dsmr5", "fluvius", "smarty"].includes(String(mo.variant)))
@@ -197,6 +212,8 @@ function households(raw: unknown): HouseholdConfig[] | undefined {
         ...(mo.role === "sub" ? { role: "sub" } : {}),
         ...(mo.variant !== undefined ? { variant: mo.variant } : {}),
         ...(mo.d0Mode !== undefined ? { d0Mode: mo.d0Mode } : {}),
+        ...(mo.wmbusDevice !== undefined ? { wmbusDevice: mo.wmbusDevice } : {}),
+        ...(mo.wmbusMode !== undefined ? { wmbusMode: mo.wmbusMode } : {}),
         ...(interval !== undefined ? { pushIntervalS: interval } : {}),
       } as MeterConfig;
     });

@@ -1,9 +1,11 @@
 /**
- * The P1, SML and D0 meters of the configuration (kinds dsmr, sml, d0) each sit on a line of their own
+ * The P1, SML, D0 and wM-Bus meters of the configuration (kinds dsmr, sml, d0, wmbus: a simulated
+ * receiver stick per meter) each sit on a line of their own
  * (`<dataDir>/sim/lines.json`, written by the meters component). `omdp start` reads each with its own
  * @omdp/reader line (protocol per line; TCP, as through a ser2net/ESP bridge), all through one leaf
  * device of the local gateway (as the M-Bus leaf does): the readings reach analytics, events and sharing
- * by the manifest's `leafTo*` routes, exactly like the module's. Smarty keys come from the keys file.
+ * by the manifest's `leafTo*` routes, exactly like the module's. Smarty and wM-Bus keys come from the
+ * keys file (a wM-Bus meter's id is its 8-digit address).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -79,7 +81,7 @@ export async function startLineLeaf(
     await reader.start();
     readers.push(reader);
   }
-  log.info("P1/SML/D0 meters read by a leaf reader per line", {
+  log.info("P1/SML/D0/wM-Bus meters read by a leaf reader per line", {
     deviceId,
     meters: meters.map((m) => `${m.meterId} (${m.meter.kind})`),
   });

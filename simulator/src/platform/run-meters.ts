@@ -44,6 +44,8 @@ async function main(): Promise<void> {
     pv: r.meter.pv,
     ...(r.meter.variant ? { p1Variant: r.meter.variant } : {}),
     ...(r.meter.d0Mode ? { d0Mode: r.meter.d0Mode } : {}),
+    ...(r.meter.wmbusDevice ? { wmbusDevice: r.meter.wmbusDevice } : {}),
+    ...(r.meter.wmbusMode ? { wmbusMode: r.meter.wmbusMode } : {}),
     ...(r.meter.pushIntervalS ? { pushIntervalS: r.meter.pushIntervalS } : {}),
   }));
   // The registers continue from <data>/sim/registers.json (a second start must not make them go back).

@@ -70,7 +70,16 @@ describe("platform settings", () => {
     ).toThrow(/duplicate meter id x/);
     expect(() =>
       resolveConfig({ households: [{ id: "a", meters: [{ id: "x", kind: "gas" }] }] }, {}),
-    ).toThrow(/kind: must be dlms, mbus, dsmr, sml or d0/);
+    ).toThrow(/kind: must be dlms, mbus, dsmr, sml, d0 or wmbus/);
+    expect(() =>
+      resolveConfig({ households: [{ id: "a", meters: [{ id: "water", kind: "wmbus" }] }] }, {}),
+    ).toThrow(/meters\[0\]\.id: a wmbus meter's id is its 8-digit address/);
+    expect(() =>
+      resolveConfig(
+        { households: [{ id: "a", meters: [{ id: "x", kind: "sml", wmbusDevice: "heat" }] }] },
+        {},
+      ),
+    ).toThrow(/wmbusDevice: wmbus meters only/);
   });
 });
 
