@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { COSMOS_CONTAINERS } from "../src/store/cosmos-containers";
-import { fromSlot, toSlot } from "../src/store/cosmos-docs";
-import { eventsQuery, householdBucketsQuery, seriesQuery } from "../src/store/cosmos-query";
+import {
+  eventsQuery,
+  hourlyBucketsQuery,
+  householdBucketsQuery,
+  seriesQuery,
+} from "../src/store/cosmos-query";
 import { HOURLY_SHARDS, hourlyPartition } from "../src/store/cosmos-series";
 
 describe("Cosmos query builder", () => {
@@ -18,6 +22,18 @@ describe("Cosmos query builder", () => {
       { name: "@to", value: 2 },
     ]);
     expect(householdBucketsQuery("P1D", 1, 2, false).query).not.toContain("GROUP BY");
+  });
+
+  it("sums the hourly contributions with GROUP BY on real Cosmos DB, without it on the emulator", () => {
+    expect(hourlyBucketsQuery(1, 2, true).query).toBe(
+      "SELECT c.householdId, c.start, COUNT(1) AS meters, SUM(c.importWh) AS importWh, SUM(c.exportWh) AS exportWh, " +
+        "SUM(c.powerAvgW) AS powerAvgW FROM c WHERE c.start >= @from AND c.start < @to GROUP BY c.householdId, c.start",
+    );
+    expect(hourlyBucketsQuery(1, 2, false).query).not.toContain("GROUP BY");
+    expect(hourlyBucketsQuery(1, 2, false).parameters).toEqual([
+      { name: "@from", value: 1 },
+      { name: "@to", value: 2 },
+    ]);
   });
 
   it("keeps every value in parameters, never in the SQL text", () => {
@@ -59,21 +75,5 @@ describe("Cosmos query builder", () => {
     for (const n of counts.values()) expect(n).toBeLessThan(150);
     expect(hourlyPartition(7_200_000, "m-1")).toBe(hourlyPartition(7_200_000, "m-1"));
     expect(hourlyPartition(7_200_000, "m-1").startsWith("7200000|")).toBe(true);
-  });
-
-  it("round-trips a rollup slot", () => {
-    const child = {
-      start: 3_600_000,
-      end: 4_500_000,
-      importWh: 12,
-      exportWh: 0,
-      powerMinW: 10,
-      powerAvgW: 48,
-      powerMaxW: null,
-      sampleCount: 15,
-      quality: "estimated" as const,
-      flags: ["gap"],
-    };
-    expect(fromSlot(0, "60", toSlot(child))).toEqual(child);
   });
 });

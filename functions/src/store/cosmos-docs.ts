@@ -1,10 +1,9 @@
 import type { Quality } from "@omdp/model";
-import type { ChildSummary } from "../series/rollup";
 import type { SeriesResolution, SeriesRow } from "../series/types";
 
 /**
- * Document shapes of the Cosmos adapter (see docs/cosmos-design.md). Field names are short where a
- * document is written often; Cosmos ids may not contain `/ \ ? #`.
+ * The series row document of the Cosmos adapter (day rows, `P1D|<start>`; see docs/cosmos-design.md;
+ * the day buckets are cosmos-bucket.ts). Cosmos ids may not contain `/ \ ? #`.
  */
 export interface SeriesDoc {
   id: string;
@@ -24,27 +23,8 @@ export interface SeriesDoc {
   quality: Quality;
   flags: string[];
   derived: boolean;
-  /** Rollups: child summaries by minute offset from `start` (setting a slot is idempotent). */
-  slots?: Record<string, Slot>;
-  /** Rollups: end of the child whose registers are kept. */
-  registersEnd?: number;
   ttl?: number;
 }
-
-/** [minutes, importWh, exportWh, powerMinW, powerAvgW, powerMaxW, samples, quality(0..2), flags?] */
-export type Slot = [
-  number,
-  number,
-  number,
-  number | null,
-  number | null,
-  number | null,
-  number,
-  number,
-  string[]?,
-];
-
-const QUALITY: readonly Quality[] = ["complete", "partial", "estimated"];
 
 export function seriesDocId(resolution: SeriesResolution, start: number): string {
   return `${resolution}|${start}`;
@@ -96,37 +76,6 @@ export function rowFromDoc(d: SeriesDoc): SeriesRow {
     quality: d.quality,
     flags: d.flags,
     derived: d.derived,
-  };
-}
-
-export function toSlot(c: ChildSummary): Slot {
-  const slot: Slot = [
-    (c.end - c.start) / 60_000,
-    c.importWh,
-    c.exportWh,
-    c.powerMinW,
-    c.powerAvgW,
-    c.powerMaxW,
-    c.sampleCount,
-    QUALITY.indexOf(c.quality),
-  ];
-  if (c.flags.length > 0) slot.push([...c.flags]);
-  return slot;
-}
-
-export function fromSlot(bucketStart: number, offsetMin: string, s: Slot): ChildSummary {
-  const start = bucketStart + Number(offsetMin) * 60_000;
-  return {
-    start,
-    end: start + s[0] * 60_000,
-    importWh: s[1],
-    exportWh: s[2],
-    powerMinW: s[3],
-    powerAvgW: s[4],
-    powerMaxW: s[5],
-    sampleCount: s[6],
-    quality: QUALITY[s[7]] ?? "partial",
-    flags: s[8] ?? [],
   };
 }
 

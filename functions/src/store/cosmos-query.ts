@@ -117,6 +117,30 @@ export function householdBucketsQuery(
   };
 }
 
+/**
+ * Per-household totals of the hours in [from, to) from the precomputed contributions (`hourly`, one
+ * document per meter and hour): the input of the hourly aggregate release. GROUP BY as above.
+ */
+export function hourlyBucketsQuery(from: number, to: number, groupBy: boolean): SqlQuerySpec {
+  const where = "WHERE c.start >= @from AND c.start < @to";
+  const parameters = [
+    { name: "@from", value: from },
+    { name: "@to", value: to },
+  ];
+  if (!groupBy) {
+    return {
+      query: `SELECT c.householdId, c.start, c.importWh, c.exportWh, c.powerAvgW FROM c ${where}`,
+      parameters,
+    };
+  }
+  return {
+    query:
+      "SELECT c.householdId, c.start, COUNT(1) AS meters, SUM(c.importWh) AS importWh, SUM(c.exportWh) AS exportWh, " +
+      `SUM(c.powerAvgW) AS powerAvgW FROM c ${where} GROUP BY c.householdId, c.start`,
+    parameters,
+  };
+}
+
 /** Ids (and `derived`) of one partition's documents; the key is repeated as a filter for emulators. */
 export function partitionIdsQuery(pkField: string, pk: string): SqlQuerySpec {
   return {

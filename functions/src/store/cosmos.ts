@@ -15,6 +15,7 @@ import { rowFromDoc, type SeriesDoc, safeId, withoutSystem } from "./cosmos-docs
 import { CosmosIo, pool } from "./cosmos-io";
 import {
   eventsQuery,
+  hourlyBucketsQuery,
   householdBucketsQuery,
   metersQuery,
   partitionIdsQuery,
@@ -299,17 +300,7 @@ export class CosmosStore implements Store {
       powerAvgW?: number | null;
     };
     let rows: Row[];
-    if (q.resolution === "PT1H") {
-      // precomputed at ingest: each meter's hour totals, one partition per hour
-      rows = await this.io.all<Row>("hourly", {
-        query:
-          "SELECT c.householdId, c.start, c.importWh, c.exportWh, c.powerAvgW FROM c WHERE c.start >= @from AND c.start < @to",
-        parameters: [
-          { name: "@from", value: q.from },
-          { name: "@to", value: q.to },
-        ],
-      });
-    } else if (q.resolution === "P1M") {
+    if (q.resolution === "P1M") {
       const zone = new Map((await this.listMeters()).map((m) => [m.id, m.timeZone]));
       const days = (
         await this.io.all<SeriesDoc>(
@@ -323,8 +314,14 @@ export class CosmosStore implements Store {
         .flatMap(([m, ds]) => monthsOf(ds, zone.get(m) ?? "UTC"))
         .filter((r) => r.start >= q.from && r.start < q.to);
     } else {
-      const spec = householdBucketsQuery(q.resolution, q.from, q.to, this.opts.groupBy);
-      rows = await this.io.all<Row>("series", spec);
+      // PT1H: precomputed at ingest (each meter's hour totals in `hourly`); P1D: the day rows
+      rows =
+        q.resolution === "PT1H"
+          ? await this.io.all<Row>("hourly", hourlyBucketsQuery(q.from, q.to, this.opts.groupBy))
+          : await this.io.all<Row>(
+              "series",
+              householdBucketsQuery(q.resolution, q.from, q.to, this.opts.groupBy),
+            );
       if (this.opts.groupBy) {
         return rows.map((r) => ({
           householdId: r.householdId,
