@@ -107,7 +107,7 @@ export async function startPlatform(input: PlatformConfig, opts: StartOptions = 
   preparePrivateDir(config.dataDir);
   // the app build (when needed) before the clock is fixed: a backfill's clock holds only for the start
   if (config.build) await ensureAppBuilt(join(REPO_ROOT, "app"), (m) => say(m));
-  // Only DLMS pushes (and the polled M-Bus meters) have a catch-up cadence: P1, SML and D0 meters would
+  // Only DLMS pushes (and the polled M-Bus meters) have a catch-up cadence: P1, SML, D0 and wM-Bus would
   // push every few seconds of meter time through the whole backfill.
   const noCatchUp = meterRegistry(config).filter((m) => m.meter.kind !== "dlms" && m.meter.kind !== "mbus");
   if (
