@@ -23,6 +23,8 @@ import { decodeToken, encodeToken, type Page } from "./port";
 const HOUR = 3_600_000;
 const DAY_REACH = 26 * HOUR; // a local day is at most 25 h long
 const MONTH_REACH = 32 * 24 * HOUR;
+/** Day buckets per query when reading intervals (a month: ~170 KB at PT15M). */
+const BUCKET_CHUNK = 31;
 
 /** Shards per hour in `hourly`: an hour's writes (every meter) spread over 16 logical partitions. */
 export const HOURLY_SHARDS = 16;
@@ -207,15 +209,15 @@ export class BucketSeries {
     await this.io.bulk("hourly", hourly);
   }
 
+  /** Day buckets starting in [from, to), oldest first, at most `BUCKET_CHUNK` (a single-partition query). */
   private async buckets(meterId: string, from: number, to: number): Promise<DayBucketDoc[]> {
     return this.io.all<DayBucketDoc>(
       "series",
       {
-        query:
-          "SELECT * FROM c WHERE c.meterId = @m AND c.kind = 'd' AND c.start >= @from AND c.start < @to ORDER BY c.start",
+        query: `SELECT TOP ${BUCKET_CHUNK} * FROM c WHERE c.meterId = @m AND c.kind = 'd' AND c.start >= @from AND c.start < @to ORDER BY c.start`,
         parameters: [
           { name: "@m", value: meterId },
-          { name: "@from", value: from - DAY_REACH },
+          { name: "@from", value: from },
           { name: "@to", value: to },
         ],
       },
@@ -253,7 +255,7 @@ export class BucketSeries {
     timeZone: () => Promise<string | undefined>,
   ): Promise<Page<SeriesRow>> {
     const from = q.continuationToken ? decodeToken(q.continuationToken, isCursor).s : q.from;
-    const rows = await this.rows(q.meterId, q.resolution, from, q.to, timeZone);
+    const rows = await this.rows(q.meterId, q.resolution, from, q.to, q.limit, timeZone);
     const inRange = rows.filter((r) => r.start >= from && r.start < q.to).sort((a, b) => a.start - b.start);
     const items = inRange.slice(0, q.limit);
     const next = inRange[q.limit];
@@ -265,6 +267,7 @@ export class BucketSeries {
     resolution: SeriesResolution,
     from: number,
     to: number,
+    limit: number,
     timeZone: () => Promise<string | undefined>,
   ): Promise<SeriesRow[]> {
     if (resolution === "P1D") return this.dayRows(meterId, from, to);
@@ -273,15 +276,25 @@ export class BucketSeries {
       const tz = days.length > 0 ? await timeZone() : undefined;
       return tz === undefined ? [] : monthsOf(days, tz);
     }
-    const docs = await this.buckets(meterId, from, to);
-    if (resolution !== "PT1H")
-      return docs.flatMap((d) => bucketRows(d).filter((r) => r.resolution === resolution));
-    const tz = docs.length > 0 ? await timeZone() : undefined;
-    if (tz === undefined) return [];
-    return docs.flatMap((d) => [
-      ...bucketRows(d).filter((r) => r.resolution === "PT1H"),
-      ...bucketHours(d, tz),
-    ]);
+    // buckets a chunk at a time until the page (and one row more, for the token) is full
+    let tz: string | undefined;
+    const out: SeriesRow[] = [];
+    let after = from - DAY_REACH;
+    for (let i = 0; i < 10_000 && out.length <= limit; i++) {
+      const docs = await this.buckets(meterId, after, to);
+      for (const d of docs) {
+        let rows = bucketRows(d).filter((r) => r.resolution === resolution);
+        if (resolution === "PT1H") {
+          tz ??= await timeZone();
+          if (tz === undefined) return [];
+          rows = [...rows, ...bucketHours(d, tz)].sort((x, y) => x.start - y.start);
+        }
+        out.push(...rows.filter((r) => r.start >= from && r.start < to));
+      }
+      if (docs.length < BUCKET_CHUNK) break;
+      after = docs.at(-1)!.start + 1;
+    }
+    return out;
   }
 
   /** What a meter's partition holds, counted as rows (intervals; hour, day and month roll-ups). */
