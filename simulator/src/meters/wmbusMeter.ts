@@ -8,7 +8,7 @@
  * return temperature (0x5A/0x5E, 0.1 degC); heat cost allocators their units (VIF 0x6E). The frame goes
  * out through a receiver's framing (iM871A HCI by default, AMB8465 or rtl_wmbus lines), as the stick
  * hands it to the reader. Consumption comes from the seeded draw model of media.ts (the heat cost
- * allocator counts one unit per 0.5 kWh its radiator gives off). The key is per meter (seeded unless
+ * allocator counts one unit per 4 kWh of the flat's heating, a radiator's share). The key is per meter (seeded unless
  * given) and written to the keys file like the DLMS meters' keys.
  */
 import { localDateTime } from "@omdp/model";
@@ -26,8 +26,8 @@ export type WmbusReceiver = "im871a" | "amb8465" | "rtlwmbus";
 
 /** EN 13757-3 table 3 device types. */
 export const WMBUS_DEVICE_TYPE: Record<WmbusDevice, number> = { water: 0x07, heat: 0x04, hca: 0x08 };
-/** Wh of radiator heat per HCA unit (a simulator choice; real allocators are rated per radiator). */
-export const WH_PER_HCA_UNIT = 500;
+/** Wh of the flat's heating per HCA unit (a simulator choice: a radiator's share; real allocators are rated per radiator). */
+export const WH_PER_HCA_UNIT = 4000;
 
 /** The 8-digit address of a wM-Bus meter: `secondaryId`, an 8-digit id, else from the seed. */
 export function wmbusIdFor(spec: MeterSpec): string {
