@@ -3,7 +3,8 @@ import { intervalId } from "@omdp/model";
 import { IntervalBatch } from "@omdp/series";
 import { describe, expect, it } from "vitest";
 import { BatchSender } from "../src/upstream-batch";
-import { silentLog } from "./support/harness";
+import { event, interval } from "./support/fixtures";
+import { silentLog, startHarness, T0 } from "./support/harness";
 
 const HOUR = 3_600_000;
 
@@ -126,5 +127,34 @@ describe("upstream batching (cloud.batchSeconds)", () => {
       ["interval", rec(1).id],
     ]);
     await sender.stop();
+  });
+});
+
+describe("upstream batching through the module (twin cloud.batchSeconds)", () => {
+  it("holds the quarter hours for the period, then sends them as one batch; events at once", async () => {
+    const h = await startHarness({
+      cloud: { enabled: true, batchSeconds: 1 },
+      households: { "hh-1": { timeZone: "UTC" } },
+    });
+    try {
+      for (let i = 0; i < 4; i++) await h.host.deliver("intervals", interval("m1", T0 + i * 900_000));
+      await h.host.deliver("alerts", event("m1", T0, "e1"));
+      await h.module.upstreamOutbox.idle();
+      expect(h.host.sentOn("upstream").map((s) => s.properties.kind)).toEqual(["event"]);
+      // the period (1 s of wall time) ends: one batch of the four, bounded wait on the condition
+      const deadline = Date.now() + 5_000;
+      while (h.host.sentOn("upstream").length < 2 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const up = h.host.sentOn("upstream");
+      expect(up.map((s) => s.properties.kind)).toEqual(["event", "intervals"]);
+      const batch = IntervalBatch.parse(up[1]!.body);
+      expect(batch.intervals.map((r) => r.intervalStart)).toEqual(
+        [0, 1, 2, 3].map((i) => new Date(T0 + i * 900_000).toISOString()),
+      );
+      expect(h.module.status()).toMatchObject({ upstreamSent: 5, upstreamPending: 0, upstreamBatches: 1 });
+    } finally {
+      await h.dispose();
+    }
   });
 });
