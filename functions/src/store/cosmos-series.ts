@@ -18,6 +18,7 @@ import { calendarBucket } from "../series/tz";
 import { type DayBucketDoc, dayBucketId, decodeColumns, mergeDay } from "./cosmos-bucket";
 import { rowFromDoc, type SeriesDoc, seriesDoc } from "./cosmos-docs";
 import { type CosmosIo, pool } from "./cosmos-io";
+import { seriesQuery } from "./cosmos-query";
 import { decodeToken, encodeToken, type Page } from "./port";
 
 const HOUR = 3_600_000;
@@ -226,19 +227,7 @@ export class BucketSeries {
   }
 
   private async dayRows(meterId: string, from: number, to: number): Promise<SeriesRow[]> {
-    const docs = await this.io.all<SeriesDoc>(
-      "series",
-      {
-        query:
-          "SELECT * FROM c WHERE c.meterId = @m AND c.resolution = 'P1D' AND c.start >= @from AND c.start < @to ORDER BY c.start",
-        parameters: [
-          { name: "@m", value: meterId },
-          { name: "@from", value: from },
-          { name: "@to", value: to },
-        ],
-      },
-      meterId,
-    );
+    const docs = await this.io.all<SeriesDoc>("series", seriesQuery(meterId, "P1D", from, to), meterId);
     return docs.map(rowFromDoc);
   }
 

@@ -302,11 +302,15 @@ export class CosmosStore implements Store {
     let rows: Row[];
     if (q.resolution === "P1M") {
       const zone = new Map((await this.listMeters()).map((m) => [m.id, m.timeZone]));
+      // every meter's day rows around the range (cross-partition), months computed per meter
       const days = (
-        await this.io.all<SeriesDoc>(
-          "series",
-          householdBucketsQuery("P1D", q.from - 32 * 86_400_000, q.to + 32 * 86_400_000, false),
-        )
+        await this.io.all<SeriesDoc>("series", {
+          query: "SELECT * FROM c WHERE c.resolution = 'P1D' AND c.start >= @from AND c.start < @to",
+          parameters: [
+            { name: "@from", value: q.from - 32 * 86_400_000 },
+            { name: "@to", value: q.to + 32 * 86_400_000 },
+          ],
+        })
       ).map(rowFromDoc);
       const byMeter = new Map<string, SeriesRow[]>();
       for (const d of days) byMeter.set(d.meterId, [...(byMeter.get(d.meterId) ?? []), d]);

@@ -94,4 +94,48 @@ describe("Cosmos day buckets: reading past one query's chunk of 31 buckets", () 
       await sqlite.close();
     }
   });
+
+  it("sums months per household from the day rows of every meter, as SQLite does", async () => {
+    const cosmos = await createCosmosStore({
+      endpoint,
+      key: "dGVzdC1rZXktZm9yLXRoZS1lbXVsYXRvcg==",
+      database: "months",
+      groupBy: false,
+      agent,
+      retentionDays: { intervals: 1826, rollups: 1826, readings: 31, events: 730, deadletters: 30 },
+    });
+    const sqlite = new SqliteStore(":memory:");
+    try {
+      for (const s of [cosmos, sqlite]) {
+        await s.putMeter({ id: "m-1", householdId: "hh-1", deviceId: "e", timeZone: "UTC", updatedAt: "x" });
+        await s.putMeter({
+          id: "m-2",
+          householdId: "hh-1",
+          deviceId: "e",
+          timeZone: "Europe/Vienna",
+          updatedAt: "x",
+        });
+        await s.writeIntervals([
+          ...writes("m-1", "hh-1", "UTC", Date.parse("2026-01-31T12:00:00Z"), 2, () => 10),
+          ...writes("m-1", "hh-1", "UTC", Date.parse("2026-02-01T12:00:00Z"), 2, () => 7),
+          ...writes("m-2", "hh-1", "Europe/Vienna", Date.parse("2026-01-31T12:00:00Z"), 2, () => 5),
+        ]);
+      }
+      const q = { resolution: "P1M" as const, from: 0, to: 4e12 };
+      const got = await cosmos.householdBuckets(q);
+      // by hand: m-1 January 20 Wh (UTC month), m-2 January 10 Wh (Vienna month, its own start), m-1 February 14 Wh
+      expect(got.map((b) => [new Date(b.start).toISOString(), b.meters, b.importWh])).toEqual([
+        ["2025-12-31T23:00:00.000Z", 1, 10],
+        ["2026-01-01T00:00:00.000Z", 1, 20],
+        ["2026-02-01T00:00:00.000Z", 1, 14],
+      ]);
+      const want = await sqlite.householdBuckets(q);
+      expect(got.map((b) => [b.start, b.meters, b.importWh, b.exportWh])).toEqual(
+        want.map((b) => [b.start, b.meters, b.importWh, b.exportWh]),
+      );
+    } finally {
+      await cosmos.close();
+      await sqlite.close();
+    }
+  });
 });
