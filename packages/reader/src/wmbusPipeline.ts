@@ -33,6 +33,7 @@ const RECEIVER_REFUSAL: Record<ReceiverErrorCode, { counter: Counter; code: Read
   RECEIVER_CRC: { counter: "checksumErrors", code: "CHECKSUM" },
   BAD_LINE: { counter: "decodeErrors", code: "FRAME" },
   TOO_LONG: { counter: "lengthErrors", code: "LENGTH" },
+  TRUNCATED: { counter: "lengthErrors", code: "LENGTH" },
 };
 
 export class WmbusPipeline implements LinePipeline {

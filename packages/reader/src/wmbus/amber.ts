@@ -39,6 +39,17 @@ export class AmberFraming implements ReceiverFraming {
     this.buf = this.buf.subarray(n);
   }
 
+  /** Offset of the first later FF 03 that starts a complete data indication with a good checksum, or -1. */
+  private checkedMessageAfter(b: Uint8Array): number {
+    for (let i = b.indexOf(AMBER.SOF, 1); i > 0 && i + 3 <= b.length; i = b.indexOf(AMBER.SOF, i + 1)) {
+      if (b[i + 1] !== AMBER.CMD_DATA_IND) continue;
+      const total = 4 + b[i + 2]! + (this.opts.rssi ? 1 : 0);
+      if (i + total > b.length) continue;
+      if (xor(b.subarray(i), total - 1) === b[i + total - 1]) return i;
+    }
+    return -1;
+  }
+
   push(chunk: Uint8Array): ReceiverEvent[] {
     this.buf = concatBytes(this.buf, chunk);
     const out: ReceiverEvent[] = [];
@@ -54,7 +65,21 @@ export class AmberFraming implements ReceiverFraming {
       const indication = cmd === AMBER.CMD_DATA_IND;
       const rssiLen = indication && this.opts.rssi ? 1 : 0;
       const total = 4 + b[2]! + rssiLen;
-      if (b.length < total) break;
+      if (b.length < total) {
+        // a damaged length: give up on it when a complete data indication with a good checksum starts inside
+        const next = this.checkedMessageAfter(b);
+        if (next < 0) break;
+        out.push({
+          type: "error",
+          code: "TRUNCATED",
+          reason: `AMB8465 message of ${total} bytes cut short by a complete message at +${next}`,
+          offset: this.base,
+          expected: total,
+          actual: next,
+        });
+        this.drop(next, true);
+        continue;
+      }
       const at = this.base;
       const computed = xor(b, total - 1);
       if (computed !== b[total - 1]) {

@@ -30,6 +30,8 @@ export function im871aRssiDbm(raw: number): number {
 export class Im871aFraming implements ReceiverFraming {
   private buf: Uint8Array = new Uint8Array(0);
   private base = 0;
+  /** A message with a good CRC was seen: the stick attaches CRCs, so one without is a damaged header. */
+  private sendsCrc = false;
   bytesSkipped = 0;
 
   constructor(private readonly linkMode?: string) {}
@@ -43,6 +45,24 @@ export class Im871aFraming implements ReceiverFraming {
     if (skipped) this.bytesSkipped += n;
     this.base += n;
     this.buf = this.buf.subarray(n);
+  }
+
+  /** Offset of the first later SOF that starts a complete message with the CRC flag and a good CRC, or -1. */
+  private checkedMessageAfter(b: Uint8Array, before = b.length): number {
+    for (
+      let i = b.indexOf(IM871A.SOF, 1);
+      i > 0 && i < before && i + 4 <= b.length;
+      i = b.indexOf(IM871A.SOF, i + 1)
+    ) {
+      const control = b[i + 1]! & 0xf0;
+      if (!(control & IM871A.CRC_FLAG) || !ENDPOINTS.has(b[i + 1]! & 0x0f)) continue;
+      const total =
+        4 + b[i + 3]! + (control & IM871A.TIME_FLAG ? 4 : 0) + (control & IM871A.RSSI_FLAG ? 1 : 0) + 2;
+      if (i + total > b.length) continue;
+      const sent = b[i + total - 2]! | (b[i + total - 1]! << 8);
+      if (crc16x25(b, i + 1, i + total - 2) === sent) return i;
+    }
+    return -1;
   }
 
   push(chunk: Uint8Array): ReceiverEvent[] {
@@ -69,9 +89,53 @@ export class Im871aFraming implements ReceiverFraming {
         (control & IM871A.RSSI_FLAG ? 1 : 0) +
         (control & IM871A.CRC_FLAG ? 2 : 0);
       const total = 4 + len + extra;
-      if (b.length < total) break;
+      if (b.length < total) {
+        // a damaged length waits for bytes that belong to the next messages: give up on it when a
+        // complete message with a good CRC starts inside it
+        const next = this.checkedMessageAfter(b);
+        if (next < 0) break;
+        out.push({
+          type: "error",
+          code: "TRUNCATED",
+          reason: `iM871A message of ${total} bytes cut short by a complete message at +${next}`,
+          offset: this.base,
+          expected: total,
+          actual: next,
+        });
+        this.drop(next, true);
+        continue;
+      }
       const msg = b.subarray(0, total);
       const at = this.base;
+      if (!(control & IM871A.CRC_FLAG) && this.sendsCrc) {
+        out.push({
+          type: "error",
+          code: "CRC_MISMATCH",
+          reason:
+            "iM871A message without the CRC flag from a stick that attaches CRCs (damaged control field)",
+          offset: at + 1,
+          expected: IM871A.CRC_FLAG,
+          actual: control,
+        });
+        this.drop(1, true);
+        continue;
+      }
+      if (!(control & IM871A.CRC_FLAG)) {
+        // nothing checks a message without CRC: a checked one starting inside it wins (a damaged header)
+        const inner = this.checkedMessageAfter(b, total);
+        if (inner > 0) {
+          out.push({
+            type: "error",
+            code: "TRUNCATED",
+            reason: `unchecked iM871A message of ${total} bytes overlaps a checked message at +${inner}`,
+            offset: at,
+            expected: total,
+            actual: inner,
+          });
+          this.drop(inner, true);
+          continue;
+        }
+      }
       if (control & IM871A.CRC_FLAG) {
         const computed = crc16x25(msg, 1, total - 2);
         const sent = msg[total - 2]! | (msg[total - 1]! << 8);
@@ -89,6 +153,7 @@ export class Im871aFraming implements ReceiverFraming {
           continue;
         }
       }
+      if (control & IM871A.CRC_FLAG) this.sendsCrc = true;
       this.drop(total, false);
       if (endpoint !== IM871A.RADIOLINK_ID || msg[2] !== IM871A.WMBUS_MSG_IND) {
         out.push({ type: "other", what: `HCI endpoint ${endpoint} message 0x${msg[2]!.toString(16)}` });

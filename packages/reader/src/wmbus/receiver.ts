@@ -21,7 +21,9 @@ export type ReceiverErrorCode =
   | "CHECKSUM_MISMATCH"
   | "RECEIVER_CRC"
   | "BAD_LINE"
-  | "TOO_LONG";
+  | "TOO_LONG"
+  /** A message cut short (its length says more follows, but a complete, checked message starts inside it). */
+  | "TRUNCATED";
 
 export interface ReceiverRefusal {
   readonly type: "error";

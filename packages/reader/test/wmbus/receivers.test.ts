@@ -60,6 +60,15 @@ describe("iM871A HCI framing (IMST WMBus HCI: A5 | ctrl+EP | msg id | len | payl
     expect(framesOf(evs).map((e) => hex(e.frame))).toEqual([hex(frames[1]!)]);
   });
 
+  it("gives up on a message whose length byte was raised when a checked message starts inside it", () => {
+    const bad = im871aMessage(frames[0]!);
+    bad[3] += 40; // the length now claims 40 bytes more than the message (31) and the next (31) have
+    const good = im871aMessage(frames[0]!);
+    const evs = new Im871aFraming().push(Buffer.concat([bad, good]));
+    expect(evs[0]).toMatchObject({ type: "error", code: "TRUNCATED", offset: 0, actual: bad.length });
+    expect(framesOf(evs).map((e) => hex(e.frame))).toEqual([hex(frames[0]!)]);
+  });
+
   it("reports device management answers (endpoint 1) as other, not as frames", () => {
     // DEVMGMT_MSG_PING_RSP: A5 81 02 00 + CRC
     const m = Uint8Array.from([0xa5, 0x81, 0x02, 0x00, 0, 0]);
