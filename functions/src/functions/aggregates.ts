@@ -15,7 +15,7 @@ const BUCKET_REACH = { PT1H: 0, P1D: 26 * HOUR, P1M: 32 * 24 * HOUR } as const;
  * The released hours of [from, to): hours already released as they were, closed hours not yet
  * released are released now (first writer wins: the stored release is what is answered).
  */
-async function releasedHours(
+export async function releasedHours(
   services: Services,
   from: number,
   to: number,

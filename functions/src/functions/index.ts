@@ -14,6 +14,7 @@ import "./prices";
 import "./household-summary";
 import "./alerts";
 import "./aggregates";
+import "./aggregates-release";
 import "./household-delete";
 import "./household-export";
 import "./ingest";
