@@ -133,6 +133,8 @@ module functionApp 'modules/functionapp.bicep' = {
       RETENTION_READINGS_DAYS: retentionReadingsDays
       RETENTION_EVENTS_DAYS: retentionEventsDays
       RETENTION_DEADLETTERS_DAYS: retentionDeadlettersDays
+      // household id -> tariff file (JSON); empty: tariffs by the meter's time zone (local platform only)
+      TARIFFS_FILE: ''
       REGISTRY_CACHE_SECONDS: 60
       CORS_ORIGINS: staticWebApp.outputs.url
     }
