@@ -8,25 +8,21 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { localMidnight, wallTime } from "@omdp/model/time";
 import { COSTS_MAX_DAYS, COSTS_PATH, type IntervalValues } from "@omdp/series";
 import {
   CostPage,
   CostQuery,
+  capacityHistory,
+  capacityWindow,
   costPage,
-  importsPer,
   type MonthPeak,
-  monthlyPeaks,
-  type PricedInterval,
   type PriceSeries,
   parseEntsoeXml,
   parsePriceCsv,
   parseTariff,
-  QUARTER_MS,
   type Result,
   type Tariff,
   type TariffError,
-  ZoneClock,
 } from "@omdp/tariffs";
 import type { z } from "zod";
 import atDynamic from "../../../examples/tariffs/at-dynamic.json" with { type: "json" };
@@ -128,31 +124,6 @@ async function quarters(store: Store, meterId: string, from: number, to: number)
     if (!token) return out;
   }
   throw new ProblemError(500, "Internal Server Error", "more than 100 pages of quarter hours");
-}
-
-/**
- * Belgian rule, months: the 11 local months before `from`'s month, whose quarter-hour peaks enter the
- * rolling 12-month mean as `capacityHistory` (the months in the query count by their own data). The
- * edge's modules/sharing/src/api/costs.ts has the same two functions: both sides must answer alike.
- */
-export function capacityWindow(tariff: Tariff, from: number): { from: number; to: number } | undefined {
-  if (tariff.capacity?.rule !== "be") return undefined;
-  const w = wallTime(from, tariff.timeZone);
-  return {
-    from: localMidnight(w.year, w.month - 11, 1, tariff.timeZone),
-    to: localMidnight(w.year, w.month, 1, tariff.timeZone),
-  };
-}
-
-/** The monthly peaks of earlier quarter hours (the meter's), for `capacityHistory`. */
-export function capacityHistory(tariff: Tariff, quarters: readonly PricedInterval[]): Result<MonthPeak[]> {
-  const clock = new ZoneClock(tariff.timeZone);
-  const per = importsPer(quarters, QUARTER_MS, clock);
-  if (!per.ok) return per;
-  return {
-    ok: true,
-    value: [...monthlyPeaks(per.value, clock)].map(([month, p]) => ({ month, peakW: p.peakW })),
-  };
 }
 
 type Params = z.infer<typeof MeterIdParams>;

@@ -9,6 +9,7 @@ export {
   type NorwegianMonth,
   norwegianMonths,
 } from "./capacity";
+export { capacityHistory, capacityWindow } from "./capacity-history";
 export { type LocalClock, ZoneClock } from "./clock";
 export {
   type Breakdown,

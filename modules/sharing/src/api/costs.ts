@@ -7,23 +7,19 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { localMidnight, wallTime } from "@omdp/model/time";
 import { COSTS_MAX_DAYS, COSTS_PATH, fromInterval, PRICES_PATH, PricesQuery, pricesPage } from "@omdp/series";
 import {
   CostQuery,
+  capacityHistory,
+  capacityWindow,
   costPage,
-  importsPer,
   type MonthPeak,
-  monthlyPeaks,
-  type PricedInterval,
   type PriceSeries,
   parseEntsoeXml,
   parsePriceCsv,
-  QUARTER_MS,
   type Result,
   type Tariff,
   type TariffError,
-  ZoneClock,
 } from "@omdp/tariffs";
 import type { z } from "zod";
 import { tariffOf, timeZoneOf } from "../config";
@@ -67,30 +63,6 @@ export function tariffProblem(e: TariffError): ApiError {
   if (e.code === "BAD_INTERVAL" && e.field === "to") return badParameter("to", detail);
   if (e.code === "NO_PRICE") return new ApiError(422, "no_price", detail, "to");
   return new ApiError(500, `tariff_${e.code.toLowerCase()}`, detail);
-}
-
-/**
- * Belgian rule, months: the 11 local months before `from`'s month, whose quarter-hour peaks enter the
- * rolling 12-month mean as `capacityHistory` (the months in the query count by their own data).
- */
-export function capacityWindow(tariff: Tariff, from: number): { from: number; to: number } | undefined {
-  if (tariff.capacity?.rule !== "be") return undefined;
-  const w = wallTime(from, tariff.timeZone);
-  return {
-    from: localMidnight(w.year, w.month - 11, 1, tariff.timeZone),
-    to: localMidnight(w.year, w.month, 1, tariff.timeZone),
-  };
-}
-
-/** The monthly peaks of earlier quarter hours (the meter's), for `capacityHistory`. */
-export function capacityHistory(tariff: Tariff, quarters: readonly PricedInterval[]): Result<MonthPeak[]> {
-  const clock = new ZoneClock(tariff.timeZone);
-  const per = importsPer(quarters, QUARTER_MS, clock);
-  if (!per.ok) return per;
-  return {
-    ok: true,
-    value: [...monthlyPeaks(per.value, clock)].map(([month, p]) => ({ month, peakW: p.peakW })),
-  };
 }
 
 export function addCostRoutes(r: Router<Caller | undefined>, deps: ApiDeps): void {
