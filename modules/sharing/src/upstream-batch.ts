@@ -8,7 +8,13 @@
  * cut short leaves every record of it in the outbox, and the cloud's idempotent ingest makes the
  * resend harmless (at least once). Without a period each entry is its own message, as before.
  */
-import type { DurableOutbox, MessageProperties, OutboxEntry, SendFn } from "@omdp/edge-module";
+import {
+  type DurableOutbox,
+  type MessageProperties,
+  type OutboxEntry,
+  type SendFn,
+  SendRetry,
+} from "@omdp/edge-module";
 import type { Logger } from "@omdp/logger";
 import type { IntervalRecord } from "@omdp/model";
 import { INTERVAL_BATCH_KIND, packIntervals } from "@omdp/series";
@@ -26,12 +32,10 @@ export interface BatchSenderOptions {
 const BATCH_PEEK = 512;
 
 export class BatchSender {
+  private readonly retry: SendRetry;
   private loop: Promise<void> | undefined;
   private again = false;
   private stopped = false;
-  private failures = 0;
-  private retries = 0;
-  private wakeRetry: (() => void) | undefined;
   private timer: NodeJS.Timeout | undefined;
   private periodMs = 0;
   private batchesSent = 0;
@@ -39,12 +43,14 @@ export class BatchSender {
   constructor(
     private readonly outbox: DurableOutbox,
     private readonly send: SendFn,
-    private readonly log: Logger,
+    log: Logger,
     private readonly opts: BatchSenderOptions = {},
-  ) {}
+  ) {
+    this.retry = new SendRetry(log, opts, () => outbox.stats().pending);
+  }
 
   get failedSends(): number {
-    return this.retries;
+    return this.retry.failedSends;
   }
 
   /** Batch messages sent so far (this process). */
@@ -75,7 +81,7 @@ export class BatchSender {
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
-    this.wakeRetry?.();
+    this.retry.cutShort();
     const loop = this.loop;
     if (!loop) return;
     let timer: NodeJS.Timeout | undefined;
@@ -103,13 +109,12 @@ export class BatchSender {
         try {
           await this.sendGroup(g);
         } catch (err) {
-          await this.backoff(err);
+          await this.retry.failed(err);
           failed = true;
           break; // re-read from the oldest: the failed message goes first again
         }
         for (const e of g) this.outbox.ack(e.seq);
-        if (this.failures > 0) this.log.info("outbox sending again", { after: this.failures });
-        this.failures = 0;
+        this.retry.succeeded();
       }
       // batching: stop when something is held back (its timer is set) and nothing failed
       if (!failed && this.periodMs > 0 && groups.flat().length < entries.length) return;
@@ -156,27 +161,5 @@ export class BatchSender {
       props as MessageProperties,
     );
     this.batchesSent++;
-  }
-
-  private async backoff(err: unknown): Promise<void> {
-    this.failures++;
-    this.retries++;
-    const min = this.opts.retryMinMs ?? 250;
-    const delay = Math.min(this.opts.retryMaxMs ?? 10_000, min * 2 ** Math.min(this.failures - 1, 16));
-    if ((this.failures & (this.failures - 1)) === 0)
-      this.log.warn("outbox send failed; kept for a retry", {
-        error: String((err as Error)?.message ?? err),
-        failures: this.failures,
-        pending: this.outbox.stats().pending,
-        retryInMs: delay,
-      });
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, delay);
-      this.wakeRetry = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-    this.wakeRetry = undefined;
   }
 }

@@ -21,8 +21,10 @@ export {
   OutboxSender,
   OutboxSettings,
   type OutboxStats,
+  type RetryOptions,
   type SenderOptions,
   type SendFn,
+  SendRetry,
 } from "./outbox";
 export { EXIT_WITH_PARENT_ENV, watchParent } from "./parent-watch";
 export {

@@ -5,4 +5,5 @@ export {
   type OutboxStats,
 } from "./durable-outbox";
 export { OutboxSender, type SenderOptions, type SendFn } from "./outbox-sender";
+export { type RetryOptions, SendRetry } from "./send-retry";
 export { DEFAULT_OUTBOX_LIMITS, type OutboxLimits, OutboxSettings } from "./settings";

@@ -8,6 +8,7 @@
 import type { Logger } from "@omdp/logger";
 import type { MessageProperties } from "../host";
 import type { DurableOutbox } from "./durable-outbox";
+import { SendRetry } from "./send-retry";
 
 /** Sends one message; resolves once the hub acknowledged it (`ModuleHost.send`). */
 export type SendFn<B = unknown> = (output: string, body: B, properties: MessageProperties) => Promise<void>;
@@ -22,28 +23,28 @@ export interface SenderOptions {
 }
 
 export class OutboxSender<B = unknown> {
+  private readonly retry: SendRetry;
   private loop: Promise<void> | undefined;
   private again = false;
   private stopped = false;
-  private failures = 0;
-  private wakeRetry: (() => void) | undefined;
-  private retries = 0;
 
   constructor(
     private readonly outbox: DurableOutbox<B>,
     private readonly send: SendFn<B>,
-    private readonly log: Logger,
+    log: Logger,
     private readonly opts: SenderOptions = {},
-  ) {}
+  ) {
+    this.retry = new SendRetry(log, opts, () => outbox.stats().pending);
+  }
 
   /** Failed sends so far (each retried later). */
   get failedSends(): number {
-    return this.retries;
+    return this.retry.failedSends;
   }
 
   /** Whether the last send failed and the sender is waiting to retry. */
   get backingOff(): boolean {
-    return this.failures > 0;
+    return this.retry.backingOff;
   }
 
   /** Something was added: drain if not already draining (a retry backoff is not cut short). */
@@ -59,7 +60,7 @@ export class OutboxSender<B = unknown> {
   /** Stops draining; waits (bounded) for the send in flight. Undelivered entries stay for the next start. */
   async stop(): Promise<void> {
     this.stopped = true;
-    this.wakeRetry?.();
+    this.retry.cutShort();
     const loop = this.loop;
     if (!loop) return;
     let timer: NodeJS.Timeout | undefined;
@@ -81,36 +82,12 @@ export class OutboxSender<B = unknown> {
         try {
           await this.send(e.output, e.body, e.properties);
         } catch (err) {
-          await this.backoff(err);
+          await this.retry.failed(err);
           break; // re-read from the oldest: the failed entry goes first again
         }
         this.outbox.ack(e.seq);
-        if (this.failures > 0) this.log.info("outbox sending again", { after: this.failures });
-        this.failures = 0;
+        this.retry.succeeded();
       }
     }
-  }
-
-  private async backoff(err: unknown): Promise<void> {
-    this.failures++;
-    this.retries++;
-    const min = this.opts.retryMinMs ?? 250;
-    const delay = Math.min(this.opts.retryMaxMs ?? 10_000, min * 2 ** Math.min(this.failures - 1, 16));
-    // one warning per doubling, not one per attempt
-    if ((this.failures & (this.failures - 1)) === 0)
-      this.log.warn("outbox send failed; kept for a retry", {
-        error: String((err as Error)?.message ?? err),
-        failures: this.failures,
-        pending: this.outbox.stats().pending,
-        retryInMs: delay,
-      });
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, delay);
-      this.wakeRetry = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-    this.wakeRetry = undefined;
   }
 }
