@@ -32,7 +32,7 @@ import { badParameter, notFound, ProblemError } from "../http/problem";
 import { type RouteDef, registerHttp } from "../http/route";
 import { MeterIdParams } from "../http/schemas";
 import type { Settings } from "../settings";
-import type { Store } from "../store/port";
+import type { MeterRecord, Store } from "../store/port";
 
 /** The repository root: the example tariffs name their price file relative to it. */
 const REPO_ROOT = path.resolve(import.meta.dirname, "../../..");
@@ -129,12 +129,31 @@ async function quarters(store: Store, meterId: string, from: number, to: number)
 type Params = z.infer<typeof MeterIdParams>;
 type Query = z.infer<typeof CostQuery>;
 
-const handle: RouteDef<Params, Query>["handle"] = async ({ services, principal, params, query }) => {
+/**
+ * What the costs and prices resources both start from: the caller's meter, the checked `[from, to)`
+ * range and the household's tariff (404 without one).
+ */
+export async function meterTariff({
+  services,
+  principal,
+  params,
+  query,
+}: Parameters<RouteDef<Params, { from: string; to: string }>["handle"]>[0]): Promise<{
+  meter: MeterRecord;
+  r: { from: number; to: number };
+  located: Located;
+}> {
   const meter = await meterFor(services, principal, params.id);
   const r = { from: Date.parse(query.from), to: Date.parse(query.to) };
   checkRange(r, COSTS_MAX_DAYS);
   const located = tariffFor(services.settings, meter.householdId, meter.timeZone);
   if (!located) throw notFound(`tariff of meter ${meter.id}'s household`);
+  return { meter, r, located };
+}
+
+const handle: RouteDef<Params, Query>["handle"] = async (req) => {
+  const { services, query } = req;
+  const { meter, r, located } = await meterTariff(req);
   const prices = pricesOf(located);
   if (prices && !prices.ok) throw tariffProblem(prices.error);
   const rows = await quarters(services.store, meter.id, r.from, r.to);

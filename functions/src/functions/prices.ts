@@ -3,23 +3,18 @@
  * prices of the meter's household's tariff (TARIFFS_FILE or the example by time zone, see costs.ts)
  * whose slots start in `[from, to)`, for the app's price curve. A tariff without prices answers 404.
  */
-import { COSTS_MAX_DAYS, PRICES_PATH, PricesPage, PricesQuery, pricesPage } from "@omdp/series";
+import { PRICES_PATH, PricesPage, PricesQuery, pricesPage } from "@omdp/series";
 import type { z } from "zod";
-import { checkRange, meterFor } from "../http/access";
 import { notFound, ProblemError } from "../http/problem";
 import { type RouteDef, registerHttp } from "../http/route";
 import { MeterIdParams } from "../http/schemas";
-import { pricesOf, tariffFor } from "./costs";
+import { meterTariff, pricesOf } from "./costs";
 
 type Params = z.infer<typeof MeterIdParams>;
 type Query = z.infer<typeof PricesQuery>;
 
-const handle: RouteDef<Params, Query>["handle"] = async ({ services, principal, params, query }) => {
-  const meter = await meterFor(services, principal, params.id);
-  const r = { from: Date.parse(query.from), to: Date.parse(query.to) };
-  checkRange(r, COSTS_MAX_DAYS);
-  const located = tariffFor(services.settings, meter.householdId, meter.timeZone);
-  if (!located) throw notFound(`tariff of meter ${meter.id}'s household`);
+const handle: RouteDef<Params, Query>["handle"] = async (req) => {
+  const { meter, r, located } = await meterTariff(req);
   const prices = pricesOf(located);
   if (!prices) throw notFound(`day-ahead prices of tariff ${located.tariff.id}`);
   if (!prices.ok)
