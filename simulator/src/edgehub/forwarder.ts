@@ -66,6 +66,8 @@ export class Forwarder {
   }
 
   private sleep(ms: number, wakeOnNotify: boolean): Promise<void> {
+    // a stop that came while a batch was with the sink found nothing to wake: do not start a wait then
+    if (this.stopped) return Promise.resolve();
     this.wakeOnNotify = wakeOnNotify;
     return new Promise<void>((resolve) => {
       const t = setTimeout(done, ms);
