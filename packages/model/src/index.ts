@@ -6,6 +6,7 @@ export {
 export { CodecError, type CodecErrorDetails } from "./codec-error";
 export { ReaderCounters, ReaderDiagnostics } from "./diagnostics";
 export { intervalId, readingId, resolutionMs } from "./ids";
+export { MEDIA, type Medium, mediumOf } from "./medium";
 export {
   OBIS,
   obisFromBytes,

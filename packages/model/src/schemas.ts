@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MEDIA } from "./medium";
 
 /** Contract version carried by every message; bump on a breaking change and keep the old parser. */
 export const SCHEMA_VERSION = 1 as const;
@@ -57,6 +58,13 @@ export const IntervalRecord = z.object({
   quality: Quality,
   /** What happened in the interval: `gap`, `reset`, `meterReplaced`, `duplicate`, `outOfOrder`, `dst`. */
   flags: z.array(z.string()).default([]),
+  /** The meter's medium; absent for electricity (the intervals before media, unchanged). */
+  medium: z.enum(MEDIA).optional(),
+  /**
+   * Delta over the interval of each cumulative non-electric register (OBIS id to amount in the
+   * register's catalogue unit: m3, Wh, HCA units); absent when the meter has none.
+   */
+  consumption: z.record(z.string(), z.number().nonnegative()).optional(),
 });
 export type IntervalRecord = z.infer<typeof IntervalRecord>;
 

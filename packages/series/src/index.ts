@@ -44,7 +44,7 @@ export {
   SeriesResolution,
   SUB_HOUR,
 } from "./resolution";
-export { type RollupChild, rollup, rollupIntervals, round3 } from "./rollup";
+export { type RollupChild, rollup, rollupIntervals, round3, round6 } from "./rollup";
 export {
   BATCH_PROPERTY_ALLOWANCE,
   INTERVAL_BATCH_KIND,

@@ -14,6 +14,8 @@ export type RollupChild = Omit<IntervalValues, "meterId" | "resolution" | "regis
  *   child's duration (a compensated sum, as SQLite's SUM), rounded to 3 decimals as SQLite's ROUND;
  *   null when no child has one;
  * - registers are those of the latest child (`latestRegisters`, the caller knows them);
+ * - consumption (water, heat, gas, HCA registers' deltas) is summed per register, a compensated sum
+ *   rounded to 6 decimals as SQLite's ROUND(x, 6); the medium is the children's (one meter, one medium);
  * - quality: the worst child wins (estimated > partial > complete); children covering less than the
  *   bucket add the `gap` flag and make it at least partial; flags are the sorted union of the children's.
  * Returns undefined for no children (an empty bucket has no interval).
@@ -36,7 +38,15 @@ export function rollup(
   let covered = 0;
   let quality = children[0]!.quality;
   const flags = new Set<string>();
+  const consumption = new Map<string, ReturnType<typeof kbnSum>>();
+  let medium: RollupChild["medium"];
   for (const c of children) {
+    medium ??= c.medium;
+    for (const [k, amount] of Object.entries(c.consumption ?? {})) {
+      let sum = consumption.get(k);
+      if (!sum) consumption.set(k, (sum = kbnSum()));
+      sum.add(amount);
+    }
     importWh += c.importWh;
     exportWh += c.exportWh;
     if (c.powerMinW !== null) min = min === null ? c.powerMinW : Math.min(min, c.powerMinW);
@@ -69,7 +79,16 @@ export function rollup(
     quality,
     flags: [...flags].sort(),
     derived: true,
+    ...(medium !== undefined ? { medium } : {}),
+    ...(consumption.size > 0 ? { consumption: consumptionTotals(consumption) } : {}),
   };
+}
+
+/** The summed consumption per register, keys sorted, each rounded to 6 decimals as ROUND(x, 6). */
+function consumptionTotals(sums: ReadonlyMap<string, { total(): number }>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k of [...sums.keys()].sort()) out[k] = round6(sums.get(k)!.total());
+  return out;
 }
 
 /**
@@ -78,6 +97,11 @@ export function rollup(
  */
 export function round3(x: number): number {
   return Number(x.toFixed(3)) + 0;
+}
+
+/** Rounds to 6 decimals as SQLite's ROUND(x, 6) (see round3): consumption volumes to the millilitre. */
+export function round6(x: number): number {
+  return Number(x.toFixed(6)) + 0;
 }
 
 /**

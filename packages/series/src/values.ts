@@ -2,7 +2,7 @@
  * Interval values and the conversion from the API shape, free of zod and of @omdp/model at run time,
  * so the browser app imports this file alone (`@omdp/series/values`).
  */
-import type { Quality } from "@omdp/model";
+import type { Medium, Quality } from "@omdp/model";
 import type { Interval } from "./interval";
 import type { SeriesResolution } from "./resolution";
 
@@ -25,6 +25,21 @@ export interface IntervalValues {
   readonly quality: Quality;
   readonly flags: readonly string[];
   readonly derived: boolean;
+  /** Absent for electricity (see Interval). */
+  readonly medium?: Medium;
+  /** OBIS id to the register's delta over the interval, in its unit; absent when the meter has none. */
+  readonly consumption?: Readonly<Record<string, number>>;
+}
+
+/** The optional media fields of interval values, present only when set (electricity stays as it was). */
+export function mediaOf(v: {
+  readonly medium?: Medium | undefined;
+  readonly consumption?: Readonly<Record<string, number>> | undefined;
+}): { medium?: Medium; consumption?: Record<string, number> } {
+  return {
+    ...(v.medium !== undefined ? { medium: v.medium } : {}),
+    ...(v.consumption !== undefined ? { consumption: { ...v.consumption } } : {}),
+  };
 }
 
 /** The values of an interval (an `IntervalRecord` from analytics parses too: `derived` defaults false). */
@@ -46,5 +61,6 @@ export function fromInterval(
     quality: rec.quality,
     flags: rec.flags,
     derived: rec.derived ?? false,
+    ...mediaOf(rec),
   };
 }
