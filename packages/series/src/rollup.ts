@@ -43,8 +43,8 @@ export function rollup(
   for (const c of children) {
     medium ??= c.medium;
     for (const [k, amount] of Object.entries(c.consumption ?? {})) {
-      let sum = consumption.get(k);
-      if (!sum) consumption.set(k, (sum = kbnSum()));
+      const sum = consumption.get(k) ?? kbnSum();
+      consumption.set(k, sum);
       sum.add(amount);
     }
     importWh += c.importWh;
