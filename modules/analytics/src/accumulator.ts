@@ -1,6 +1,7 @@
 /** One open interval being built, and the IntervalRecord it becomes when it closes. */
 import { type IntervalRecord, type Quality, type Resolution, SCHEMA_VERSION } from "@omdp/model";
 import { round3, seriesId, worseQuality } from "@omdp/series";
+import { intervalMedium, type MediaCounters, mediaConsumption } from "./media";
 import { crossesOffsetChange } from "./tz";
 
 /** Flags that make the energy an estimate (part of it was assumed). */
@@ -14,6 +15,8 @@ export interface Accum {
   /** Continuous counters at the last reading at or before the start (null: not known yet). */
   baseImp: number | null;
   baseExp: number | null;
+  /** Media counters (OBIS id to counter) at that reading; absent in state older than media. */
+  baseMedia?: Record<string, number>;
   samples: number;
   powerMin: number | null;
   powerMax: number | null;
@@ -27,12 +30,14 @@ export function openAccum(
   endMs: number,
   baseImp: number | null,
   baseExp: number | null,
+  baseMedia: Record<string, number> = {},
 ): Accum {
   return {
     startMs,
     endMs,
     baseImp,
     baseExp,
+    baseMedia,
     samples: 0,
     powerMin: null,
     powerMax: null,
@@ -74,6 +79,8 @@ export interface CloseInput {
   readonly contExp: number | null;
   /** Raw register values of that reading. */
   readonly registers: Record<string, number>;
+  /** Media counters at that reading (water, heat, gas, HCA registers). */
+  readonly media?: Readonly<MediaCounters> | undefined;
 }
 
 function delta(base: number | null, end: number | null): number {
@@ -83,6 +90,8 @@ function delta(base: number | null, end: number | null): number {
 /**
  * energy = counter(last reading at or before end) - counter(last reading at or before start), both
  * rounded to the Wh, so the energies of consecutive intervals telescope to the total counter delta.
+ * A meter with water, heat, gas or HCA registers adds `consumption` (the same rule per register, see
+ * media.ts) and `medium`; an electricity meter's record has neither.
  */
 export function closeAccum(a: Accum, c: CloseInput): IntervalRecord {
   if (a.samples === 0) addFlag(a, "gap");
@@ -105,5 +114,13 @@ export function closeAccum(a: Accum, c: CloseInput): IntervalRecord {
     sampleCount: a.samples,
     quality: qualityOf(a.flags),
     flags: [...a.flags],
+    ...mediaFields(a, c),
   };
+}
+
+function mediaFields(a: Accum, c: CloseInput): Pick<IntervalRecord, "medium" | "consumption"> {
+  const consumption = mediaConsumption(a.baseMedia ?? {}, c.media);
+  if (consumption === undefined) return {};
+  const medium = intervalMedium(c.registers, Object.keys(consumption));
+  return medium === undefined ? { consumption } : { medium, consumption };
 }

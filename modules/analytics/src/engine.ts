@@ -8,6 +8,7 @@
  */
 import type { IntervalRecord, MeterReading, Resolution } from "@omdp/model";
 import { type Accum, addFlag, addSample, closeAccum, openAccum } from "./accumulator";
+import { type MediaCounters, mediaSnapshot, stepMedia } from "./media";
 import { classifyStep, type ReadingValues, readingValues, type StepKind } from "./registers";
 import { intervalBounds } from "./tz";
 
@@ -28,6 +29,8 @@ export interface MeterTrack {
   rawExp: number | null;
   contImp: number | null;
   contExp: number | null;
+  /** Continuous counters of the water, heat, gas and HCA registers (absent in older state). */
+  media?: MediaCounters;
   recent: number[];
   /** Fingerprints of the values of the `recent` readings, index for index (absent in older state). */
   recentPrints?: string[];
@@ -65,6 +68,7 @@ export function newTrack(meterId: string): MeterTrack {
     rawExp: null,
     contImp: null,
     contExp: null,
+    media: {},
     recent: [],
     recentPrints: [],
     accums: {},
@@ -81,6 +85,7 @@ function close(track: MeterTrack, res: Resolution, a: Accum, s: EngineSettings):
       contImp: track.contImp,
       contExp: track.contExp,
       registers: track.registers,
+      media: track.media,
     }),
   };
 }
@@ -88,7 +93,13 @@ function close(track: MeterTrack, res: Resolution, a: Accum, s: EngineSettings):
 /** The interval following one that ended at `endMs` (starts exactly there, even after a zone change). */
 function nextAccum(track: MeterTrack, endMs: number, res: Resolution, s: EngineSettings): Accum {
   const b = intervalBounds(endMs, res, s.timeZone);
-  return openAccum(endMs, Math.max(b.endMs, endMs + 1000), track.contImp, track.contExp);
+  return openAccum(
+    endMs,
+    Math.max(b.endMs, endMs + 1000),
+    track.contImp,
+    track.contExp,
+    mediaSnapshot(track.media),
+  );
 }
 
 /**
@@ -108,7 +119,7 @@ function advance(
     if (out.length >= MAX_CATCH_UP) {
       // Too long a silence to list every empty interval: jump, the next interval carries the gap.
       const b = intervalBounds(untilMs, res, s.timeZone);
-      a = openAccum(b.startMs, b.endMs, track.contImp, track.contExp);
+      a = openAccum(b.startMs, b.endMs, track.contImp, track.contExp, mediaSnapshot(track.media));
       addFlag(a, "gap");
       break;
     }
@@ -122,7 +133,7 @@ function advance(
 
 function openFor(track: MeterTrack, t: number, res: Resolution, s: EngineSettings): Accum {
   const b = intervalBounds(t, res, s.timeZone);
-  const a = openAccum(b.startMs, b.endMs, track.contImp, track.contExp);
+  const a = openAccum(b.startMs, b.endMs, track.contImp, track.contExp, mediaSnapshot(track.media));
   // Exact baseline only when the last reading lies before the start; otherwise energy is missing.
   const exact = track.lastMs === null ? t === b.startMs : track.lastMs <= b.startMs;
   if (!exact) addFlag(a, "noBaseline");
@@ -213,12 +224,14 @@ export function ingest(
   if (v.importWh !== null) track.rawImp = v.importWh;
   if (v.exportWh !== null) track.rawExp = v.exportWh;
   track.registers = { ...track.registers, ...v.registers };
+  track.media ??= {};
+  const mediaKinds = stepMedia(track.media, v.registers, elapsed, s.maxPowerW);
 
   // 3. The step belongs to the interval containing (prev, t]; a reading exactly at an end is that
   //    interval's last value "at or before the end", and its sample opens the next (half-open intervals).
   for (const res of s.resolutions) {
     let a = track.accums[res]!;
-    for (const kind of [imp.kind, exp.kind]) if (kind !== "normal") addFlag(a, kind);
+    for (const kind of [imp.kind, exp.kind, ...mediaKinds]) if (kind !== "normal") addFlag(a, kind);
     if (t < a.startMs) {
       // The timer closed this reading's interval while the meter was silent; its energy lands in the
       // open interval (the sums still telescope), which is marked, and its sample is not used.
@@ -227,6 +240,8 @@ export function ingest(
     }
     if (a.baseImp === null && track.contImp !== null) a.baseImp = track.contImp;
     if (a.baseExp === null && track.contExp !== null) a.baseExp = track.contExp;
+    a.baseMedia ??= {};
+    for (const [id, c] of Object.entries(track.media)) a.baseMedia[id] ??= c.cont;
     if (tailGap) addFlag(a, "gap");
     if (a.endMs === t) {
       closed.push(close(track, res, a, s));

@@ -64,15 +64,23 @@ export interface Step {
 
 /**
  * One register step `prev -> next` over `elapsedMs`. A step is plausible energy when it is at most what
- * `maxPowerW` delivers in the elapsed time (plus 1 Wh of register resolution).
+ * `maxPowerW` delivers in the elapsed time (plus `resolution`, 1 Wh of register resolution). The same
+ * rule serves the water, gas and HCA registers with their own rate per hour and resolution (media.ts);
+ * `deltaWh` is then in the register's unit.
  * - rising and plausible: normal, the delta counts;
  * - falling to a value that is itself plausible since the step: the register was reset to zero and
  *   counted again, the new value counts (flag `reset`);
  * - anything else (a fall to a large value, or an implausible jump up): another meter now answers under
  *   this id; nothing counts for the step and the new value is the new baseline (flag `meterReplaced`).
  */
-export function classifyStep(prev: number, next: number, elapsedMs: number, maxPowerW: number): Step {
-  const plausibleWh = (maxPowerW * Math.max(0, elapsedMs)) / 3_600_000 + 1;
+export function classifyStep(
+  prev: number,
+  next: number,
+  elapsedMs: number,
+  maxPowerW: number,
+  resolution = 1,
+): Step {
+  const plausibleWh = (maxPowerW * Math.max(0, elapsedMs)) / 3_600_000 + resolution;
   const d = next - prev;
   if (d >= 0)
     return d <= plausibleWh ? { kind: "normal", deltaWh: d } : { kind: "meterReplaced", deltaWh: 0 };
