@@ -8,11 +8,13 @@
  * - `q` one character per interval (c complete, p partial, e estimated);
  * - `f` flags only where there are any (sparse, by position);
  * - `r` registers per OBIS code, aligned with the intervals (null: absent); codes whose values are all
- *   safe integers are listed in `rd` and stored as differences from the previous present value.
+ *   safe integers are listed in `rd` and stored as differences from the previous present value;
+ * - `md` the medium per interval (null: electricity) and `c` consumption per OBIS code aligned with
+ *   the intervals (null: absent), both only when some interval has them (water, heat, gas, HCA).
  * Decoding gives back exactly the rows that were encoded (round-trip tested); the encoding of given
  * rows is deterministic (sorted by start), so writing the same day twice gives the same document.
  */
-import type { Quality } from "@omdp/model";
+import type { Medium, Quality } from "@omdp/model";
 import type { SeriesResolution, SeriesRow } from "../series/types";
 import { rollupId } from "../series/types";
 
@@ -29,6 +31,8 @@ export interface Columns {
   f?: Record<string, string[]>;
   r: Record<string, (number | null)[]>;
   rd?: string[];
+  md?: (Medium | null)[];
+  c?: Record<string, (number | null)[]>;
 }
 
 export interface DayBucketDoc {
@@ -87,7 +91,31 @@ export function encodeColumns(dayStart: number, rows: readonly SeriesRow[]): Col
     deltas.push(code);
   }
   if (deltas.length > 0) cols.rd = deltas;
+  encodeMedia(cols, sorted);
   return cols;
+}
+
+/** The `md` and `c` columns of rows that have a medium or consumption (nothing for electricity). */
+function encodeMedia(cols: Columns, sorted: readonly SeriesRow[]): void {
+  if (sorted.some((r) => r.medium !== undefined)) cols.md = sorted.map((r) => r.medium ?? null);
+  const codes = [...new Set(sorted.flatMap((r) => Object.keys(r.consumption ?? {})))].sort();
+  if (codes.length === 0) return;
+  cols.c = {};
+  for (const code of codes) cols.c[code] = sorted.map((r) => r.consumption?.[code] ?? null);
+}
+
+/** The medium and consumption of interval `k` from the `md` and `c` columns (absent when none). */
+function decodeMedia(c: Columns, k: number): Pick<SeriesRow, "medium" | "consumption"> {
+  const medium = c.md?.[k] ?? undefined;
+  const consumption: Record<string, number> = {};
+  for (const [code, values] of Object.entries(c.c ?? {})) {
+    const v = values[k];
+    if (v !== null && v !== undefined) consumption[code] = v;
+  }
+  return {
+    ...(medium !== undefined ? { medium } : {}),
+    ...(Object.keys(consumption).length > 0 ? { consumption } : {}),
+  };
 }
 
 /** Decodes one resolution's columns back into the received rows (oldest first). */
@@ -127,6 +155,7 @@ export function decodeColumns(
       quality: Q_BACK[c.q[k]!] ?? "partial",
       flags: c.f?.[String(k)] ?? [],
       derived: false,
+      ...decodeMedia(c, k),
     };
   });
 }

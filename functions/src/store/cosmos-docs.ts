@@ -1,4 +1,5 @@
-import type { Quality } from "@omdp/model";
+import type { Medium, Quality } from "@omdp/model";
+import { mediaOf } from "@omdp/series";
 import type { SeriesResolution, SeriesRow } from "../series/types";
 
 /**
@@ -23,6 +24,9 @@ export interface SeriesDoc {
   quality: Quality;
   flags: string[];
   derived: boolean;
+  /** Absent for electricity (see the series Interval). */
+  medium?: Medium;
+  consumption?: Record<string, number>;
   ttl?: number;
 }
 
@@ -53,6 +57,7 @@ export function seriesDoc(row: SeriesRow, ttlSeconds: number | undefined): Serie
     quality: row.quality,
     flags: [...row.flags],
     derived: row.derived,
+    ...mediaOf(row),
   };
   if (ttlSeconds !== undefined) doc.ttl = ttlSeconds;
   return doc;
@@ -76,6 +81,7 @@ export function rowFromDoc(d: SeriesDoc): SeriesRow {
     quality: d.quality,
     flags: d.flags,
     derived: d.derived,
+    ...mediaOf(d),
   };
 }
 

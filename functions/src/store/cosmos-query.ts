@@ -23,6 +23,8 @@ const SERIES_FIELDS = [
   "quality",
   "flags",
   "derived",
+  "medium",
+  "consumption",
 ]
   // `end` is a reserved word in Cosmos SQL: bracket notation, in a VALUE object literal.
   .map((f) => `"${f}": c["${f}"]`)

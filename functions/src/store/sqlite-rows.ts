@@ -1,3 +1,4 @@
+import type { Medium } from "@omdp/model";
 import type { SeriesResolution, SeriesRow } from "../series/types";
 import type { MeterRecord } from "./port";
 
@@ -19,6 +20,8 @@ export interface SeriesDbRow {
   quality: string;
   flags: string;
   derived: number;
+  medium: string | null;
+  consumption: string | null;
 }
 
 /** Marks a rollup whose children carry flags: `recompute` finishes it in JS. */
@@ -33,8 +36,14 @@ export const FLAGS_PENDING = "?";
 export function rollupSqlText(children: readonly SeriesResolution[]): string {
   const inList = children.map((r) => `'${r}'`).join(",");
   const range = `meter_id = @meter AND resolution IN (${inList}) AND start >= @start AND start < @end`;
+  // consumption: each code's SUM over the children's JSON, ROUND 6 as series' round6; medium: the first
+  // child's that has one (one meter, one medium); both NULL for electricity.
+  const consumption = `(SELECT NULLIF(json_group_object(k, ROUND(total, 6)), '{}') FROM (SELECT j.key AS k,
+      SUM(j.value) AS total FROM series s, json_each(s.consumption) j WHERE s.${range.replaceAll(" AND ", " AND s.")}
+      GROUP BY j.key ORDER BY j.key))`;
+  const medium = `(SELECT medium FROM series WHERE ${range} AND medium IS NOT NULL ORDER BY start LIMIT 1)`;
   return `INSERT INTO series (meter_id, resolution, start, end, id, household_id, import_wh, export_wh, pmin, pavg,
-      pmax, registers, samples, quality, flags, derived)
+      pmax, registers, samples, quality, flags, derived, medium, consumption)
     SELECT @meter, @res, @start, @end, @id, @hh, SUM(import_wh), SUM(export_wh), MIN(pmin),
       ROUND(SUM(pavg * (end - start)) / SUM(CASE WHEN pavg IS NULL THEN 0 ELSE end - start END), 3), MAX(pmax),
       (SELECT registers FROM series WHERE ${range} ORDER BY start DESC LIMIT 1),
@@ -45,13 +54,14 @@ export function rollupSqlText(children: readonly SeriesResolution[]): string {
       CASE WHEN MAX(flags NOT IN ('[]', '["gap"]')) = 1 THEN '${FLAGS_PENDING}'
            WHEN MAX(flags = '["gap"]') = 1 OR SUM(end - start) < @end - @start THEN '["gap"]'
            ELSE '[]' END,
-      1
+      1, ${medium}, ${consumption}
     FROM series WHERE ${range}
     HAVING COUNT(*) > 0
     ON CONFLICT (meter_id, resolution, start) DO UPDATE SET end = excluded.end, id = excluded.id,
       import_wh = excluded.import_wh, export_wh = excluded.export_wh,
       pmin = excluded.pmin, pavg = excluded.pavg, pmax = excluded.pmax, registers = excluded.registers,
-      samples = excluded.samples, quality = excluded.quality, flags = excluded.flags, derived = excluded.derived
+      samples = excluded.samples, quality = excluded.quality, flags = excluded.flags, derived = excluded.derived,
+      medium = excluded.medium, consumption = excluded.consumption
     RETURNING flags, household_id`;
 }
 
@@ -79,8 +89,22 @@ export function fromDb(r: SeriesDbRow): SeriesRow {
     quality: r.quality as SeriesRow["quality"],
     flags: parseFlags(r.flags),
     derived: r.derived === 1,
+    ...mediaFromDb(r),
   };
 }
+
+/** The media fields of a row (absent for electricity: NULL columns). */
+export function mediaFromDb(
+  r: Pick<SeriesDbRow, "medium" | "consumption">,
+): Pick<SeriesRow, "medium" | "consumption"> {
+  return {
+    ...(r.medium !== null ? { medium: r.medium as Medium } : {}),
+    ...(r.consumption !== null ? { consumption: JSON.parse(r.consumption) as Record<string, number> } : {}),
+  };
+}
+
+const consumptionText = (r: SeriesRow): string | null =>
+  r.consumption !== undefined && Object.keys(r.consumption).length > 0 ? JSON.stringify(r.consumption) : null;
 
 export function toDb(r: SeriesRow): SeriesDbRow {
   return {
@@ -100,6 +124,8 @@ export function toDb(r: SeriesRow): SeriesDbRow {
     quality: r.quality,
     flags: r.flags.length === 0 ? "[]" : JSON.stringify(r.flags),
     derived: r.derived ? 1 : 0,
+    medium: r.medium ?? null,
+    consumption: consumptionText(r),
   };
 }
 
@@ -122,6 +148,8 @@ export function toDbArgs(r: SeriesRow): unknown[] {
     r.quality,
     r.flags.length === 0 ? "[]" : JSON.stringify(r.flags),
     r.derived ? 1 : 0,
+    r.medium ?? null,
+    consumptionText(r),
   ];
 }
 

@@ -38,6 +38,8 @@ CREATE TABLE IF NOT EXISTS series (
   quality TEXT NOT NULL,
   flags TEXT NOT NULL,
   derived INTEGER NOT NULL,
+  medium TEXT,
+  consumption TEXT,
   PRIMARY KEY (meter_id, resolution, start)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS series_rollups ON series (resolution, start, household_id)
@@ -80,3 +82,12 @@ CREATE TABLE IF NOT EXISTS aggregate_releases (
   doc TEXT NOT NULL
 );
 `;
+
+/**
+ * Columns added to `series` after its first release (water, heat, gas and HCA: `medium` and the
+ * `consumption` JSON, both NULL for electricity), added to a database created before them.
+ */
+export const SERIES_ADDED_COLUMNS: readonly { name: string; sql: string }[] = [
+  { name: "medium", sql: "ALTER TABLE series ADD COLUMN medium TEXT" },
+  { name: "consumption", sql: "ALTER TABLE series ADD COLUMN consumption TEXT" },
+];

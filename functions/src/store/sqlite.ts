@@ -38,6 +38,7 @@ import {
 import {
   FLAGS_PENDING,
   fromDb,
+  mediaFromDb,
   meterFromDb,
   parseFlags,
   ROLLUP_HOUSEHOLD_SQL,
@@ -45,7 +46,13 @@ import {
   type SeriesDbRow,
   toDbArgs,
 } from "./sqlite-rows";
-import { SQLITE_SCHEMA } from "./sqlite-schema";
+import { SERIES_ADDED_COLUMNS, SQLITE_SCHEMA } from "./sqlite-schema";
+
+/** Adds the `series` columns a database created before them lacks (SERIES_ADDED_COLUMNS). */
+function addMissingColumns(db: Database.Database): void {
+  const have = new Set((db.pragma("table_info(series)") as { name: string }[]).map((c) => c.name));
+  for (const c of SERIES_ADDED_COLUMNS) if (!have.has(c.name)) db.exec(c.sql);
+}
 
 const isAfter = (v: unknown): v is { a: number } =>
   typeof v === "object" && v !== null && typeof (v as { a: unknown }).a === "number";
@@ -65,11 +72,12 @@ export class SqliteStore implements Store {
     if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.exec(SQLITE_SCHEMA);
+    addMissingColumns(this.db);
     const db = this.db;
     const rollupSql = (res: readonly SeriesResolution[]) => db.prepare(rollupSqlText(res));
     const children = (res: readonly SeriesResolution[]) =>
       db.prepare(
-        `SELECT start, end, import_wh, export_wh, pmin, pavg, pmax, samples, quality, flags FROM series
+        `SELECT start, end, import_wh, export_wh, pmin, pavg, pmax, samples, quality, flags, medium, consumption FROM series
          WHERE meter_id = ? AND resolution IN (${res.map((r) => `'${r}'`).join(",")}) AND start >= ? AND start < ?
          ORDER BY start`,
       );
@@ -89,11 +97,12 @@ export class SqliteStore implements Store {
       getMeter: db.prepare("SELECT * FROM meters WHERE id = ?"),
       allMeters: db.prepare("SELECT * FROM meters ORDER BY id"),
       upsertSeries: db.prepare(
-        `INSERT INTO series VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO series VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (meter_id, resolution, start) DO UPDATE SET end = excluded.end, id = excluded.id,
            household_id = excluded.household_id, import_wh = excluded.import_wh, export_wh = excluded.export_wh,
            pmin = excluded.pmin, pavg = excluded.pavg, pmax = excluded.pmax, registers = excluded.registers,
-           samples = excluded.samples, quality = excluded.quality, flags = excluded.flags, derived = excluded.derived`,
+           samples = excluded.samples, quality = excluded.quality, flags = excluded.flags, derived = excluded.derived,
+           medium = excluded.medium, consumption = excluded.consumption`,
       ),
       children: {
         PT1H: children(childResolutions("PT1H")),
@@ -250,6 +259,7 @@ export class SqliteStore implements Store {
       sampleCount: r.samples,
       quality: r.quality as ChildSummary["quality"],
       flags: parseFlags(r.flags),
+      ...mediaFromDb(r),
     }));
     const last = this.st.lastRegisters[key.resolution]!.get(key.meterId, key.start, key.end) as {
       registers: string;

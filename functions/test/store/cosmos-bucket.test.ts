@@ -1,3 +1,5 @@
+import { MEDIA } from "@omdp/model";
+import { mediaOf } from "@omdp/series";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { SeriesRow } from "../../src/series/types";
@@ -46,8 +48,18 @@ const arbRows = fc
               fc.constantFrom("1-0:1.8.0", "1-0:2.8.0", "1-0:3.8.0"),
               fc.oneof(fc.integer({ min: 0, max: 2 ** 40 }), fc.double({ min: 0, max: 1e9, noNaN: true })),
             ),
+            media: fc.option(
+              fc.record({
+                medium: fc.option(fc.constantFrom(...MEDIA), { nil: undefined }),
+                consumption: fc.dictionary(
+                  fc.constantFrom("8-0:1.0.0", "6-0:1.0.0", "6-0:2.0.0", "4-0:1.0.0"),
+                  fc.oneof(fc.nat(1_000_000), fc.double({ min: 0, max: 1e6, noNaN: true })),
+                ),
+              }),
+              { nil: undefined },
+            ),
           })
-          .map((v) => row(k, v)),
+          .map(({ media, ...v }) => row(k, { ...v, ...(media ? mediaOf(media) : {}) })),
       ),
     ),
   );
@@ -64,6 +76,21 @@ describe("bucketed day documents (columns)", () => {
     expect(cols.rd).toEqual(["1-0:1.8.0"]);
     expect(cols.q).toBe("pc");
     expect(cols.f).toEqual({ "0": ["gap"] });
+  });
+
+  it("keeps a water meter's medium and consumption in columns, nothing for electricity (hand example)", () => {
+    const water = { medium: "water" as const, consumption: { "8-0:1.0.0": 0.0125 } };
+    const cols = encodeColumns(DAY0, [row(0, water), row(1, { ...water, consumption: { "8-0:1.0.0": 0 } })]);
+    expect(cols.md).toEqual(["water", "water"]);
+    expect(cols.c).toEqual({ "8-0:1.0.0": [0.0125, 0] });
+    const back = decodeColumns(key, "PT15M", cols);
+    expect(back.map((r) => [r.medium, r.consumption])).toEqual([
+      ["water", { "8-0:1.0.0": 0.0125 }],
+      ["water", { "8-0:1.0.0": 0 }],
+    ]);
+    const electricity = encodeColumns(DAY0, [row(0)]);
+    expect("md" in electricity || "c" in electricity).toBe(false);
+    expect(Object.keys(decodeColumns(key, "PT15M", electricity)[0]!)).not.toContain("consumption");
   });
 
   it("decodes exactly the rows it encoded (property, 500 days)", () => {

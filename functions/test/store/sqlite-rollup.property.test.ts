@@ -2,7 +2,8 @@
  * The SQL roll-up of the SQLite store (sqlite-rows.ts rollupSqlText, kept in SQL for speed) against the
  * one roll-up of @omdp/series, on random quarter hours around DST days in several zones: missing
  * quarters, every quality, flags that keep the SQL path ([] and ["gap"]) and flags that send it to the
- * JS fallback, and several write batches (recomputes).
+ * JS fallback, and several write batches (recomputes); heat-meter consumption (a volume in m3 with six
+ * decimals and an energy in Wh, either or both or none) summed per register and rounded as ROUND(x, 6).
  */
 import type { Quality } from "@omdp/model";
 import {
@@ -40,6 +41,8 @@ const slot = fc.record({
   quality: fc.constantFrom<Quality>("complete", "complete", "partial", "estimated"),
   flags: fc.constantFrom<string[]>([], [], [], ["gap"], ["reset"], ["dst", "gap"]),
   batch: fc.nat(2),
+  volumeUl: fc.option(fc.nat(10_000_000), { nil: null }),
+  heatWh: fc.option(fc.nat(5000), { nil: null }),
 });
 
 type Slot = typeof slot extends fc.Arbitrary<infer T> ? T : never;
@@ -65,7 +68,16 @@ function writeOf(meterId: string, tz: string, start: number, s: Slot): IntervalW
     quality: s.quality,
     flags: s.flags,
     derived: false,
+    ...consumptionOf(s),
   };
+}
+
+/** A heat meter's consumption of the slot (volume in microlitres as m3 with 6 decimals), if any. */
+function consumptionOf(s: Slot): Pick<IntervalWrite, "medium" | "consumption"> {
+  const c: Record<string, number> = {};
+  if (s.heatWh !== null) c["6-0:1.0.0"] = s.heatWh;
+  if (s.volumeUl !== null) c["6-0:2.0.0"] = s.volumeUl / 1e6;
+  return Object.keys(c).length > 0 ? { medium: "heat", consumption: c } : {};
 }
 
 /** The package's roll-ups of the written quarters: hours from quarters, days from hours, months from days. */
@@ -102,6 +114,8 @@ const comparable = (v: IntervalValues) => ({
   sampleCount: v.sampleCount,
   quality: v.quality,
   flags: v.flags,
+  medium: v.medium,
+  consumption: v.consumption,
 });
 
 describe("SQLite roll-up SQL = @omdp/series rollup (property)", () => {

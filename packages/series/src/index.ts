@@ -29,6 +29,7 @@ export {
 } from "./api";
 export { seriesId, utcInstant } from "./id";
 export { fromInterval, Interval, type IntervalValues, toInterval } from "./interval";
+export { mediaOf } from "./values";
 export { GAP_FLAG, QUALITY_PRECEDENCE, worseQuality } from "./quality";
 export {
   childResolutions,

@@ -31,14 +31,19 @@ export interface IntervalValues {
   readonly consumption?: Readonly<Record<string, number>>;
 }
 
-/** The optional media fields of interval values, present only when set (electricity stays as it was). */
+/**
+ * The optional media fields of interval values, present only when set (electricity stays as it was);
+ * an empty `consumption` is the same as none and is dropped, so every store answers the same bytes.
+ */
 export function mediaOf(v: {
   readonly medium?: Medium | undefined;
   readonly consumption?: Readonly<Record<string, number>> | undefined;
 }): { medium?: Medium; consumption?: Record<string, number> } {
   return {
     ...(v.medium !== undefined ? { medium: v.medium } : {}),
-    ...(v.consumption !== undefined ? { consumption: { ...v.consumption } } : {}),
+    ...(v.consumption !== undefined && Object.keys(v.consumption).length > 0
+      ? { consumption: { ...v.consumption } }
+      : {}),
   };
 }
 
