@@ -8,6 +8,9 @@
  * SQLite store's roll-up to its JS path, so both of its paths are compared). The costs resource too:
  * the edge prices with the tariff the local profile gives a Vienna household, the cloud with its default
  * (TARIFFS_FILE empty: the same example by time zone); both answers must be identical.
+ * Two more meters carry consumption instead of electricity: a water meter of the Vienna household and
+ * a heat meter of a UTC household (medium, consumption per register), the same at both sides, their
+ * days equal to the register differences of the readings fed (computed here, not by the code).
  */
 import type { IntervalRecord, MeterReading } from "@omdp/model";
 import { type Interval, IntervalsPage, PricesPage } from "@omdp/series";
@@ -53,17 +56,73 @@ function readings(): MeterReading[] {
   return out;
 }
 
+/** The water meter (cloud registry: m-2 of hh-1, Vienna) and the heat meter (m-3 of hh-2, UTC). */
+const WATER = "m-2";
+const HEAT = "m-3";
+const MEDIA_FROM = Date.parse("2026-10-24T20:00:00Z");
+const MEDIA_TO = Date.parse("2026-10-26T02:00:00Z");
+
+function mediaReading(meterId: string, t: number, values: MeterReading["values"]): MeterReading {
+  const at = new Date(t).toISOString();
+  return {
+    schemaVersion: 1,
+    meterId,
+    readingTime: at,
+    receivedAt: at,
+    source: { protocol: "wmbus", transport: "serial", gatewayId: "gw-contract" },
+    values,
+  };
+}
+
+/** Cold water every 5 minutes (0 to 10 litres each, m3 with 3 decimals as a meter shows it). */
+function waterReadings(): MeterReading[] {
+  const out: MeterReading[] = [];
+  let litres = 123_456;
+  for (let t = MEDIA_FROM, i = 0; t <= MEDIA_TO; t += STEP, i++) {
+    litres += (i * 37) % 11;
+    out.push(mediaReading(WATER, t, [{ property: "8-0:1.0.0", value: litres / 1000, unit: "m3" }]));
+  }
+  return out;
+}
+
+/** Heat every 5 minutes: energy (Wh) and volume (m3). */
+function heatReadings(): MeterReading[] {
+  const out: MeterReading[] = [];
+  let wh = 5_000_000;
+  let ml = 80_250_000;
+  for (let t = MEDIA_FROM, i = 0; t <= MEDIA_TO; t += STEP, i++) {
+    wh += (i * 53) % 300;
+    ml += ((i * 13) % 17) * 1000;
+    out.push(
+      mediaReading(HEAT, t, [
+        { property: "6-0:1.0.0", value: wh, unit: "Wh" },
+        { property: "6-0:2.0.0", value: ml / 1e6, unit: "m3" },
+        { property: "6-0:10.0.0", value: 55, unit: "degC" },
+      ]),
+    );
+  }
+  return out;
+}
+
+/** A register's value in the reading at `t` (the readings fed, not the code under test). */
+function registerAt(rs: readonly MeterReading[], t: number, property: string): number {
+  const r = rs.find((x) => Date.parse(x.readingTime) === t);
+  const v = r?.values.find((x) => x.property === property)?.value;
+  if (typeof v !== "number") throw new Error(`no ${property} at ${new Date(t).toISOString()}`);
+  return v;
+}
+
 /** The analytics engine's quarter hours of the readings (the same records feed both sides). */
-function intervals(rs: readonly MeterReading[]): IntervalRecord[] {
+function intervals(rs: readonly MeterReading[], meterId = METER, timeZone = TZ): IntervalRecord[] {
   const settings = {
     resolutions: ["PT15M" as const],
-    timeZone: TZ,
+    timeZone,
     maxGapMs: 10 * 60_000,
     closeGraceMs: 120_000,
     maxPowerW: 100_000,
     maxFutureMs: 300_000,
   };
-  const track = newTrack(METER);
+  const track = newTrack(meterId);
   const out: IntervalRecord[] = [];
   for (const r of rs)
     out.push(...analyticsIngest(track, r, TO + 3_600_000, settings).closed.map((c) => c.record));
@@ -71,24 +130,38 @@ function intervals(rs: readonly MeterReading[]): IntervalRecord[] {
   return out;
 }
 
-const INTERVAL_KEYS = Object.keys(IntervalsPage.shape.items.element.shape).sort();
+/** The fields every interval has; `medium` and `consumption` only a water, heat, gas or HCA meter's. */
+const MEDIA_KEYS = ["medium", "consumption"];
+const INTERVAL_KEYS = Object.keys(IntervalsPage.shape.items.element.shape)
+  .filter((k) => !MEDIA_KEYS.includes(k))
+  .sort();
 
 let edge: Harness;
 let cloud: TestHost;
 let sent: IntervalRecord[];
+let water: MeterReading[];
+let heat: MeterReading[];
 
 beforeAll(async () => {
   sent = intervals(readings());
+  water = waterReadings();
+  heat = heatReadings();
+  const all = [...sent, ...intervals(water, WATER, TZ), ...intervals(heat, HEAT, "UTC")];
   edge = await startHarness({
     households: {
       "hh-1": { timeZone: TZ, tariff: sharingTariff({ id: "hh-1", timeZone: TZ, meters: [{ id: METER }] }) },
+      "hh-2": { timeZone: "UTC" },
     },
-    meters: { [METER]: { householdId: "hh-1" } },
+    meters: {
+      [METER]: { householdId: "hh-1" },
+      [WATER]: { householdId: "hh-1" },
+      [HEAT]: { householdId: "hh-2" },
+    },
   });
-  for (const rec of sent) await edge.host.deliver("intervals", rec);
+  for (const rec of all) await edge.host.deliver("intervals", rec);
   cloud = await startTestHost();
-  for (let i = 0; i < sent.length; i += 200) {
-    const batch = sent.slice(i, i + 200).map((rec, j) => message(rec, "interval", "edge-local", i + j));
+  for (let i = 0; i < all.length; i += 200) {
+    const batch = all.slice(i, i + 200).map((rec, j) => message(rec, "interval", "edge-local", i + j));
     const res = await fetch(`${cloud.url}/runtime/ingest`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -110,6 +183,7 @@ async function list(
   resolution: string,
   from: number,
   to: number,
+  meterId = METER,
 ): Promise<Interval[]> {
   const items: Interval[] = [];
   let next: string | undefined;
@@ -121,14 +195,22 @@ async function list(
       limit: "250",
       ...(next ? { continuationToken: next } : {}),
     });
-    const res = await fetch(`${base}/api/meters/${METER}/intervals?${q}`, {
+    const res = await fetch(`${base}/api/meters/${meterId}/intervals?${q}`, {
       headers: { authorization: `Bearer ${token}` },
     });
     const json: unknown = await res.json();
     expect(res.status, JSON.stringify(json)).toBe(200);
     // both sides answer the shared envelope and interval schema, field for field (strict: no extras)
     const body = IntervalsPage.strict().parse(json);
-    for (const i of body.items) expect(Object.keys(i).sort()).toEqual(INTERVAL_KEYS);
+    for (const i of body.items) {
+      expect(
+        Object.keys(i)
+          .filter((k) => !MEDIA_KEYS.includes(k))
+          .sort(),
+      ).toEqual(INTERVAL_KEYS);
+      // electricity intervals stay as they were: no media fields at all
+      if (meterId === METER) expect(Object.keys(i)).not.toContain("consumption");
+    }
     items.push(...body.items);
     next = body.continuationToken;
     if (!next) return items;
@@ -181,6 +263,55 @@ describe("the edge and the cloud answer the same series", () => {
     expect(day!.energyImportedWh).toBe(quarters.reduce((n, r) => n + r.energyImportedWh, 0));
     expect(day!.quality).toBe("partial"); // the silence at 10:50 local
     expect(day!.flags).toContain("gap");
+  });
+});
+
+const MEDIA_RANGES: [string, number, number][] = [
+  // from September: the October month starts inside it (intervals are selected by start)
+  ["everything", Date.parse("2026-09-01T00:00:00Z"), MEDIA_TO + 86_400_000],
+  ["the 25-hour day", Date.parse("2026-10-24T22:00:00Z"), Date.parse("2026-10-25T23:00:00Z")],
+];
+
+describe("the edge and the cloud answer the same water and heat consumption", () => {
+  for (const meterId of [WATER, HEAT]) {
+    for (const resolution of ["PT15M", "PT1H", "P1D", "P1M"]) {
+      for (const [name, from, to] of MEDIA_RANGES) {
+        it(`${meterId} ${resolution}, ${name}`, async () => {
+          const [e, c] = await Promise.all([
+            list(edge.base, edge.token, resolution, from, to, meterId),
+            list(cloud.url, cloud.admin, resolution, from, to, meterId),
+          ]);
+          if (resolution === "P1M" && name === "the 25-hour day") expect(e).toEqual([]);
+          else expect(e.length).toBeGreaterThan(0);
+          for (const i of e) expect(i.medium).toBe(meterId === WATER ? "water" : "heat");
+          expect(e).toEqual(c);
+        });
+      }
+    }
+  }
+
+  it("the water meter's 25-hour day (Vienna) is its register's difference over the local day", async () => {
+    const [from, to] = [MEDIA_RANGES[1]![1], MEDIA_RANGES[1]![2]];
+    const [day] = await list(cloud.url, cloud.admin, "P1D", from, to, WATER);
+    expect(Date.parse(day!.intervalEnd) - Date.parse(day!.intervalStart)).toBe(25 * 3_600_000);
+    const m3 = registerAt(water, to, "8-0:1.0.0") - registerAt(water, from, "8-0:1.0.0");
+    expect(day!.consumption).toEqual({ "8-0:1.0.0": Number(m3.toFixed(6)) });
+    expect(day!.energyImportedWh).toBe(0);
+    expect(day!.quality).toBe("complete");
+  });
+
+  it("the heat meter's UTC day: energy and volume are its registers' differences", async () => {
+    const [from, to] = [Date.parse("2026-10-25T00:00:00Z"), Date.parse("2026-10-26T00:00:00Z")];
+    const [day] = await list(edge.base, edge.token, "P1D", from, to, HEAT);
+    const wh = registerAt(heat, to, "6-0:1.0.0") - registerAt(heat, from, "6-0:1.0.0");
+    const m3 = registerAt(heat, to, "6-0:2.0.0") - registerAt(heat, from, "6-0:2.0.0");
+    expect(day).toMatchObject({
+      intervalStart: "2026-10-25T00:00:00.000Z",
+      intervalEnd: "2026-10-26T00:00:00.000Z",
+      consumption: { "6-0:1.0.0": wh, "6-0:2.0.0": Number(m3.toFixed(6)) },
+      energyImportedWh: wh, // heat energy also counts as import, as before media
+      quality: "complete",
+    });
   });
 });
 
