@@ -14,7 +14,7 @@ describe("Cosmos query builder", () => {
     expect(q.query).toBe(
       "SELECT c.householdId, c.start, COUNT(1) AS meters, SUM(c.importWh) AS importWh, SUM(c.exportWh) AS exportWh, " +
         "SUM(c.powerAvgW) AS powerAvgW FROM c WHERE c.resolution = @resolution AND c.start >= @from AND c.start < @to " +
-        "GROUP BY c.householdId, c.start",
+        "AND NOT IS_DEFINED(c.medium) GROUP BY c.householdId, c.start",
     );
     expect(q.parameters).toEqual([
       { name: "@resolution", value: "P1D" },

@@ -99,7 +99,9 @@ export function householdBucketsQuery(
   to: number,
   groupBy: boolean,
 ): SqlQuerySpec {
-  const where = "WHERE c.resolution = @resolution AND c.start >= @from AND c.start < @to";
+  // electricity only: the rows of water, heat, gas and HCA meters carry a medium
+  const where =
+    "WHERE c.resolution = @resolution AND c.start >= @from AND c.start < @to AND NOT IS_DEFINED(c.medium)";
   const parameters = [
     { name: "@resolution", value: resolution },
     { name: "@from", value: from },

@@ -183,10 +183,11 @@ export class BucketSeries {
           resourceBody: seriesDoc(day, this.ttl.rollups) as unknown as JSONObject,
         });
       const touched = new Set(d.rows.map((r) => calendarBucket(r.start, timeZone, "hour").start));
+      // household electricity aggregates: a water, heat, gas or HCA meter contributes nothing
       const hours = [
         ...bucketHours(doc, timeZone),
         ...bucketRows(doc).filter((r) => r.resolution === "PT1H"),
-      ].filter((h) => touched.has(h.start));
+      ].filter((h) => touched.has(h.start) && h.medium === undefined);
       for (const h of hours) {
         const c: HourContribution = {
           id: meterId.replace(/[/\\?#]/g, "_"),

@@ -311,7 +311,9 @@ export class CosmosStore implements Store {
             { name: "@to", value: q.to + 32 * 86_400_000 },
           ],
         })
-      ).map(rowFromDoc);
+      )
+        .map(rowFromDoc)
+        .filter((d) => d.medium === undefined); // electricity only, as the hours and days
       const byMeter = new Map<string, SeriesRow[]>();
       for (const d of days) byMeter.set(d.meterId, [...(byMeter.get(d.meterId) ?? []), d]);
       rows = [...byMeter]

@@ -73,7 +73,10 @@ export interface ReadingQuery {
   readonly continuationToken?: string;
 }
 
-/** One household's totals over one rollup bucket (input of the k-anonymous aggregates). */
+/**
+ * One household's electricity totals over one rollup bucket (input of the k-anonymous aggregates):
+ * its electricity meters only (rows without a medium; water, heat, gas and HCA meters are not counted).
+ */
 export interface HouseholdBucket {
   readonly householdId: string;
   readonly start: number;

@@ -165,6 +165,7 @@ export class SqliteStore implements Store {
         `SELECT household_id, start, COUNT(*) AS meters, SUM(import_wh) AS import_wh, SUM(export_wh) AS export_wh,
            SUM(pavg) AS pavg FROM series
          WHERE resolution IN ('PT1H', 'P1D', 'P1M') AND resolution = ? AND start >= ? AND start < ?
+           AND medium IS NULL
          GROUP BY household_id, start ORDER BY start, household_id`,
       ),
     };

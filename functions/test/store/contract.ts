@@ -297,6 +297,41 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect(byHh["hh-2"]).toMatchObject({ meters: 1, importWh: 4 });
     });
 
+    it("household electricity totals leave out a heat meter (medium set), at every level", async () => {
+      const heat = writes("h-1", "hh-1", "Europe/Vienna", VIENNA_DAY, 4, () => 700).map((w) => ({
+        ...w,
+        medium: "heat" as const,
+        consumption: { "6-0:1.0.0": 700 },
+      }));
+      await store.writeIntervals([
+        ...writes("m-1", "hh-1", "Europe/Vienna", VIENNA_DAY, 4, () => 10),
+        ...heat,
+      ]);
+      for (const resolution of ["PT1H", "P1D", "P1M"] as const) {
+        const rows = await store.householdBuckets({
+          resolution,
+          from: VIENNA_DAY - 40 * DAY,
+          to: VIENNA_DAY + DAY,
+        });
+        // only m-1: 4 quarter hours of 10 Wh; the heat meter's 4 x 700 Wh are not electricity
+        expect(
+          rows.map((r) => [r.householdId, r.meters, r.importWh]),
+          resolution,
+        ).toEqual([["hh-1", 1, 40]]);
+      }
+      // the heat meter's own series keeps its energy and consumption
+      const day = await store.querySeries({
+        meterId: "h-1",
+        resolution: "P1D",
+        from: VIENNA_DAY,
+        to: VIENNA_DAY + DAY,
+        limit: 5,
+      });
+      expect(day.items.map((d) => [d.medium, d.importWh, d.consumption])).toEqual([
+        ["heat", 2800, { "6-0:1.0.0": 2800 }],
+      ]);
+    });
+
     it("keeps the first release of an aggregate hour and never replaces it", async () => {
       const cell = (households: number, importWh: number) => ({
         group: "all",
