@@ -5,7 +5,8 @@
  * Smarty frame with and without keys, a telegram pasted as text, the CRC evidence, and that auto-detection
  * leaves M-Bus and DLMS answers as they were.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { encryptGloCiphering } from "@omdp/dlms";
 import { MeterReading } from "@omdp/model";
@@ -158,6 +159,71 @@ describe("omdp decode: Luxembourg Smarty frames", () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/DECRYPT_FAILED/);
     expect(r.stderr.toLowerCase()).not.toContain(smarty.key!.toLowerCase());
+  });
+});
+
+describe("omdp decode --keys FILE: Smarty frames by their meter", () => {
+  // The frame's system title is "SYSTEMID" (bytes 2..9: 53 59 53 54 45 4D 49 44). The reader names the
+  // meter by the FLAG letters "SYS" and the other five octets in hex: SYS + 54454D4944 (hand-worked).
+  const METER = "SYS54454D4944";
+  const TITLE = "53595354454D4944";
+  const dir = mkdtempSync(join(tmpdir(), "omdp-smarty-keys-"));
+  const file = (name: string, content: unknown) => {
+    const path = join(dir, name);
+    writeFileSync(path, JSON.stringify(content));
+    return path;
+  };
+  const both = { key: smarty.key!, authKey: smarty.authKey! };
+  const WRONG = "00112233445566778899AABBCCDDEEFF";
+
+  it("the reader's form by meter id, and by title hex in lower case: --batch between plain telegrams", () => {
+    const byMeter = file("by-meter.json", { "12345678": WRONG, [METER]: both });
+    const byTitle = file("by-title.json", { [TITLE.toLowerCase()]: both });
+    const group = [plain[0]!, smarty, plain[1]!];
+    for (const keys of [byMeter, byTitle]) {
+      const r = omdp(["--batch", "--keys", keys], group.map((f) => f.hex).join("\n"));
+      expect(r.status, r.stderr).toBe(0);
+      jsonLines(r.stdout).forEach((doc, i) => {
+        checkDsmr(doc, group[i]!);
+      });
+      expect(r.stdout.toLowerCase()).not.toContain(smarty.key!.toLowerCase());
+    }
+  });
+
+  it("a wrong key for the meter: DECRYPT_FAILED (the file's key wins over --key), no key echoed", () => {
+    const wrong = file("wrong.json", { [METER]: { key: WRONG, authKey: smarty.authKey! } });
+    const r = omdp(["--protocol", "dsmr", "--keys", wrong, ...keyArgs(smarty), smarty.hex]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^omdp decode: DECRYPT_FAILED: /);
+    expect(r.stderr.toLowerCase()).not.toContain(WRONG.toLowerCase());
+    expect(r.stderr.toLowerCase()).not.toContain(smarty.key!.toLowerCase());
+  });
+
+  it("a meter the file does not name: KEY_MISSING naming meter and title (auto and --batch); --key serves it", () => {
+    const other = file("other.json", { SAG1234567890: both });
+    const r = omdp(["--batch", "--keys", other], `${smarty.hex}\n${plain[0]!.hex}`);
+    expect(r.status).toBe(1);
+    const [first, second] = jsonLines(r.stdout);
+    expect(first).toMatchObject({
+      ok: false,
+      error: { code: "KEY_MISSING", offset: 2, field: "key", actual: TITLE },
+    });
+    expect(first.error.message).toContain(METER);
+    expect(first.error.message).toContain(other);
+    expect(second.ok).toBe(true);
+    expect(r.stdout.toLowerCase()).not.toContain(smarty.key!.toLowerCase());
+    const fallback = omdp(["--keys", other, ...keyArgs(smarty), smarty.hex]);
+    expect(fallback.status, fallback.stderr).toBe(0);
+    checkDsmr(JSON.parse(fallback.stdout), smarty);
+  });
+
+  it("a bad entry: refused before decoding, naming the file and the meter, not the key", () => {
+    const bad = file("bad.json", { [METER]: { key: smarty.key!, authKey: "12" } });
+    const r = omdp(["--keys", bad, smarty.hex]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      `omdp decode: --keys ${bad}: the entry of meter ${METER} is not a 32-hex-digit key or { key, authKey }\n`,
+    );
   });
 });
 

@@ -39,6 +39,7 @@ export {
   formatDateTime,
 } from "./cosem/datetime";
 export { formatObis, LOGICAL_NAME, obisToPropertyId, parseObis } from "./cosem/obis";
+export { meterIdFromSystemTitle } from "./cosem/system-title";
 export { DLMS_UNITS, dlmsUnit } from "./cosem/units";
 export { applyScaler, type CosemValue, type JsonValue } from "./cosem/value";
 export { CONVENTIONS, walkBody } from "./cosem/walk";

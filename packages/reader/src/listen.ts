@@ -11,6 +11,7 @@ import {
   HdlcStreamParser,
   isDlmsSegment,
   MbusDlmsAssembler,
+  meterIdFromSystemTitle,
   readCiphered,
   toHex,
   toMeterReading,
@@ -35,13 +36,8 @@ export interface ListenSink {
   error(e: ReaderError): void;
 }
 
-/** The meter id a push is known by without configuration: FLAG letters + serial hex, else the title hex. */
-export function meterIdFromSystemTitle(title: Uint8Array): string {
-  const letters = Buffer.from(title.subarray(0, 3)).toString("latin1");
-  return /^[A-Z]{3}$/.test(letters)
-    ? `${letters}${toHex(title.subarray(3)).toUpperCase()}`
-    : toHex(title).toUpperCase();
-}
+/** The meter id a push is known by without configuration (@omdp/dlms: FLAG letters + serial hex, else the title hex). */
+export { meterIdFromSystemTitle };
 
 const CIPHERED = new Set<number>([
   APDU_TAG.generalGloCiphering,

@@ -34,7 +34,7 @@ import {
   protocolFor,
   textProtocolFor,
 } from "../protocols/index";
-import { loadKeys } from "../protocols/wmbus-keys";
+import { loadKeys } from "../protocols/keys-file";
 
 const HELP = `Usage: omdp decode [options] [HEX ...]
 
@@ -52,8 +52,11 @@ Options:
                      '/' is DSMR (Luxembourg Smarty), any other is DLMS; the rest as before
   --key HEX          AES-128 key of encrypted DLMS telegrams (global unicast encryption key) and of
                      Smarty P1 frames
-  --keys FILE        wireless M-Bus keys: JSON from the meter id (8 digits) to key hex (the reader's
-                     keys file form too); --key then serves meters the file does not name
+  --keys FILE        per-meter keys, the reader's keys file: JSON from the meter id to key hex or to
+                     { key, authKey }; wireless M-Bus meters by their id (8 digits), Smarty P1 frames
+                     by their system title as the reader names the meter (FLAG letters + serial hex,
+                     e.g. SAG1234567890, or the title's 16 hex digits); --key/--auth-key then serve
+                     meters the file does not name (without them: KEY_MISSING naming the title)
   --auth-key HEX     authentication key: verify the GCM tag of authenticated telegrams (0x10/0x30);
                      Smarty frames need it when the meter uses one (it enters the GCM AAD)
   --transport T      auto (default) | mbus | hdlc | raw (DLMS)
@@ -155,10 +158,10 @@ function options(v: ReturnType<typeof parse>["values"]): Options | { error: stri
   if (key instanceof Error) return { error: key.message };
   const authKey = keyOption(v["auth-key"], "--auth-key");
   if (authKey instanceof Error) return { error: authKey.message };
-  const wmbusKeys = v.keys === undefined ? undefined : loadKeys(v.keys);
-  if (wmbusKeys instanceof Error) return { error: wmbusKeys.message };
+  const keys = v.keys === undefined ? undefined : loadKeys(v.keys);
+  if (keys instanceof Error) return { error: keys.message };
   return {
-    ...(wmbusKeys ? { wmbusKeys } : {}),
+    ...(keys ? { keys } : {}),
     protocol: v.protocol,
     transport,
     ...(key ? { key } : {}),

@@ -8,10 +8,16 @@
  *   Smarty layout (title length 8, two-byte length 0x82 that ends the frame, security byte 0x30) whose
  *   plaintext starts with `/` is DSMR; every other 0xDB frame stays DLMS, and so does a Smarty frame
  *   without a key (DLMS reports KEY_MISSING). `--protocol dsmr` forces DSMR (KEY_REQUIRED without a key).
+ * Keys of a Smarty frame (smartyKeys): `--keys FILE` by the reader's rule (packages/reader dsmrPipeline:
+ * the meter id from the system title, FLAG letters + serial hex, then the title hex), else `--key` and
+ * `--auth-key`. With `--keys`, a frame of the Smarty layout for which neither gives a key is claimed and
+ * refused as KEY_MISSING naming the meter and its title (no DLMS path could read it either: DLMS reads
+ * `--key` alone).
  */
-import { decipher, readCiphered } from "@omdp/dlms";
+import { decipher, meterIdFromSystemTitle, readCiphered, toHex } from "@omdp/dlms";
 import { type DsmrError, isSmartyFrame, parseSmartyFrame, tryDecodeP1 } from "@omdp/dsmr";
 import { dsmrDocument } from "./dsmr-doc";
+import { keysOf, type MeterKeys } from "./keys-file";
 import type { DocOutcome, ErrorInfo, ProtocolEntry, ProtocolOptions } from "./types";
 
 const SLASH = 0x2f;
@@ -19,7 +25,23 @@ const STX = 0x02;
 
 function claims(b: Uint8Array, o: ProtocolOptions): boolean {
   if (b[0] === SLASH) return !stxAfterIdentification(b);
-  return o.key !== undefined && hasSmartyLayout(b) && plaintextStartsWithSlash(b, o.key);
+  if (!hasSmartyLayout(b)) return false;
+  const keys = smartyKeys(b, o);
+  if (keys === undefined) return o.keys !== undefined;
+  return plaintextStartsWithSlash(b, keys.key);
+}
+
+/** The Smarty frame's keys: from `--keys` by meter id then title hex (the reader's rule), else `--key`. */
+function smartyKeys(b: Uint8Array, o: ProtocolOptions): MeterKeys | undefined {
+  const fromFile = o.keys && b.length >= 10 ? keysOf(o.keys, smartyIds(b)) : undefined;
+  if (fromFile) return fromFile;
+  return o.key ? { key: o.key, ...(o.authKey ? { authKey: o.authKey } : {}) } : undefined;
+}
+
+/** The names a keys file may give a Smarty meter: the reader's meter id, then the system title hex. */
+function smartyIds(b: Uint8Array): [string, string] {
+  const title = b.subarray(2, 10);
+  return [meterIdFromSystemTitle(title), toHex(title).toUpperCase()];
 }
 
 /** The byte after the first line end (CR LF) is STX in a D0 readout (IEC 62056-21 §6.3.2), never in P1. */
@@ -68,11 +90,29 @@ function textBytes(text: string): Uint8Array {
 }
 
 function decode(b: Uint8Array, o: ProtocolOptions): DocOutcome {
-  const keys = o.key ? { key: o.key, ...(o.authKey ? { authKey: o.authKey } : {}) } : undefined;
+  const smarty = isSmartyFrame(b);
+  const keys = smarty ? smartyKeys(b, o) : undefined;
+  if (smarty && keys === undefined && o.keys !== undefined && b.length >= 10)
+    return keyMissing(b, o.keys.path);
   const r = tryDecodeP1(b, keys ? { keys } : {});
   if (!r.ok) return { ok: false, error: errorInfo(r.error) };
-  const frame = isSmartyFrame(b) ? parseSmartyFrame(b) : undefined;
+  const frame = smarty ? parseSmartyFrame(b) : undefined;
   return { ok: true, doc: dsmrDocument(r.value, frame, o) };
+}
+
+/** A Smarty frame whose meter neither `--keys` nor `--key` serves; names the meter and title, never a key. */
+function keyMissing(b: Uint8Array, path: string): DocOutcome {
+  const [id, title] = smartyIds(b);
+  return {
+    ok: false,
+    error: {
+      code: "KEY_MISSING",
+      message: `no key for Smarty meter ${id} (system title ${title}) in --keys ${path}, and no --key`,
+      offset: 2,
+      field: "key",
+      actual: title,
+    },
+  };
 }
 
 function errorInfo(e: DsmrError): ErrorInfo {

@@ -1,12 +1,13 @@
 /** What a protocol entry of `omdp decode` takes and gives (see index.ts). */
+import type { KeyTable } from "./keys-file";
 
 export interface ProtocolOptions {
   readonly key?: Uint8Array;
   readonly authKey?: Uint8Array;
   readonly timeZone?: string;
   readonly meterId?: string;
-  /** `--keys FILE` (wireless M-Bus): meter id (8 digits, lower case) to key. */
-  readonly wmbusKeys?: ReadonlyMap<string, Uint8Array>;
+  /** `--keys FILE` (wireless M-Bus, Smarty P1): meter id to keys (keys-file.ts). */
+  readonly keys?: KeyTable;
 }
 
 /** A typed error as `omdp decode` prints it; evidence (expected, actual, field) where the decoder gives it. */

@@ -6,6 +6,7 @@
  * forces it. Keys: `--key HEX` for every meter, `--keys FILE` by meter id.
  */
 import { decodeWmbus, ELL_LENGTH, type KeyLookup, TPL_CI, wireLengthA } from "@omdp/wmbus";
+import { keysOf } from "./keys-file";
 import type { DocOutcome, ProtocolEntry, ProtocolOptions } from "./types";
 import { wmbusDocument, wmbusErrorInfo } from "./wmbus-doc";
 
@@ -29,9 +30,9 @@ function claims(b: Uint8Array): boolean {
 }
 
 function keyLookup(o: ProtocolOptions): KeyLookup | Uint8Array | undefined {
-  const table = o.wmbusKeys;
+  const table = o.keys;
   if (table === undefined) return o.key?.length === 16 ? o.key : undefined;
-  return (id) => table.get(id.toLowerCase()) ?? (o.key?.length === 16 ? o.key : undefined);
+  return (id) => keysOf(table, [id])?.key ?? (o.key?.length === 16 ? o.key : undefined);
 }
 
 function decode(b: Uint8Array, o: ProtocolOptions): DocOutcome {
