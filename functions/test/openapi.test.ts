@@ -15,6 +15,12 @@ describe("the one OpenAPI document of the edge and the cloud", () => {
     const page = op.responses["200"].content["application/json"].schema;
     expect(Object.keys(page.properties)).toEqual(["meterId", "resolution", "items", "continuationToken"]);
     expect(page.properties.items.items.required).toContain("derived");
+    // water, heat, gas and HCA: optional medium and consumption (absent on electricity intervals)
+    const item = page.properties.items.items;
+    expect(item.required).not.toContain("medium");
+    expect(item.required).not.toContain("consumption");
+    expect(item.properties.medium.enum).toEqual(["electricity", "water", "heat", "gas", "hca"]);
+    expect(item.properties.consumption.description).toContain("8-0:1.0.0 m3");
     expect(op.responses["400"].content["application/problem+json"]).toBeDefined();
   });
 
