@@ -29,7 +29,6 @@ export {
 } from "./api";
 export { seriesId, utcInstant } from "./id";
 export { fromInterval, Interval, type IntervalValues, toInterval } from "./interval";
-export { mediaOf } from "./values";
 export { GAP_FLAG, QUALITY_PRECEDENCE, worseQuality } from "./quality";
 export {
   childResolutions,
@@ -53,3 +52,4 @@ export {
   IOT_HUB_BLOCK_BYTES,
   packIntervals,
 } from "./upstream";
+export { mediaOf } from "./values";
