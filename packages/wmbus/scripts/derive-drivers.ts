@@ -25,6 +25,7 @@ import {
   wirelessValues,
 } from "../src/index";
 import corpus from "../test/fixtures/wmbusmeters_wmbus.json" with { type: "json" };
+import { type DerivedDriver, driverFile, sharedFields, sharedFile } from "./emit-drivers";
 
 const UNITS: readonly FieldUnit[] = [
   "m3h",
@@ -335,33 +336,61 @@ function derive(acc: Acc) {
       missed = missed.filter((s) => !bestHits.includes(s));
     }
   }
-  const golden = acc.samples.map((s) => {
+  const alone = acc.samples.map((s) => {
+    // the golden test decodes each telegram alone (no format learnt from an earlier full frame)
+    const r = decodeWmbusHex(s.hex, { key: s.key === null ? undefined : Buffer.from(s.key, "hex") });
+    return r.ok ? r.value : null;
+  });
+  const asDriver = (f: DriverField[], p: PayloadField[]) => ({
+    name: acc.name,
+    meter: "",
+    source: "",
+    match: matchOf(acc),
+    fields: f,
+    payload: p,
+    golden: [],
+  });
+  const hits = (f: DriverField[], p: PayloadField[], tels: (WmbusTelegram | null)[]): number =>
+    tels.reduce((sum, t, i) => {
+      if (t === null) return sum;
+      const got = wirelessValues(t, [asDriver(f, p)]).values;
+      const want = acc.samples[i]!.expected;
+      return (
+        sum +
+        [...chosen].filter((n) => typeof want[n] === "number" && near(Number(got[n]), want[n] as number))
+          .length
+      );
+    }, 0);
+  const score = (f: DriverField[], p: PayloadField[]) =>
+    hits(
+      f,
+      p,
+      acc.samples.map((s) => s.tel),
+    ) *
+      1000 +
+    hits(f, p, alone);
+  // a field the generic names already give (the same name from the same record) is not data of the meter
+  let kept = fields;
+  const full = score(fields, payload);
+  for (let i = fields.length - 1; i >= 0; i--) {
+    const without = kept.filter((f) => f !== fields[i]);
+    if (score(without, payload) >= full) kept = without;
+  }
+  const golden = acc.samples.map((s, i) => {
     const expect: Record<string, number> = {};
-    // only what the driver gives for this very telegram decoded alone (as the golden test decodes it)
-    const alone = decodeWmbusHex(s.hex, { key: s.key === null ? undefined : Buffer.from(s.key, "hex") });
-    const driver = {
-      name: acc.name,
-      meter: "",
-      source: "",
-      match: matchOf(acc),
-      fields,
-      payload,
-      golden: [],
-    };
-    const got = alone.ok ? wirelessValues(alone.value, [driver]).values : {};
+    const t = alone[i];
+    const got = t === null || t === undefined ? {} : wirelessValues(t, [asDriver(kept, payload)]).values;
     for (const [n, v] of Object.entries(s.expected)) {
       if (typeof v === "number" && chosen.has(n) && near(Number(got[n]), v)) expect[n] = v;
     }
     return { hex: s.hex, key: s.key, expect };
   });
-  return { fields, payload, golden };
+  return { fields: kept, payload, golden };
 }
 
 function ident(name: string): string {
   return `wm_${name.replace(/[^a-z0-9]/gi, "_")}`;
 }
-
-const SRC = `github:wmbusmeters/wmbusmeters@${(corpus as { commit: string }).commit} (GPL-3.0), as copied in test/fixtures/wmbusmeters_wmbus.json: telegrams and the values wmbusmeters prints (facts only)`;
 
 /** Drivers written by hand in src/drivers/meters/ (register-coded payloads the search cannot find). */
 const HANDWRITTEN: Readonly<Record<string, string>> = { apator162: "wm_apator162" };
@@ -377,37 +406,42 @@ for (const [file, id] of Object.entries(HANDWRITTEN)) {
   files.push(file);
   ids.push(id);
 }
+const derived: DerivedDriver[] = [];
 for (const acc of all) {
   if (HANDWRITTEN[acc.name] !== undefined) continue;
   const d = derive(acc);
-  if (d.fields.length === 0 && d.payload.length === 0) continue;
+  // a meter type none of whose values a record or payload field gives has no driver
+  if (d.golden.every((g) => Object.keys(g.expect).length === 0)) continue;
   const multi = all.filter((g) => g.name === acc.name).length > 1;
   const file = multi ? `${acc.name}-${acc.manufacturer.toLowerCase()}` : acc.name;
   const id = ident(file);
   ids.push(id);
   files.push(file);
-  const driver = {
+  derived.push({
+    id,
+    file,
+    comment: `// wmbusmeters driver "${acc.name}" (${acc.meter}, manufacturer ${acc.manufacturer}): wireless driver data
+// (../types.ts), derived by scripts/derive-drivers.ts from the corpus; test/drivers/corpus.test.ts checks it.`,
     name: acc.name,
     meter: `${acc.manufacturer} ${acc.meter}${acc.merged?.length ? ` (also wmbusmeters' ${acc.merged.join(", ")})` : ""}`,
-    source: SRC,
-    match: { manufacturer: acc.manufacturer, version: [...acc.versions], medium: [...acc.media] },
+    match: matchOf(acc),
     fields: d.fields,
     payload: d.payload,
-    golden: d.golden.map((g) => ({
-      hex: g.hex,
-      ...(g.key === null ? {} : { key: g.key }),
-      source: "corpus wmbus/wmbusmeters_wmbus.json",
-      expect: g.expect,
-    })),
-  };
-  const body = `// wmbusmeters driver "${acc.name}" (${acc.meter}, manufacturer ${acc.manufacturer}): wireless driver data
-// (../types.ts), derived by scripts/derive-drivers.ts from the corpus; test/drivers/corpus.test.ts checks it.
-import type { WirelessDriver } from "../types";
-
-export const ${id}: WirelessDriver = ${JSON.stringify(driver, null, 2)};
-`;
-  writeFileSync(new URL(`${file}.ts`, here), body);
+    golden: d.golden,
+  });
 }
+const shared = sharedFields(derived);
+for (const d of derived) writeFileSync(new URL(`${d.file}.ts`, here), driverFile(d, shared));
+writeFileSync(new URL("../fieldsets/shared.ts", here), sharedFile(shared));
+writeFileSync(
+  new URL("../fieldsets/source.ts", here),
+  `/** Where the derived wireless drivers' data comes from (cited once; generated by scripts/derive-drivers.ts). */
+export const CORPUS_SOURCE =
+  "github:wmbusmeters/wmbusmeters@${(corpus as { commit: string }).commit} (GPL-3.0), as copied in test/fixtures/wmbusmeters_wmbus.json: telegrams and the values wmbusmeters prints (facts only)";
+/** The golden telegrams' source. */
+export const CORPUS_FILE = "corpus wmbus/wmbusmeters_wmbus.json";
+`,
+);
 const imports = files.map((f, i) => `import { ${ids[i]} } from "./meters/${f}";`).join("\n");
 writeFileSync(
   new URL("../registry.ts", here),

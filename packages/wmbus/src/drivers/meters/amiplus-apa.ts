@@ -1,211 +1,35 @@
 // wmbusmeters driver "amiplus" (electricity, manufacturer APA): wireless driver data
 // (../types.ts), derived by scripts/derive-drivers.ts from the corpus; test/drivers/corpus.test.ts checks it.
+import { rec } from "../fieldsets/records";
+import {
+  CURRENT_POWER_CONSUMPTION_KW,
+  CURRENT_POWER_PRODUCTION_KW,
+  TOTAL_ENERGY_PRODUCTION_TARIFF_2_KWH,
+  TOTAL_ENERGY_PRODUCTION_TARIFF_3_KWH,
+  VOLTAGE_AT_PHASE_1_V,
+} from "../fieldsets/shared";
+import { CORPUS_FILE, CORPUS_SOURCE } from "../fieldsets/source";
 import type { WirelessDriver } from "../types";
 
 export const wm_amiplus_apa: WirelessDriver = {
   name: "amiplus",
   meter: "APA electricity",
-  source:
-    "github:wmbusmeters/wmbusmeters@4dedd717d3af8043ffa3e94f69476656ccd17bc2 (GPL-3.0), as copied in test/fixtures/wmbusmeters_wmbus.json: telegrams and the values wmbusmeters prints (facts only)",
-  match: {
-    manufacturer: "APA",
-    version: [2, 1],
-    medium: [2],
-  },
+  source: CORPUS_SOURCE,
+  match: { manufacturer: "APA", version: [2, 1], medium: [0x02] },
   fields: [
-    {
-      name: "total_energy_consumption",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "energy",
-        vif: {
-          table: "primary",
-          code: 3,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "current_power_consumption",
-      unit: "kw",
-      quantity: "power",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "power",
-        vif: {
-          table: "primary",
-          code: 43,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "total_energy_production",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "energy",
-        vif: {
-          table: "primary",
-          code: 3,
-        },
-        vife: [60],
-      },
-    },
-    {
-      name: "current_power_production",
-      unit: "kw",
-      quantity: "power",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "power",
-        vif: {
-          table: "primary",
-          code: 43,
-        },
-        vife: [72, 124, 16],
-      },
-    },
-    {
-      name: "voltage_at_phase_1",
-      unit: "v",
-      quantity: "voltage",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "voltage",
-        vif: {
-          table: "fd",
-          code: 73,
-        },
-        vife: [124, 1],
-      },
-    },
-    {
-      name: "total_energy_consumption_tariff_1",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 1,
-        subunit: 0,
-        quantity: "energy",
-        vif: {
-          table: "primary",
-          code: 3,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "total_energy_consumption_tariff_2",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 3,
-        subunit: 0,
-        quantity: "energy",
-        vif: {
-          table: "primary",
-          code: 3,
-        },
-        vife: [60],
-      },
-    },
-    {
-      name: "total_energy_consumption_tariff_3",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 3,
-        subunit: 0,
-        quantity: "energy",
-        vif: {
-          table: "primary",
-          code: 3,
-        },
-        vife: [60],
-      },
-    },
-    {
-      name: "total_energy_production_tariff_1",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 1,
-        subunit: 0,
-        quantity: "energy",
-        vif: {
-          table: "primary",
-          code: 3,
-        },
-        vife: [60],
-      },
-    },
-    {
-      name: "total_energy_production_tariff_2",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 3,
-        subunit: 0,
-        quantity: "energy",
-        vif: {
-          table: "primary",
-          code: 3,
-        },
-        vife: [60],
-      },
-    },
-    {
-      name: "total_energy_production_tariff_3",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 3,
-        subunit: 0,
-        quantity: "energy",
-        vif: {
-          table: "primary",
-          code: 3,
-        },
-        vife: [60],
-      },
-    },
+    CURRENT_POWER_CONSUMPTION_KW,
+    rec("total_energy_production", "kwh", "energy", 0x03, { vife: [0x3c] }),
+    CURRENT_POWER_PRODUCTION_KW,
+    VOLTAGE_AT_PHASE_1_V,
+    rec("total_energy_production_tariff_1", "kwh", "energy", 0x03, { tariff: 1, vife: [0x3c] }),
+    TOTAL_ENERGY_PRODUCTION_TARIFF_2_KWH,
+    TOTAL_ENERGY_PRODUCTION_TARIFF_3_KWH,
   ],
   payload: [],
   golden: [
     {
       hex: "4E4401061010101002027A000040052F2F0E035040691500000B2B300300066D00790C7423400C78371204860BABC8FC100000000E833C8074000000000BAB3C0000000AFDC9FC0136022F2F2F2F2F",
-      source: "corpus wmbus/wmbusmeters_wmbus.json",
+      source: CORPUS_FILE,
       expect: {
         total_energy_consumption_kwh: 15694.05,
         current_power_consumption_kw: 0.33,
@@ -216,7 +40,7 @@ export const wm_amiplus_apa: WirelessDriver = {
     },
     {
       hex: "7E4401068408095501027A7C1070052F2F066DDE5E150D39800C78840809550AFDC9FC0139028E30833C0000000000008E20833C0000000000008E10833C4301000000000BABC8FC100000008E10035336420200008E20030000000000008E30030000000000000B2B9502000BAB3C0000002F2F2F2F2F2F2F2F2F2F2F2F2F",
-      source: "corpus wmbus/wmbusmeters_wmbus.json",
+      source: CORPUS_FILE,
       expect: {
         current_power_consumption_kw: 0.295,
         current_power_production_kw: 0,

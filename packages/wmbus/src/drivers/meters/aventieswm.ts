@@ -1,280 +1,38 @@
 // wmbusmeters driver "aventieswm" (water, manufacturer AAA): wireless driver data
 // (../types.ts), derived by scripts/derive-drivers.ts from the corpus; test/drivers/corpus.test.ts checks it.
+import { rec } from "../fieldsets/records";
+import { TOTAL_M3_VIF_13 } from "../fieldsets/shared";
+import { CORPUS_FILE, CORPUS_SOURCE } from "../fieldsets/source";
 import type { WirelessDriver } from "../types";
 
 export const wm_aventieswm: WirelessDriver = {
   name: "aventieswm",
   meter: "AAA water",
-  source:
-    "github:wmbusmeters/wmbusmeters@4dedd717d3af8043ffa3e94f69476656ccd17bc2 (GPL-3.0), as copied in test/fixtures/wmbusmeters_wmbus.json: telegrams and the values wmbusmeters prints (facts only)",
-  match: {
-    manufacturer: "AAA",
-    version: [37],
-    medium: [7],
-  },
+  source: CORPUS_SOURCE,
+  match: { manufacturer: "AAA", version: [37], medium: [0x07] },
   fields: [
-    {
-      name: "total",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 19,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "consumption_at_set_date_1",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 20,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "consumption_at_set_date_2",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 2,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 20,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "consumption_at_set_date_3",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 3,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 20,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "consumption_at_set_date_4",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 4,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 20,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "consumption_at_set_date_5",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 5,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 20,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "consumption_at_set_date_6",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 6,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 20,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "consumption_at_set_date_7",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 7,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 20,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "consumption_at_set_date_8",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 8,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 20,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "consumption_at_set_date_9",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 9,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 20,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "consumption_at_set_date_10",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 10,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 20,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "consumption_at_set_date_11",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 11,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 20,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "consumption_at_set_date_12",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 12,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 20,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "consumption_at_set_date_13",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 13,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 20,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "consumption_at_set_date_14",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 14,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 20,
-        },
-        vife: [],
-      },
-    },
+    TOTAL_M3_VIF_13,
+    rec("consumption_at_set_date_1", "m3", "volume", 0x14, { storage: 1 }),
+    rec("consumption_at_set_date_2", "m3", "volume", 0x14, { storage: 2 }),
+    rec("consumption_at_set_date_3", "m3", "volume", 0x14, { storage: 3 }),
+    rec("consumption_at_set_date_4", "m3", "volume", 0x14, { storage: 4 }),
+    rec("consumption_at_set_date_5", "m3", "volume", 0x14, { storage: 5 }),
+    rec("consumption_at_set_date_6", "m3", "volume", 0x14, { storage: 6 }),
+    rec("consumption_at_set_date_7", "m3", "volume", 0x14, { storage: 7 }),
+    rec("consumption_at_set_date_8", "m3", "volume", 0x14, { storage: 8 }),
+    rec("consumption_at_set_date_9", "m3", "volume", 0x14, { storage: 9 }),
+    rec("consumption_at_set_date_10", "m3", "volume", 0x14, { storage: 10 }),
+    rec("consumption_at_set_date_11", "m3", "volume", 0x14, { storage: 11 }),
+    rec("consumption_at_set_date_12", "m3", "volume", 0x14, { storage: 12 }),
+    rec("consumption_at_set_date_13", "m3", "volume", 0x14, { storage: 13 }),
+    rec("consumption_at_set_date_14", "m3", "volume", 0x14, { storage: 14 }),
   ],
   payload: [],
   golden: [
     {
       hex: "76442104710007612507727100076121042507B5006005E2E95A3C2A1279A5415E6732679B43369FD5FDDDD783EEEBB48236D34E7C94AF0A18A5FDA5F7D64111EB42D4D891622139F2952F9D12A20088DFA4CF8123871123EE1F6C1DCEA414879DDB4E05E508F1826D7EFBA6964DF804C9261EA23BBF03",
       key: "A004EB23329A477F1DD2D7820B56EB3D",
-      source: "corpus wmbus/wmbusmeters_wmbus.json",
+      source: CORPUS_FILE,
       expect: {
         total_m3: 466.472,
         consumption_at_set_date_1_m3: 465.96,

@@ -1,229 +1,33 @@
 // wmbusmeters driver "elf2" (heat/cooling load, manufacturer APA): wireless driver data
 // (../types.ts), derived by scripts/derive-drivers.ts from the corpus; test/drivers/corpus.test.ts checks it.
+import { rec } from "../fieldsets/records";
+import { CORPUS_FILE, CORPUS_SOURCE } from "../fieldsets/source";
 import type { WirelessDriver } from "../types";
 
 export const wm_elf2: WirelessDriver = {
   name: "elf2",
   meter: "APA heat/cooling load",
-  source:
-    "github:wmbusmeters/wmbusmeters@4dedd717d3af8043ffa3e94f69476656ccd17bc2 (GPL-3.0), as copied in test/fixtures/wmbusmeters_wmbus.json: telegrams and the values wmbusmeters prints (facts only)",
-  match: {
-    manufacturer: "APA",
-    version: [66],
-    medium: [13],
-  },
+  source: CORPUS_SOURCE,
+  match: { manufacturer: "APA", version: [66], medium: [0x0d] },
   fields: [
-    {
-      name: "current_power",
-      unit: "kw",
-      quantity: "power",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "power",
-        vif: {
-          table: "primary",
-          code: 45,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "current_volume_flow",
-      unit: "m3h",
-      quantity: "volumeFlow",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volumeFlow",
-        vif: {
-          table: "primary",
-          code: 59,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "input1_volume",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 1,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 19,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "input2_volume",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 1,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 19,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "t1_temperature",
-      unit: "c",
-      quantity: "flowTemperature",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "flowTemperature",
-        vif: {
-          table: "primary",
-          code: 90,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "t2_temperature",
-      unit: "c",
-      quantity: "returnTemperature",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "returnTemperature",
-        vif: {
-          table: "primary",
-          code: 94,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "total_energy",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "energy",
-        vif: {
-          table: "primary",
-          code: 6,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "total_energy_cooling",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 1,
-        quantity: "energy",
-        vif: {
-          table: "primary",
-          code: 6,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "total_energy_cooling_period",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 1,
-        quantity: "energy",
-        vif: {
-          table: "primary",
-          code: 6,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "total_energy_period",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "energy",
-        vif: {
-          table: "primary",
-          code: 6,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "total_volume",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 19,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "total_volume_cooling",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 1,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 19,
-        },
-        vife: [],
-      },
-    },
+    rec("current_power", "kw", "power", 0x2d),
+    rec("current_volume_flow", "m3h", "volumeFlow", 0x3b),
+    rec("input1_volume", "m3", "volume", 0x13, { tariff: 1 }),
+    rec("input2_volume", "m3", "volume", 0x13, { tariff: 1 }),
+    rec("t1_temperature", "c", "flowTemperature", 0x5a),
+    rec("t2_temperature", "c", "returnTemperature", 0x5e),
+    rec("total_energy", "kwh", "energy", 0x06),
+    rec("total_energy_cooling", "kwh", "energy", 0x06, { subunit: 1 }),
+    rec("total_energy_cooling_period", "kwh", "energy", 0x06, { subunit: 1 }),
+    rec("total_energy_period", "kwh", "energy", 0x06, { storage: 1 }),
+    rec("total_volume_cooling", "m3", "volume", 0x13, { subunit: 1 }),
   ],
   payload: [],
   golden: [
     {
       hex: "6E44010670112724420D7A35006025B2F96D0306197B34C7E4E6F45F434FCB78BCBBE8837A2C253BEC3E958B3BBBFBE6AE465214941AF544237DB8A69E6C4CE8DFB7A1F64860200BB2E995F1A4F501E7702E0A581576F60B58CBDA39E1F150F29E04D689C38FD6C430ABD05DD789E0",
       key: "ACA5769E7902B8A770A7118C11D5F0F6",
-      source: "corpus wmbus/wmbusmeters_wmbus.json",
+      source: CORPUS_FILE,
       expect: {
         current_power_kw: 0,
         current_volume_flow_m3h: 0,

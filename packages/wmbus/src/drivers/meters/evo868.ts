@@ -1,296 +1,38 @@
 // wmbusmeters driver "evo868" (water, manufacturer MAD): wireless driver data
 // (../types.ts), derived by scripts/derive-drivers.ts from the corpus; test/drivers/corpus.test.ts checks it.
+import { rec } from "../fieldsets/records";
+import { CONSUMPTION_AT_SET_DATE_M3, TOTAL_M3_VIF_13 } from "../fieldsets/shared";
+import { CORPUS_FILE, CORPUS_SOURCE } from "../fieldsets/source";
 import type { WirelessDriver } from "../types";
 
 export const wm_evo868: WirelessDriver = {
   name: "evo868",
   meter: "MAD water",
-  source:
-    "github:wmbusmeters/wmbusmeters@4dedd717d3af8043ffa3e94f69476656ccd17bc2 (GPL-3.0), as copied in test/fixtures/wmbusmeters_wmbus.json: telegrams and the values wmbusmeters prints (facts only)",
-  match: {
-    manufacturer: "MAD",
-    version: [80],
-    medium: [7],
-  },
+  source: CORPUS_SOURCE,
+  match: { manufacturer: "MAD", version: [80], medium: [0x07] },
   fields: [
-    {
-      name: "total",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 19,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "consumption_at_set_date",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 19,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "consumption_at_set_date_2",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 19,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "max_flow_since_datetime",
-      unit: "m3h",
-      quantity: "volumeFlow",
-      from: {
-        function: "maximum",
-        storage: 3,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volumeFlow",
-        vif: {
-          table: "primary",
-          code: 59,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "consumption_at_history_1",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 19,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "consumption_at_history_2",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 9,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 19,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "consumption_at_history_3",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 10,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 19,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "consumption_at_history_4",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 10,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 19,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "consumption_at_history_5",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 10,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 19,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "consumption_at_history_6",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 10,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 19,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "consumption_at_history_7",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 10,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 19,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "consumption_at_history_8",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 10,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 19,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "consumption_at_history_9",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 10,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 19,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "consumption_at_history_10",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 10,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 19,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "consumption_at_history_11",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 10,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 19,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "consumption_at_history_12",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 10,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 19,
-        },
-        vife: [],
-      },
-    },
+    TOTAL_M3_VIF_13,
+    CONSUMPTION_AT_SET_DATE_M3,
+    rec("consumption_at_set_date_2", "m3", "volume", 0x13, { storage: 1 }),
+    rec("max_flow_since_datetime", "m3h", "volumeFlow", 0x3b, { function: "maximum", storage: 3 }),
+    rec("consumption_at_history_1", "m3", "volume", 0x13, { storage: 1 }),
+    rec("consumption_at_history_2", "m3", "volume", 0x13, { storage: 9 }),
+    rec("consumption_at_history_3", "m3", "volume", 0x13, { storage: 10 }),
+    rec("consumption_at_history_4", "m3", "volume", 0x13, { storage: 10 }),
+    rec("consumption_at_history_5", "m3", "volume", 0x13, { storage: 10 }),
+    rec("consumption_at_history_6", "m3", "volume", 0x13, { storage: 10 }),
+    rec("consumption_at_history_7", "m3", "volume", 0x13, { storage: 10 }),
+    rec("consumption_at_history_8", "m3", "volume", 0x13, { storage: 10 }),
+    rec("consumption_at_history_9", "m3", "volume", 0x13, { storage: 10 }),
+    rec("consumption_at_history_10", "m3", "volume", 0x13, { storage: 10 }),
+    rec("consumption_at_history_11", "m3", "volume", 0x13, { storage: 10 }),
+    rec("consumption_at_history_12", "m3", "volume", 0x13, { storage: 10 }),
   ],
   payload: [],
   golden: [
     {
       hex: "AE4424347677787950077AC10000202F2F041306070000046D1E31B12104FD17000000000E787880048120004413C9040000426C9F2C840113C904000082016C9F2CD3013B9A0200C4016D0534A7218104FD280182046C9F2C840413C9040000C404131B00000084051300000000C405130000000084061300000000C406130000000084071300000000C407130000000084081300000000C408130000000084091300000000C4091300000000FFFF",
-      source: "corpus wmbus/wmbusmeters_wmbus.json",
+      source: CORPUS_FILE,
       expect: {
         total_m3: 1.798,
         consumption_at_set_date_m3: 1.225,

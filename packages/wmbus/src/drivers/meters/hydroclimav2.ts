@@ -1,183 +1,36 @@
 // wmbusmeters driver "hydroclimav2" (heat cost allocation, manufacturer BMP): wireless driver data
 // (../types.ts), derived by scripts/derive-drivers.ts from the corpus; test/drivers/corpus.test.ts checks it.
+import { bytes, rec } from "../fieldsets/records";
+import { CONSUMPTION_AT_SET_DATE_1_HCA, CONSUMPTION_HCA, TARGET_HCA } from "../fieldsets/shared";
+import { CORPUS_FILE, CORPUS_SOURCE } from "../fieldsets/source";
 import type { WirelessDriver } from "../types";
 
 export const wm_hydroclimav2: WirelessDriver = {
   name: "hydroclimav2",
   meter: "BMP heat cost allocation",
-  source:
-    "github:wmbusmeters/wmbusmeters@4dedd717d3af8043ffa3e94f69476656ccd17bc2 (GPL-3.0), as copied in test/fixtures/wmbusmeters_wmbus.json: telegrams and the values wmbusmeters prints (facts only)",
-  match: {
-    manufacturer: "BMP",
-    version: [133],
-    medium: [8],
-  },
+  source: CORPUS_SOURCE,
+  match: { manufacturer: "BMP", version: [133], medium: [0x08] },
   fields: [
-    {
-      name: "consumption_at_set_date_1",
-      unit: "hca",
-      quantity: "hcaUnits",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "hcaUnits",
-        vif: {
-          table: "primary",
-          code: 110,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "consumption_at_set_date_2",
-      unit: "hca",
-      quantity: "hcaUnits",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "hcaUnits",
-        vif: {
-          table: "primary",
-          code: 110,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "consumption_at_set_date_3",
-      unit: "hca",
-      quantity: "hcaUnits",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "hcaUnits",
-        vif: {
-          table: "primary",
-          code: 110,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "consumption_at_set_date_4",
-      unit: "hca",
-      quantity: "hcaUnits",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "hcaUnits",
-        vif: {
-          table: "primary",
-          code: 110,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "consumption",
-      unit: "hca",
-      quantity: "hcaUnits",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "hcaUnits",
-        vif: {
-          table: "primary",
-          code: 110,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "target",
-      unit: "hca",
-      quantity: "hcaUnits",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "hcaUnits",
-        vif: {
-          table: "primary",
-          code: 110,
-        },
-        vife: [],
-      },
-    },
+    CONSUMPTION_AT_SET_DATE_1_HCA,
+    rec("consumption_at_set_date_2", "hca", "hcaUnits", 0x6e, { storage: 1 }),
+    rec("consumption_at_set_date_3", "hca", "hcaUnits", 0x6e, { storage: 1 }),
+    rec("consumption_at_set_date_4", "hca", "hcaUnits", 0x6e, { storage: 1 }),
+    CONSUMPTION_HCA,
+    TARGET_HCA,
   ],
   payload: [
-    {
-      name: "ambient_temperature_at_set_date_1",
-      unit: "c",
-      offset: 29,
-      length: 2,
-      coding: "uint",
-      scale: 0.01,
-    },
-    {
-      name: "ambient_temperature_at_set_date_2",
-      unit: "c",
-      offset: 31,
-      length: 3,
-      coding: "uint",
-      scale: 0.01,
-    },
-    {
-      name: "average_ambient_temperature",
-      unit: "c",
-      offset: 11,
-      length: 2,
-      coding: "uint",
-      scale: 0.01,
-    },
-    {
-      name: "average_ambient_temperature_last_month",
-      unit: "c",
-      offset: 19,
-      length: 4,
-      coding: "uint",
-      scale: 0.01,
-    },
-    {
-      name: "average_heater_temperature",
-      unit: "c",
-      offset: 9,
-      length: 2,
-      coding: "uint",
-      scale: 0.01,
-    },
-    {
-      name: "average_heater_temperature_last_month",
-      unit: "c",
-      offset: 17,
-      length: 2,
-      coding: "uint",
-      scale: 0.01,
-    },
-    {
-      name: "max_ambient_temperature",
-      unit: "c",
-      offset: 13,
-      length: 2,
-      coding: "uint",
-      scale: 0.01,
-    },
+    bytes("ambient_temperature_at_set_date_1", "c", 29, 2, "uint", 0.01),
+    bytes("ambient_temperature_at_set_date_2", "c", 31, 3, "uint", 0.01),
+    bytes("average_ambient_temperature", "c", 11, 2, "uint", 0.01),
+    bytes("average_ambient_temperature_last_month", "c", 19, 4, "uint", 0.01),
+    bytes("average_heater_temperature", "c", 9, 2, "uint", 0.01),
+    bytes("average_heater_temperature_last_month", "c", 17, 2, "uint", 0.01),
+    bytes("max_ambient_temperature", "c", 13, 2, "uint", 0.01),
   ],
   golden: [
     {
       hex: "5144B0092110009385088C20FB7AFB4040252F2F036E000000436E000000426C3F350F110001B9604734CE2E2708FD071B088832940766070000000000000000C407260800802DD400000000000000220000",
-      source: "corpus wmbus/wmbusmeters_wmbus.json",
+      source: CORPUS_FILE,
       expect: {
         ambient_temperature_at_set_date_1_c: 19.88,
         ambient_temperature_at_set_date_2_c: 20.86,

@@ -1,35 +1,21 @@
 // wmbusmeters driver "izarv2" (water, manufacturer DME): wireless driver data
 // (../types.ts), derived by scripts/derive-drivers.ts from the corpus; test/drivers/corpus.test.ts checks it.
+import { bytes } from "../fieldsets/records";
+import { CORPUS_FILE, CORPUS_SOURCE } from "../fieldsets/source";
 import type { WirelessDriver } from "../types";
 
 export const wm_izarv2_dme: WirelessDriver = {
   name: "izarv2",
   meter: "DME water",
-  source:
-    "github:wmbusmeters/wmbusmeters@4dedd717d3af8043ffa3e94f69476656ccd17bc2 (GPL-3.0), as copied in test/fixtures/wmbusmeters_wmbus.json: telegrams and the values wmbusmeters prints (facts only)",
-  match: {
-    manufacturer: "DME",
-    version: [72],
-    medium: [32],
-  },
+  source: CORPUS_SOURCE,
+  match: { manufacturer: "DME", version: [72], medium: [0x20] },
   fields: [],
-  payload: [
-    {
-      name: "total",
-      unit: "m3",
-      offset: 1,
-      length: 4,
-      coding: "uint",
-      scale: 0.001,
-    },
-  ],
+  payload: [bytes("total", "m3", 1, 4, "uint", 0.001)],
   golden: [
     {
       hex: "1944A511780779194820A121170013355F8EDB2D03C6912B1E37",
-      source: "corpus wmbus/wmbusmeters_wmbus.json",
-      expect: {
-        total_m3: 4.366,
-      },
+      source: CORPUS_FILE,
+      expect: { total_m3: 4.366 },
     },
   ],
 };

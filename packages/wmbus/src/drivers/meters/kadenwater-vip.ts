@@ -1,128 +1,21 @@
 // wmbusmeters driver "kadenwater" (water, manufacturer VIP): wireless driver data
 // (../types.ts), derived by scripts/derive-drivers.ts from the corpus; test/drivers/corpus.test.ts checks it.
+import { ACTUALITY_DURATION_S, DURATION_B_S, MAX_FLOW_M3H, TOTAL_M3, VOLUME_B_M3 } from "../fieldsets/shared";
+import { CORPUS_FILE, CORPUS_SOURCE } from "../fieldsets/source";
 import type { WirelessDriver } from "../types";
 
 export const wm_kadenwater_vip: WirelessDriver = {
   name: "kadenwater",
   meter: "VIP water",
-  source:
-    "github:wmbusmeters/wmbusmeters@4dedd717d3af8043ffa3e94f69476656ccd17bc2 (GPL-3.0), as copied in test/fixtures/wmbusmeters_wmbus.json: telegrams and the values wmbusmeters prints (facts only)",
-  match: {
-    manufacturer: "VIP",
-    version: [1],
-    medium: [7],
-  },
-  fields: [
-    {
-      name: "actuality_duration",
-      unit: "s",
-      quantity: "actualityDuration",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "actualityDuration",
-        vif: {
-          table: "primary",
-          code: 116,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "duration_b",
-      unit: "s",
-      quantity: "actualityDuration",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "actualityDuration",
-        vif: {
-          table: "primary",
-          code: 116,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "max_flow",
-      unit: "m3h",
-      quantity: "volumeFlow",
-      from: {
-        function: "maximum",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volumeFlow",
-        vif: {
-          table: "primary",
-          code: 59,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "total",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 18,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "volume_b",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 18,
-        },
-        vife: [],
-        index: 1,
-      },
-    },
-    {
-      name: "volume_flow",
-      unit: "m3h",
-      quantity: "volumeFlow",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volumeFlow",
-        vif: {
-          table: "primary",
-          code: 59,
-        },
-        vife: [],
-      },
-    },
-  ],
+  source: CORPUS_SOURCE,
+  match: { manufacturer: "VIP", version: [1], medium: [0x07] },
+  fields: [ACTUALITY_DURATION_S, DURATION_B_S, MAX_FLOW_M3H, TOTAL_M3, VOLUME_B_M3],
   payload: [],
   golden: [
     {
       hex: "4E4430590010221901077A71004005F8C0D59E1536F306FFCD58075FDA84B6F21FC0F33DF92C8CF5FCAB599BD1FE73B0DB2E5D9E6D8A2E3363D67DB2CDAF16C26D57886B70EE0F77FC116753809BB5",
       key: "82B0551191F51D66EFCDAB8967452301",
-      source: "corpus wmbus/wmbusmeters_wmbus.json",
+      source: CORPUS_FILE,
       expect: {
         actuality_duration_s: 0,
         duration_b_s: 0,

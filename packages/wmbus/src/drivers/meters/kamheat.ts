@@ -1,466 +1,46 @@
 // wmbusmeters driver "kamheat" (heat, manufacturer KAM): wireless driver data
 // (../types.ts), derived by scripts/derive-drivers.ts from the corpus; test/drivers/corpus.test.ts checks it.
+import { rec } from "../fieldsets/records";
+import {
+  FORWARD_ENERGY_M3C,
+  MAX_POWER_KW,
+  POWER_KW_VIF_2D,
+  RETURN_ENERGY_M3C,
+  T1_TEMPERATURE_C,
+  T2_TEMPERATURE_C,
+  TARGET_VOLUME_SUBUNIT1_M3,
+  TARGET_VOLUME_SUBUNIT2_M3,
+  TOTAL_VOLUME_SUBUNIT1_M3,
+  TOTAL_VOLUME_SUBUNIT2_M3,
+} from "../fieldsets/shared";
+import { CORPUS_FILE, CORPUS_SOURCE } from "../fieldsets/source";
 import type { WirelessDriver } from "../types";
 
 export const wm_kamheat: WirelessDriver = {
   name: "kamheat",
   meter: "KAM heat (also wmbusmeters' multical302, multical602, multical603, multical803)",
-  source:
-    "github:wmbusmeters/wmbusmeters@4dedd717d3af8043ffa3e94f69476656ccd17bc2 (GPL-3.0), as copied in test/fixtures/wmbusmeters_wmbus.json: telegrams and the values wmbusmeters prints (facts only)",
-  match: {
-    manufacturer: "KAM",
-    version: [48, 52, 28, 53, 64, 57],
-    medium: [4, 12],
-  },
+  source: CORPUS_SOURCE,
+  match: { manufacturer: "KAM", version: [48, 52, 28, 53, 64, 57], medium: [0x04, 0x0c] },
   fields: [
-    {
-      name: "power",
-      unit: "kw",
-      quantity: "power",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "power",
-        vif: {
-          table: "primary",
-          code: 45,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "power",
-      unit: "kw",
-      quantity: "power",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "power",
-        vif: {
-          table: "primary",
-          code: 46,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "target_energy",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "energy",
-        vif: {
-          table: "primary",
-          code: 6,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "target_energy",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "energy",
-        vif: {
-          table: "primary",
-          code: 15,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "target_energy",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "energy",
-        vif: {
-          table: "primary",
-          code: 5,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "total_energy_consumption",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "energy",
-        vif: {
-          table: "primary",
-          code: 6,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "total_energy_consumption",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "energy",
-        vif: {
-          table: "primary",
-          code: 15,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "total_energy_consumption",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "energy",
-        vif: {
-          table: "fb",
-          code: 9,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "total_volume",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 20,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "total_volume",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 22,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "total_volume",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 19,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "forward_energy",
-      unit: "m3c",
-      quantity: "manufacturerSpecific",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "manufacturerSpecific",
-        vif: {
-          table: "manufacturer",
-          code: 7,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "return_energy",
-      unit: "m3c",
-      quantity: "manufacturerSpecific",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "manufacturerSpecific",
-        vif: {
-          table: "manufacturer",
-          code: 8,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "t1_temperature",
-      unit: "c",
-      quantity: "flowTemperature",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "flowTemperature",
-        vif: {
-          table: "primary",
-          code: 89,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "t2_temperature",
-      unit: "c",
-      quantity: "returnTemperature",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "returnTemperature",
-        vif: {
-          table: "primary",
-          code: 93,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "target_volume",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 20,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "target_volume",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 19,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "volume_flow",
-      unit: "m3h",
-      quantity: "volumeFlow",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volumeFlow",
-        vif: {
-          table: "primary",
-          code: 59,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "volume_flow",
-      unit: "m3h",
-      quantity: "volumeFlow",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volumeFlow",
-        vif: {
-          table: "primary",
-          code: 60,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "target_volume_subunit1",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 0,
-        subunit: 1,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 20,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "target_volume_subunit2",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 0,
-        subunit: 1,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 20,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "total_volume_subunit1",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 1,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 20,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "total_volume_subunit2",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 1,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 20,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "va",
-      unit: "counter",
-      quantity: "hcaUnits",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "hcaUnits",
-        vif: {
-          table: "primary",
-          code: 110,
-        },
-        vife: [127, 7],
-      },
-    },
-    {
-      name: "vb",
-      unit: "counter",
-      quantity: "hcaUnits",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "hcaUnits",
-        vif: {
-          table: "primary",
-          code: 110,
-        },
-        vife: [127, 8],
-      },
-    },
-    {
-      name: "max_power",
-      unit: "kw",
-      quantity: "power",
-      from: {
-        function: "maximum",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "power",
-        vif: {
-          table: "primary",
-          code: 45,
-        },
-        vife: [],
-      },
-    },
+    POWER_KW_VIF_2D,
+    rec("power", "kw", "power", 0x2e),
+    FORWARD_ENERGY_M3C,
+    RETURN_ENERGY_M3C,
+    T1_TEMPERATURE_C,
+    T2_TEMPERATURE_C,
+    TARGET_VOLUME_SUBUNIT1_M3,
+    TARGET_VOLUME_SUBUNIT2_M3,
+    TOTAL_VOLUME_SUBUNIT1_M3,
+    TOTAL_VOLUME_SUBUNIT2_M3,
+    rec("va", "counter", "hcaUnits", 0x6e, { vife: [0x7f, 0x07] }),
+    rec("vb", "counter", "hcaUnits", 0x6e, { vife: [0x7f, 0x08] }),
+    MAX_POWER_KW,
   ],
   payload: [],
   golden: [
     {
       hex: "25442D2C1376946730048D20E9F1A70B20154D79E7F1887F8E0100000000CA0900FFFF010000",
-      source: "corpus wmbus/wmbusmeters_wmbus.json",
+      source: CORPUS_FILE,
       expect: {
         power_kw: 0.1,
         target_energy_kwh: 0,
@@ -470,7 +50,7 @@ export const wm_kamheat: WirelessDriver = {
     },
     {
       hex: "2E442D2C1376946730048D20EA00A80B20E1347803068E010043060000000314CA0900426CFFFF022D010001FF2100",
-      source: "corpus wmbus/wmbusmeters_wmbus.json",
+      source: CORPUS_FILE,
       expect: {
         power_kw: 0.1,
         target_energy_kwh: 0,
@@ -480,7 +60,7 @@ export const wm_kamheat: WirelessDriver = {
     },
     {
       hex: "3F442D2C99480571340C8D201B728C8322BE3D794DB3E88DAF7D000065560200D7E70100CC7A050000000000810C930D00000000DF21AF7D0000CC7A0500C121",
-      source: "corpus wmbus/wmbusmeters_wmbus.json",
+      source: CORPUS_FILE,
       expect: {
         forward_energy_m3c: 153189,
         return_energy_m3c: 124887,
@@ -495,7 +75,7 @@ export const wm_kamheat: WirelessDriver = {
     },
     {
       hex: "4F442D2C012815781C048D207171E76322BE7679008430051113690B0100C1BC020090D40100A925040000000000000000000000B929BF28100A0100D81A04000000000000000000390000002A172912",
-      source: "corpus wmbus/wmbusmeters_wmbus.json",
+      source: CORPUS_FILE,
       expect: {
         t1_temperature_c: 59.3,
         t2_temperature_c: 46.49,
@@ -514,7 +94,7 @@ export const wm_kamheat: WirelessDriver = {
     },
     {
       hex: "56442D2C99480571340C8D2019708C8322C88F780406AF7D000004FF076556020004FF08D7E701000414CC7A0500043B0000000002598F0C025D920D04FF2200000000026CDF214406AF7D00004414CC7A0500426CC121",
-      source: "corpus wmbus/wmbusmeters_wmbus.json",
+      source: CORPUS_FILE,
       expect: {
         forward_energy_m3c: 153189,
         return_energy_m3c: 124887,
@@ -529,7 +109,7 @@ export const wm_kamheat: WirelessDriver = {
     },
     {
       hex: "5E442D2C4024418535047AE10050252F2F04FB091300000004167500000004FF2200000000043CA301000002599C1D025DB00E844014000000008480401400000000042EB9000000026C0534426C013444FB0900000000543C000000002F2F",
-      source: "corpus wmbus/wmbusmeters_wmbus.json",
+      source: CORPUS_FILE,
       expect: {
         power_kw: 185,
         t1_temperature_c: 75.8,
@@ -544,7 +124,7 @@ export const wm_kamheat: WirelessDriver = {
     },
     {
       hex: "5E442D2C78787878400C7A6E0050252F2F04056C2B000004138A0B070004FF07C657020004FF08FD36020002594B09025DFA08023B000002FF220000026CF42144052F000000441302AD0000426CE1212F2F2F2F2F2F2F2F2F2F2F2F2F2F2F",
-      source: "corpus wmbus/wmbusmeters_wmbus.json",
+      source: CORPUS_FILE,
       expect: {
         total_energy_consumption_kwh: 1111.6,
         total_volume_m3: 461.706,
@@ -559,7 +139,7 @@ export const wm_kamheat: WirelessDriver = {
     },
     {
       hex: "88442D2C7764807939048D20864051322084C178040F0000000004FF070000000004FF0800000000041400000000844014000000008480401400000000043B0000000002590000025D0000142D0000000084100F0000000084200F0000000004FF2260000100026C892B440F00000000441400000000C4401400000000C480401400000000426C812B",
-      source: "corpus wmbus/wmbusmeters_wmbus.json",
+      source: CORPUS_FILE,
       expect: {
         forward_energy_m3c: 0,
         max_power_kw: 0,
@@ -579,7 +159,7 @@ export const wm_kamheat: WirelessDriver = {
     },
     {
       hex: "25442D2C46464646300C8D20D3E2EB60212B6D79E26DCD65C51000921000152B05BE2B0C0000",
-      source: "corpus wmbus/wmbusmeters_wmbus.json",
+      source: CORPUS_FILE,
       expect: {
         power_kw: 1.2,
         target_energy_kwh: 11783.333333,
@@ -589,7 +169,7 @@ export const wm_kamheat: WirelessDriver = {
     },
     {
       hex: "2E442D2C46464646300C8D207A70EA6021B1C178030FC51000430F9210000314072B05426CBE2B022D0C0001FF2100",
-      source: "corpus wmbus/wmbusmeters_wmbus.json",
+      source: CORPUS_FILE,
       expect: {
         power_kw: 1.2,
         target_energy_kwh: 11783.333333,
@@ -599,7 +179,7 @@ export const wm_kamheat: WirelessDriver = {
     },
     {
       hex: "4F442D2C012815781C048D206551E76322BE7679008430051113690B0100C1BC020090D40100A925040000000000000000000000B929BF28100A0100D81A04000000000000000000390000002A172912",
-      source: "corpus wmbus/wmbusmeters_wmbus.json",
+      source: CORPUS_FILE,
       expect: {
         t1_temperature_c: 59.3,
         t2_temperature_c: 46.49,
@@ -618,7 +198,7 @@ export const wm_kamheat: WirelessDriver = {
     },
     {
       hex: "42442D2C3636363635048D20E18025B62087D0780406A500000004FF072B01000004FF089C000000041421020000043B120000000259D014025D000904FF2200000000",
-      source: "corpus wmbus/wmbusmeters_wmbus.json",
+      source: CORPUS_FILE,
       expect: {
         total_energy_consumption_kwh: 165,
         total_volume_m3: 5.45,
@@ -631,7 +211,7 @@ export const wm_kamheat: WirelessDriver = {
     },
     {
       hex: "88442D2C8180808039048D208640513220EA7978040FA000000004FF070200000004FF08090000000414FF000000844014000000008480401400000000043B0000000002590000025D0000142D0000000084100F0000000084200F0000000004FF2260000100026C892B440F00000000441400000000C4401400000000C480401400000000426C812B",
-      source: "corpus wmbus/wmbusmeters_wmbus.json",
+      source: CORPUS_FILE,
       expect: {
         forward_energy_m3c: 2,
         max_power_kw: 0,

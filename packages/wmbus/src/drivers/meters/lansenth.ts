@@ -1,126 +1,34 @@
 // wmbusmeters driver "lansenth" (room sensor, manufacturer LAS): wireless driver data
 // (../types.ts), derived by scripts/derive-drivers.ts from the corpus; test/drivers/corpus.test.ts checks it.
+import { rec } from "../fieldsets/records";
+import {
+  AVERAGE_RELATIVE_HUMIDITY_24H_RH,
+  AVERAGE_TEMPERATURE_1H_C,
+  AVERAGE_TEMPERATURE_24H_C,
+  CURRENT_RELATIVE_HUMIDITY_RH,
+  CURRENT_TEMPERATURE_C,
+} from "../fieldsets/shared";
+import { CORPUS_FILE, CORPUS_SOURCE } from "../fieldsets/source";
 import type { WirelessDriver } from "../types";
 
 export const wm_lansenth: WirelessDriver = {
   name: "lansenth",
   meter: "LAS room sensor",
-  source:
-    "github:wmbusmeters/wmbusmeters@4dedd717d3af8043ffa3e94f69476656ccd17bc2 (GPL-3.0), as copied in test/fixtures/wmbusmeters_wmbus.json: telegrams and the values wmbusmeters prints (facts only)",
-  match: {
-    manufacturer: "LAS",
-    version: [7],
-    medium: [27],
-  },
+  source: CORPUS_SOURCE,
+  match: { manufacturer: "LAS", version: [7], medium: [0x1b] },
   fields: [
-    {
-      name: "current_temperature",
-      unit: "c",
-      quantity: "externalTemperature",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "externalTemperature",
-        vif: {
-          table: "primary",
-          code: 101,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "current_relative_humidity",
-      unit: "rh",
-      quantity: "relativeHumidity",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "relativeHumidity",
-        vif: {
-          table: "fb",
-          code: 26,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "average_temperature_1h",
-      unit: "c",
-      quantity: "externalTemperature",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "externalTemperature",
-        vif: {
-          table: "primary",
-          code: 101,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "average_relative_humidity_1h",
-      unit: "rh",
-      quantity: "relativeHumidity",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "relativeHumidity",
-        vif: {
-          table: "fb",
-          code: 26,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "average_temperature_24h",
-      unit: "c",
-      quantity: "externalTemperature",
-      from: {
-        function: "instantaneous",
-        storage: 2,
-        tariff: 0,
-        subunit: 0,
-        quantity: "externalTemperature",
-        vif: {
-          table: "primary",
-          code: 101,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "average_relative_humidity_24h",
-      unit: "rh",
-      quantity: "relativeHumidity",
-      from: {
-        function: "instantaneous",
-        storage: 2,
-        tariff: 0,
-        subunit: 0,
-        quantity: "relativeHumidity",
-        vif: {
-          table: "fb",
-          code: 26,
-        },
-        vife: [],
-      },
-    },
+    CURRENT_TEMPERATURE_C,
+    CURRENT_RELATIVE_HUMIDITY_RH,
+    AVERAGE_TEMPERATURE_1H_C,
+    rec("average_relative_humidity_1h", "rh", "relativeHumidity", ["fb", 0x1a]),
+    AVERAGE_TEMPERATURE_24H_C,
+    AVERAGE_RELATIVE_HUMIDITY_24H_RH,
   ],
   payload: [],
   golden: [
     {
       hex: "2E44333003020100071B7A634820252F2F0265840842658308820165950802FB1AAE0142FB1AAE018201FB1AA9012F",
-      source: "corpus wmbus/wmbusmeters_wmbus.json",
+      source: CORPUS_FILE,
       expect: {
         current_temperature_c: 21.8,
         current_relative_humidity_rh: 43,

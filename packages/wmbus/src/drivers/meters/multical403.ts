@@ -1,262 +1,40 @@
 // wmbusmeters driver "multical403" (cooling load volume at outlet, manufacturer KAM): wireless driver data
 // (../types.ts), derived by scripts/derive-drivers.ts from the corpus; test/drivers/corpus.test.ts checks it.
+import {
+  FORWARD_ENERGY_M3C,
+  MAX_POWER_KW,
+  RETURN_ENERGY_M3C,
+  T1_TEMPERATURE_C,
+  T2_TEMPERATURE_C,
+  TARGET_VOLUME_SUBUNIT1_M3,
+  TARGET_VOLUME_SUBUNIT2_M3,
+  TOTAL_VOLUME_SUBUNIT1_M3,
+  TOTAL_VOLUME_SUBUNIT2_M3,
+} from "../fieldsets/shared";
+import { CORPUS_FILE, CORPUS_SOURCE } from "../fieldsets/source";
 import type { WirelessDriver } from "../types";
 
 export const wm_multical403: WirelessDriver = {
   name: "multical403",
   meter: "KAM cooling load volume at outlet",
-  source:
-    "github:wmbusmeters/wmbusmeters@4dedd717d3af8043ffa3e94f69476656ccd17bc2 (GPL-3.0), as copied in test/fixtures/wmbusmeters_wmbus.json: telegrams and the values wmbusmeters prints (facts only)",
-  match: {
-    manufacturer: "KAM",
-    version: [52],
-    medium: [10],
-  },
+  source: CORPUS_SOURCE,
+  match: { manufacturer: "KAM", version: [52], medium: [0x0a] },
   fields: [
-    {
-      name: "forward_energy",
-      unit: "m3c",
-      quantity: "manufacturerSpecific",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "manufacturerSpecific",
-        vif: {
-          table: "manufacturer",
-          code: 7,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "max_power",
-      unit: "kw",
-      quantity: "power",
-      from: {
-        function: "maximum",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "power",
-        vif: {
-          table: "primary",
-          code: 45,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "return_energy",
-      unit: "m3c",
-      quantity: "manufacturerSpecific",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "manufacturerSpecific",
-        vif: {
-          table: "manufacturer",
-          code: 8,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "t1_temperature",
-      unit: "c",
-      quantity: "flowTemperature",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "flowTemperature",
-        vif: {
-          table: "primary",
-          code: 89,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "t2_temperature",
-      unit: "c",
-      quantity: "returnTemperature",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "returnTemperature",
-        vif: {
-          table: "primary",
-          code: 93,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "target_energy",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "energy",
-        vif: {
-          table: "primary",
-          code: 14,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "target_volume",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 19,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "total_energy_consumption",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "energy",
-        vif: {
-          table: "primary",
-          code: 14,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "total_volume",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 19,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "volume_flow",
-      unit: "m3h",
-      quantity: "volumeFlow",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volumeFlow",
-        vif: {
-          table: "primary",
-          code: 59,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "target_volume_subunit1",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 0,
-        subunit: 1,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 20,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "target_volume_subunit2",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 0,
-        subunit: 1,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 20,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "total_volume_subunit1",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 1,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 20,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "total_volume_subunit2",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 1,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 20,
-        },
-        vife: [],
-      },
-    },
+    FORWARD_ENERGY_M3C,
+    MAX_POWER_KW,
+    RETURN_ENERGY_M3C,
+    T1_TEMPERATURE_C,
+    T2_TEMPERATURE_C,
+    TARGET_VOLUME_SUBUNIT1_M3,
+    TARGET_VOLUME_SUBUNIT2_M3,
+    TOTAL_VOLUME_SUBUNIT1_M3,
+    TOTAL_VOLUME_SUBUNIT2_M3,
   ],
   payload: [],
   golden: [
     {
       hex: "5B442D2C02017878340A8D2096809C1320EF2B7934147ED72D0A0000FAFF000043180100CE9005000000000000000000EE000000BA06CB07E7FFFFFF00000000000000000000000092285F030000960D020000000000000000008128",
-      source: "corpus wmbus/wmbusmeters_wmbus.json",
+      source: CORPUS_FILE,
       expect: {
         forward_energy_m3c: 65530,
         max_power_kw: -2.5,

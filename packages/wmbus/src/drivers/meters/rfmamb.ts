@@ -1,263 +1,49 @@
 // wmbusmeters driver "rfmamb" (room sensor, manufacturer BMT): wireless driver data
 // (../types.ts), derived by scripts/derive-drivers.ts from the corpus; test/drivers/corpus.test.ts checks it.
+import { rec } from "../fieldsets/records";
+import {
+  AVERAGE_RELATIVE_HUMIDITY_24H_RH,
+  AVERAGE_TEMPERATURE_1H_C,
+  AVERAGE_TEMPERATURE_24H_C,
+  CURRENT_RELATIVE_HUMIDITY_RH,
+  CURRENT_TEMPERATURE_C,
+} from "../fieldsets/shared";
+import { CORPUS_FILE, CORPUS_SOURCE } from "../fieldsets/source";
 import type { WirelessDriver } from "../types";
 
 export const wm_rfmamb: WirelessDriver = {
   name: "rfmamb",
   meter: "BMT room sensor",
-  source:
-    "github:wmbusmeters/wmbusmeters@4dedd717d3af8043ffa3e94f69476656ccd17bc2 (GPL-3.0), as copied in test/fixtures/wmbusmeters_wmbus.json: telegrams and the values wmbusmeters prints (facts only)",
-  match: {
-    manufacturer: "BMT",
-    version: [16],
-    medium: [27],
-  },
+  source: CORPUS_SOURCE,
+  match: { manufacturer: "BMT", version: [16], medium: [0x1b] },
   fields: [
-    {
-      name: "current_temperature",
-      unit: "c",
-      quantity: "externalTemperature",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "externalTemperature",
-        vif: {
-          table: "primary",
-          code: 101,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "average_temperature_1h",
-      unit: "c",
-      quantity: "externalTemperature",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "externalTemperature",
-        vif: {
-          table: "primary",
-          code: 101,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "average_temperature_24h",
-      unit: "c",
-      quantity: "externalTemperature",
-      from: {
-        function: "instantaneous",
-        storage: 2,
-        tariff: 0,
-        subunit: 0,
-        quantity: "externalTemperature",
-        vif: {
-          table: "primary",
-          code: 101,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "maximum_temperature_1h",
-      unit: "c",
-      quantity: "externalTemperature",
-      from: {
-        function: "maximum",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "externalTemperature",
-        vif: {
-          table: "primary",
-          code: 101,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "minimum_temperature_1h",
-      unit: "c",
-      quantity: "externalTemperature",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "externalTemperature",
-        vif: {
-          table: "primary",
-          code: 101,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "maximum_temperature_24h",
-      unit: "c",
-      quantity: "externalTemperature",
-      from: {
-        function: "maximum",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "externalTemperature",
-        vif: {
-          table: "primary",
-          code: 101,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "minimum_temperature_24h",
-      unit: "c",
-      quantity: "externalTemperature",
-      from: {
-        function: "minimum",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "externalTemperature",
-        vif: {
-          table: "primary",
-          code: 101,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "current_relative_humidity",
-      unit: "rh",
-      quantity: "relativeHumidity",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "relativeHumidity",
-        vif: {
-          table: "fb",
-          code: 26,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "average_relative_humidity_1h",
-      unit: "rh",
-      quantity: "relativeHumidity",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "relativeHumidity",
-        vif: {
-          table: "fb",
-          code: 26,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "average_relative_humidity_24h",
-      unit: "rh",
-      quantity: "relativeHumidity",
-      from: {
-        function: "instantaneous",
-        storage: 2,
-        tariff: 0,
-        subunit: 0,
-        quantity: "relativeHumidity",
-        vif: {
-          table: "fb",
-          code: 26,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "minimum_relative_humidity_1h",
-      unit: "rh",
-      quantity: "relativeHumidity",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "relativeHumidity",
-        vif: {
-          table: "fb",
-          code: 26,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "maximum_relative_humidity_1h",
-      unit: "rh",
-      quantity: "relativeHumidity",
-      from: {
-        function: "maximum",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "relativeHumidity",
-        vif: {
-          table: "fb",
-          code: 26,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "maximum_relative_humidity_24h",
-      unit: "rh",
-      quantity: "relativeHumidity",
-      from: {
-        function: "maximum",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "relativeHumidity",
-        vif: {
-          table: "fb",
-          code: 26,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "minimum_relative_humidity_24h",
-      unit: "rh",
-      quantity: "relativeHumidity",
-      from: {
-        function: "minimum",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "relativeHumidity",
-        vif: {
-          table: "fb",
-          code: 26,
-        },
-        vife: [],
-      },
-    },
+    CURRENT_TEMPERATURE_C,
+    AVERAGE_TEMPERATURE_1H_C,
+    AVERAGE_TEMPERATURE_24H_C,
+    rec("maximum_temperature_1h", "c", "externalTemperature", 0x65, { function: "maximum" }),
+    rec("minimum_temperature_1h", "c", "externalTemperature", 0x65),
+    rec("maximum_temperature_24h", "c", "externalTemperature", 0x65, { function: "maximum", storage: 1 }),
+    rec("minimum_temperature_24h", "c", "externalTemperature", 0x65, { function: "minimum", storage: 1 }),
+    CURRENT_RELATIVE_HUMIDITY_RH,
+    rec("average_relative_humidity_1h", "rh", "relativeHumidity", ["fb", 0x1a], { storage: 1 }),
+    AVERAGE_RELATIVE_HUMIDITY_24H_RH,
+    rec("minimum_relative_humidity_1h", "rh", "relativeHumidity", ["fb", 0x1a]),
+    rec("maximum_relative_humidity_1h", "rh", "relativeHumidity", ["fb", 0x1a], { function: "maximum" }),
+    rec("maximum_relative_humidity_24h", "rh", "relativeHumidity", ["fb", 0x1a], {
+      function: "maximum",
+      storage: 1,
+    }),
+    rec("minimum_relative_humidity_24h", "rh", "relativeHumidity", ["fb", 0x1a], {
+      function: "minimum",
+      storage: 1,
+    }),
   ],
   payload: [],
   golden: [
     {
       hex: "5E44B40958956923101B7A7F085005816AFB5F6F40EC742610B93C109973EDD8C098F505D5DFCFD53DFD72708178E4B81436CB753C6DFF5094C48C26607C66419628D424CE41F38F9BD927757D82FA43396AA59A77C694ACADAB776460D472",
       key: "6C649F296476D737CACB75A2D639CE14",
-      source: "corpus wmbus/wmbusmeters_wmbus.json",
+      source: CORPUS_FILE,
       expect: {
         current_temperature_c: 20.91,
         average_temperature_1h_c: 20.95,

@@ -1,211 +1,27 @@
 // wmbusmeters driver "sharky" (heat, manufacturer DME): wireless driver data
 // (../types.ts), derived by scripts/derive-drivers.ts from the corpus; test/drivers/corpus.test.ts checks it.
+import { rec } from "../fieldsets/records";
+import { POWER_KW } from "../fieldsets/shared";
+import { CORPUS_FILE, CORPUS_SOURCE } from "../fieldsets/source";
 import type { WirelessDriver } from "../types";
 
 export const wm_sharky: WirelessDriver = {
   name: "sharky",
   meter: "DME heat",
-  source:
-    "github:wmbusmeters/wmbusmeters@4dedd717d3af8043ffa3e94f69476656ccd17bc2 (GPL-3.0), as copied in test/fixtures/wmbusmeters_wmbus.json: telegrams and the values wmbusmeters prints (facts only)",
-  match: {
-    manufacturer: "DME",
-    version: [64],
-    medium: [4],
-  },
+  source: CORPUS_SOURCE,
+  match: { manufacturer: "DME", version: [64], medium: [0x04] },
   fields: [
-    {
-      name: "flow_temperature",
-      unit: "c",
-      quantity: "flowTemperature",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "flowTemperature",
-        vif: {
-          table: "primary",
-          code: 90,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "operating_time",
-      unit: "h",
-      quantity: "operatingTime",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "operatingTime",
-        vif: {
-          table: "primary",
-          code: 39,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "power",
-      unit: "kw",
-      quantity: "power",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "power",
-        vif: {
-          table: "primary",
-          code: 43,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "return_temperature",
-      unit: "c",
-      quantity: "returnTemperature",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "returnTemperature",
-        vif: {
-          table: "primary",
-          code: 94,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "target_energy_consumption",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 5,
-        tariff: 0,
-        subunit: 0,
-        quantity: "energy",
-        vif: {
-          table: "primary",
-          code: 14,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "target_volume",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 5,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 20,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "temperature_difference",
-      unit: "c",
-      quantity: "temperatureDifference",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "temperatureDifference",
-        vif: {
-          table: "primary",
-          code: 98,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "total_energy_consumption",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "energy",
-        vif: {
-          table: "primary",
-          code: 14,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "total_energy_consumption_tariff1",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 1,
-        subunit: 0,
-        quantity: "energy",
-        vif: {
-          table: "primary",
-          code: 14,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "total_volume",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 20,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "volume_flow",
-      unit: "m3h",
-      quantity: "volumeFlow",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volumeFlow",
-        vif: {
-          table: "primary",
-          code: 59,
-        },
-        vife: [],
-      },
-    },
+    POWER_KW,
+    rec("target_energy_consumption", "kwh", "energy", 0x0e, { storage: 5 }),
+    rec("target_volume", "m3", "volume", 0x14, { storage: 5 }),
+    rec("temperature_difference", "c", "temperatureDifference", 0x62),
+    rec("total_energy_consumption_tariff1", "kwh", "energy", 0x0e, { tariff: 1 }),
   ],
   payload: [],
   golden: [
     {
       hex: "5E44A5115376916140047A0B0050052F2F0C0E829311008C100E000000000C14014938000C2B751400000B3B2902000A5A52070A5E95060A6256000A279015CC020E92831100CC021478113800C2026CDF2C2F2F2F2F2F2F2F2F2F2F2F2F2F",
-      source: "corpus wmbus/wmbusmeters_wmbus.json",
+      source: CORPUS_FILE,
       expect: {
         flow_temperature_c: 75.2,
         operating_time_h: 38160,

@@ -1,211 +1,28 @@
 // wmbusmeters driver "sharky774" (heat, manufacturer DME): wireless driver data
 // (../types.ts), derived by scripts/derive-drivers.ts from the corpus; test/drivers/corpus.test.ts checks it.
+import { rec } from "../fieldsets/records";
+import { POWER_KW } from "../fieldsets/shared";
+import { CORPUS_FILE, CORPUS_SOURCE } from "../fieldsets/source";
 import type { WirelessDriver } from "../types";
 
 export const wm_sharky774: WirelessDriver = {
   name: "sharky774",
   meter: "DME heat",
-  source:
-    "github:wmbusmeters/wmbusmeters@4dedd717d3af8043ffa3e94f69476656ccd17bc2 (GPL-3.0), as copied in test/fixtures/wmbusmeters_wmbus.json: telegrams and the values wmbusmeters prints (facts only)",
-  match: {
-    manufacturer: "DME",
-    version: [65],
-    medium: [4, 12, 13],
-  },
+  source: CORPUS_SOURCE,
+  match: { manufacturer: "DME", version: [65], medium: [0x04, 0x0c, 0x0d] },
   fields: [
-    {
-      name: "total_energy_consumption",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "energy",
-        vif: {
-          table: "primary",
-          code: 6,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "total_volume",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 19,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "volume_flow",
-      unit: "m3h",
-      quantity: "volumeFlow",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volumeFlow",
-        vif: {
-          table: "primary",
-          code: 59,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "power",
-      unit: "kw",
-      quantity: "power",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "power",
-        vif: {
-          table: "primary",
-          code: 43,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "flow_temperature",
-      unit: "c",
-      quantity: "flowTemperature",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "flowTemperature",
-        vif: {
-          table: "primary",
-          code: 90,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "return_temperature",
-      unit: "c",
-      quantity: "returnTemperature",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "returnTemperature",
-        vif: {
-          table: "primary",
-          code: 94,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "operating_time_in_error",
-      unit: "h",
-      quantity: "operatingTime",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "operatingTime",
-        vif: {
-          table: "primary",
-          code: 38,
-        },
-        vife: [24],
-      },
-    },
-    {
-      name: "energy_at_set_date",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "energy",
-        vif: {
-          table: "primary",
-          code: 6,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "total_cooling_consumption",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 1,
-        subunit: 0,
-        quantity: "energy",
-        vif: {
-          table: "primary",
-          code: 6,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "total_cooling_volume",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 2,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 19,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "cooling_at_set_date",
-      unit: "kwh",
-      quantity: "energy",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 1,
-        subunit: 0,
-        quantity: "energy",
-        vif: {
-          table: "primary",
-          code: 6,
-        },
-        vife: [],
-      },
-    },
+    POWER_KW,
+    rec("operating_time_in_error", "h", "operatingTime", 0x26, { vife: [0x18] }),
+    rec("energy_at_set_date", "kwh", "energy", 0x06, { storage: 1 }),
+    rec("total_cooling_consumption", "kwh", "energy", 0x06, { tariff: 1 }),
+    rec("total_cooling_volume", "m3", "volume", 0x13, { tariff: 2 }),
+    rec("cooling_at_set_date", "kwh", "energy", 0x06, { storage: 1, tariff: 1 }),
   ],
   payload: [],
   golden: [
     {
       hex: "3E44A5110564495841047A700030052F2F0C06846800000C13195364000B3B0400000C2B110100000A5A17050A5E76020AA61800004C0647630000426CBF25",
-      source: "corpus wmbus/wmbusmeters_wmbus.json",
+      source: CORPUS_FILE,
       expect: {
         total_energy_consumption_kwh: 6884,
         total_volume_m3: 645.319,
@@ -219,7 +36,7 @@ export const wm_sharky774: WirelessDriver = {
     },
     {
       hex: "3E44A51198381752410C7AA80030052F2F0C06105104000C13093835020B3B9401000C2B342600000A5A12060A5E91040AA61800004C0641460400426CFF21",
-      source: "corpus wmbus/wmbusmeters_wmbus.json",
+      source: CORPUS_FILE,
       expect: {
         total_energy_consumption_kwh: 45110,
         total_volume_m3: 2353.809,
@@ -233,7 +50,7 @@ export const wm_sharky774: WirelessDriver = {
     },
     {
       hex: "5E44A51139259471410D7A720050052F2F0C06742400008C1006000000000C13823522008C2013494400000B3B0000000C2B000000000A5A22030A5E91020AA61800004C0619130000CC100600000000426CDF252F2F2F2F2F2F2F2F2F2F2F",
-      source: "corpus wmbus/wmbusmeters_wmbus.json",
+      source: CORPUS_FILE,
       expect: {
         total_energy_consumption_kwh: 2474,
         total_cooling_consumption_kwh: 0,

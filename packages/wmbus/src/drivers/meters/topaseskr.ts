@@ -1,126 +1,28 @@
 // wmbusmeters driver "topaseskr" (water, manufacturer AMT): wireless driver data
 // (../types.ts), derived by scripts/derive-drivers.ts from the corpus; test/drivers/corpus.test.ts checks it.
+import { rec } from "../fieldsets/records";
+import { TEMPERATURE_C, TOTAL_M3_VIF_13 } from "../fieldsets/shared";
+import { CORPUS_FILE, CORPUS_SOURCE } from "../fieldsets/source";
 import type { WirelessDriver } from "../types";
 
 export const wm_topaseskr: WirelessDriver = {
   name: "topaseskr",
   meter: "AMT water",
-  source:
-    "github:wmbusmeters/wmbusmeters@4dedd717d3af8043ffa3e94f69476656ccd17bc2 (GPL-3.0), as copied in test/fixtures/wmbusmeters_wmbus.json: telegrams and the values wmbusmeters prints (facts only)",
-  match: {
-    manufacturer: "AMT",
-    version: [241],
-    medium: [7],
-  },
+  source: CORPUS_SOURCE,
+  match: { manufacturer: "AMT", version: [241], medium: [0x07] },
   fields: [
-    {
-      name: "current_flow",
-      unit: "m3h",
-      quantity: "volumeFlow",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volumeFlow",
-        vif: {
-          table: "primary",
-          code: 59,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "reverse_volume_year_period",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 1,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 19,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "temperature",
-      unit: "c",
-      quantity: "flowTemperature",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "flowTemperature",
-        vif: {
-          table: "primary",
-          code: 90,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "total",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 0,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 19,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "volume_month_period",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 3,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 19,
-        },
-        vife: [],
-      },
-    },
-    {
-      name: "volume_year_period",
-      unit: "m3",
-      quantity: "volume",
-      from: {
-        function: "instantaneous",
-        storage: 1,
-        tariff: 0,
-        subunit: 0,
-        quantity: "volume",
-        vif: {
-          table: "primary",
-          code: 19,
-        },
-        vife: [],
-      },
-    },
+    rec("current_flow", "m3h", "volumeFlow", 0x3b),
+    rec("reverse_volume_year_period", "m3", "volume", 0x13, { storage: 1, tariff: 1 }),
+    TEMPERATURE_C,
+    TOTAL_M3_VIF_13,
+    rec("volume_month_period", "m3", "volume", 0x13, { storage: 3 }),
+    rec("volume_year_period", "m3", "volume", 0x13, { storage: 1 }),
   ],
   payload: [],
   golden: [
     {
       hex: "4E44B40553021969F1077A0C0040052F2F01FD08800C13914544004C1393673500CC101300000000CC201393673500426CDF2C0B3B0100F002FD747912025AAE00C4016D3B17FF25CC011325584100",
-      source: "corpus wmbus/wmbusmeters_wmbus.json",
+      source: CORPUS_FILE,
       expect: {
         current_flow_m3h: -0.001,
         reverse_volume_year_period_m3: 0,
