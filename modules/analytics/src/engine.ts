@@ -225,13 +225,18 @@ export function ingest(
   if (v.exportWh !== null) track.rawExp = v.exportWh;
   track.registers = { ...track.registers, ...v.registers };
   track.media ??= {};
-  const mediaKinds = stepMedia(track.media, v.registers, elapsed, s.maxPowerW);
+  const media = stepMedia(track.media, v.registers, elapsed, s.maxPowerW);
+  // a register first seen after earlier readings (an upgrade, a meter's long telegram): no baseline
+  const mediaFlags: string[] = [
+    ...media.kinds,
+    ...(media.firstSeen && track.lastMs !== null ? ["noBaseline"] : []),
+  ];
 
   // 3. The step belongs to the interval containing (prev, t]; a reading exactly at an end is that
   //    interval's last value "at or before the end", and its sample opens the next (half-open intervals).
   for (const res of s.resolutions) {
     let a = track.accums[res]!;
-    for (const kind of [imp.kind, exp.kind, ...mediaKinds]) if (kind !== "normal") addFlag(a, kind);
+    for (const kind of [imp.kind, exp.kind, ...mediaFlags]) if (kind !== "normal") addFlag(a, kind);
     if (t < a.startMs) {
       // The timer closed this reading's interval while the meter was silent; its energy lands in the
       // open interval (the sums still telescope), which is marked, and its sample is not used.

@@ -40,19 +40,22 @@ export function mediaRegisters(registers: Readonly<Record<string, number>>): Rec
 
 /**
  * Applies a reading's media registers to the counters (mutates `counters`); returns the kinds of the
- * steps that were not normal (a flag each for the open intervals).
+ * steps that were not normal (a flag each for the open intervals) and whether a register was seen for
+ * the first time (its counter starts here: what it counted before in the open interval is unknown).
  */
 export function stepMedia(
   counters: MediaCounters,
   registers: Readonly<Record<string, number>>,
   elapsedMs: number,
   maxPowerW: number,
-): StepKind[] {
+): { kinds: StepKind[]; firstSeen: boolean } {
   const kinds: StepKind[] = [];
+  let firstSeen = false;
   for (const [id, raw] of Object.entries(mediaRegisters(registers))) {
     const c = counters[id];
     if (!c) {
       counters[id] = { raw, cont: raw };
+      firstSeen = true;
       continue;
     }
     const unit = propertyDefinition(id)?.unit ?? "";
@@ -62,7 +65,7 @@ export function stepMedia(
     c.raw = raw;
     if (st.kind !== "normal") kinds.push(st.kind);
   }
-  return kinds;
+  return { kinds, firstSeen };
 }
 
 /** The counters' values (the baseline of an interval opened now). */

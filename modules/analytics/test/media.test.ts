@@ -14,6 +14,7 @@ const UNIT: Record<string, string> = {
   "4-0:1.0.0": "HCA",
   "7-0:3.0.0": "m3",
   "1-0:1.8.0": "Wh",
+  "8-0:2.0.0": "m3/h",
 };
 
 function wmbus(meterId: string, at: string, v: Values): MeterReading {
@@ -103,6 +104,20 @@ describe("consumption of water, heat and HCA registers (hand-computed)", () => {
     ]);
     expect(records[0]).toMatchObject({ energyImportedWh: 40, consumption: { "7-0:3.0.0": 0.12 } });
     expect("medium" in records[0]!).toBe(false);
+  });
+
+  it("a register first seen after the meter's first reading: noBaseline (partial), exact from then on", () => {
+    const records = run("w4", [
+      ["2026-01-15T09:00:00Z", { "8-0:2.0.0": 0.4 }], // a short telegram: flow only
+      ["2026-01-15T09:05:00Z", { "8-0:1.0.0": 50.1 }],
+      ["2026-01-15T09:15:00Z", { "8-0:1.0.0": 50.13 }],
+      ["2026-01-15T09:30:00Z", { "8-0:1.0.0": 50.15 }],
+    ]);
+    // what ran from 09:00 to 09:05 is unknown: 50.13 - 50.1 = 0.03 m3 counted, partial
+    expect(records[0]).toMatchObject({ consumption: { "8-0:1.0.0": 0.03 }, quality: "partial" });
+    expect(records[0]!.flags).toContain("noBaseline");
+    // 50.15 - 50.13 = 0.02 m3, complete
+    expect(records[1]).toMatchObject({ consumption: { "8-0:1.0.0": 0.02 }, quality: "complete", flags: [] });
   });
 
   it("an electricity meter's record has no media fields at all", () => {
