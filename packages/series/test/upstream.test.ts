@@ -46,3 +46,18 @@ describe("packIntervals (4 KB IoT Hub blocks)", () => {
     expect(packIntervals([], 4096)).toEqual([]);
   });
 });
+
+describe("a batch of water intervals", () => {
+  it("carries medium and consumption through the batch schema unchanged", () => {
+    const water = {
+      ...rec(0),
+      meterId: "w-1",
+      medium: "water" as const,
+      consumption: { "8-0:1.0.0": 0.0125 },
+    };
+    const parsed = IntervalBatch.parse({ schemaVersion: 1, intervals: [water, rec(1)] });
+    expect(parsed.intervals[0]).toMatchObject({ medium: "water", consumption: { "8-0:1.0.0": 0.0125 } });
+    // the electricity record gains nothing
+    expect(Object.keys(parsed.intervals[1]!)).not.toContain("medium");
+  });
+});
