@@ -41,32 +41,38 @@ export interface DsmrObject {
 const OBIS_REF = /^\d{1,3}-\d{1,3}:\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 const HEX = /^(?:[0-9A-Fa-f]{2})*$/;
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** One object per line; built in place (no spreads: this runs for every line of every telegram). */
 export function toObject(line: DataLine): DsmrObject {
   const def = objectDef(line.obis);
   const shape = def?.shape ?? inferShape(line.groups);
-  const base = {
-    obis: line.obis,
-    shape,
-    groups: line.groups,
-    offset: line.offset,
-    ...(def ? { name: def.name } : {}),
-  };
+  const o: Mutable<DsmrObject> = { obis: line.obis, shape, groups: line.groups, offset: line.offset };
+  if (def) o.name = def.name;
   switch (shape) {
     case "register":
-      return { ...base, value: number(one(line), line.offset) };
+      o.value = number(one(line), line.offset);
+      break;
     case "timestamped":
-      return timestamped(line, base);
+      timestamped(line, o);
+      break;
     case "time":
-      return { ...base, time: parseTimestamp(one(line), line.offset) };
+      o.time = parseTimestamp(one(line), line.offset);
+      break;
     case "hexText":
-      return { ...base, text: hexText(one(line)) };
+      o.text = hexText(one(line));
+      break;
     case "text":
-      return { ...base, text: line.groups.join(")(") };
+      o.text = line.groups.length === 1 ? (line.groups[0] as string) : line.groups.join(")(");
+      break;
     case "profile":
-      return { ...base, ...profile(line) };
+      profile(line, o);
+      break;
     case "legacyGas":
-      return legacyGas(line, base);
+      legacyGas(line, o);
+      break;
   }
+  return o;
 }
 
 function inferShape(groups: readonly string[]): DsmrShape {
@@ -108,7 +114,7 @@ export function number(group: string, offset: number, unitOverride?: string): Ds
   return { value: scaleDecimal(raw, rule.shift), unit: rule.unit, raw, rawUnit };
 }
 
-function timestamped(line: DataLine, base: Omit<DsmrObject, "shape"> & { shape: DsmrShape }): DsmrObject {
+function timestamped(line: DataLine, o: Mutable<DsmrObject>): void {
   if (line.groups.length !== 2) {
     throw new DsmrError("BAD_LINE", `${line.obis} needs (time)(value)`, {
       offset: line.offset,
@@ -117,11 +123,8 @@ function timestamped(line: DataLine, base: Omit<DsmrObject, "shape"> & { shape: 
       actual: line.groups.length,
     });
   }
-  return {
-    ...base,
-    time: parseTimestamp(line.groups[0] as string, line.offset),
-    value: number(line.groups[1] as string, line.offset),
-  };
+  o.time = parseTimestamp(line.groups[0] as string, line.offset);
+  o.value = number(line.groups[1] as string, line.offset);
 }
 
 function hexText(g: string): string {
@@ -134,7 +137,7 @@ function hexText(g: string): string {
  * some time stamps and one value (power failure log: end time, duration; Fluvius 98.1.0: month start,
  * peak time, peak demand).
  */
-function profile(line: DataLine): { captured: string[]; buffer: DsmrBufferEntry[] } {
+function profile(line: DataLine, o: Mutable<DsmrObject>): void {
   const [countText, ...rest] = line.groups;
   if (countText === undefined || !/^\d{1,3}$/.test(countText)) {
     throw new DsmrError("BAD_PROFILE", `${line.obis} buffer count "${countText ?? ""}" is not a number`, {
@@ -148,7 +151,11 @@ function profile(line: DataLine): { captured: string[]; buffer: DsmrBufferEntry[
   while (i < rest.length && OBIS_REF.test(rest[i] as string)) i++;
   const captured = rest.slice(0, i);
   const cells = rest.slice(i);
-  if (count === 0) return { captured, buffer: [] };
+  o.captured = captured;
+  if (count === 0) {
+    o.buffer = [];
+    return;
+  }
   const width = cells.length / count;
   if (!Number.isInteger(width) || width < 1) {
     throw new DsmrError("BAD_PROFILE", `${line.obis} holds ${cells.length} cells, not ${count} equal rows`, {
@@ -166,11 +173,11 @@ function profile(line: DataLine): { captured: string[]; buffer: DsmrBufferEntry[
       value: number(row[row.length - 1] as string, line.offset),
     });
   }
-  return { captured, buffer };
+  o.buffer = buffer;
 }
 
 /** DSMR 2.2/3: `0-n:24.3.0(TST)(status)(period)(count)(0-n:24.2.1)(m3)` + `(value)` on the next line. */
-function legacyGas(line: DataLine, base: Omit<DsmrObject, "shape"> & { shape: DsmrShape }): DsmrObject {
+function legacyGas(line: DataLine, o: Mutable<DsmrObject>): void {
   const g = line.groups;
   if (g.length !== 7) {
     throw new DsmrError(
@@ -184,10 +191,7 @@ function legacyGas(line: DataLine, base: Omit<DsmrObject, "shape"> & { shape: Ds
       },
     );
   }
-  return {
-    ...base,
-    time: parseTimestamp(g[0] as string, line.offset),
-    captured: [g[4] as string],
-    value: number(g[6] as string, line.offset, g[5] as string),
-  };
+  o.time = parseTimestamp(g[0] as string, line.offset);
+  o.captured = [g[4] as string];
+  o.value = number(g[6] as string, line.offset, g[5] as string);
 }

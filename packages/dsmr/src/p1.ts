@@ -8,14 +8,14 @@ export interface P1Options extends DecodeOptions {
 }
 
 export function decodeP1(bytes: Uint8Array, options: P1Options = {}): DsmrTelegram & { encrypted: boolean } {
-  if (!isSmartyFrame(bytes)) return { ...decodeTelegram(bytes, options), encrypted: false };
+  if (!isSmartyFrame(bytes)) return Object.assign(decodeTelegram(bytes, options), { encrypted: false });
   if (options.keys === undefined) {
     throw new DsmrError("KEY_REQUIRED", "encrypted Smarty frame (0xDB) and no key configured", {
       offset: 0,
       field: "key",
     });
   }
-  return { ...decodeTelegram(decryptSmarty(bytes, options.keys), options), encrypted: true };
+  return Object.assign(decodeTelegram(decryptSmarty(bytes, options.keys), options), { encrypted: true });
 }
 
 export type P1Result =

@@ -12,7 +12,7 @@
 import { type MeterReading, type PropertyValue, SCHEMA_VERSION } from "@omdp/model";
 import type { DsmrObject } from "./objects";
 import type { DsmrTelegram } from "./telegram";
-import { toReadingValues } from "./values";
+import { derivedTotals } from "./values";
 
 export interface DsmrReadingContext {
   /** The registry's id; default: the equipment id (0-0:96.1.1), else `fallbackId`. */
@@ -37,12 +37,8 @@ const CAPTURES = ["24.2.1", "24.2.3", "24.3.0"] as const;
 const ENERGY = new Set(["Wh", "varh", "VAh"]);
 
 export function toMeterReading(t: DsmrTelegram, ctx: DsmrReadingContext): MeterReading {
-  const values: PropertyValue[] = [];
-  for (const v of toReadingValues(t)) {
-    if (typeof v.value !== "number" || !v.property.startsWith("1-")) continue;
-    values.push(ENERGY.has(v.unit) ? { ...v, value: Math.round(v.value) } : v);
-  }
-  values.push(...channelValues(t.objects));
+  const values = electricityValues(t);
+  for (const v of channelValues(t.objects)) values.push(v);
   const receivedAt = ctx.receivedAt.toISOString();
   const meterId = ctx.meterId ?? t.equipmentId ?? ctx.fallbackId ?? "unknown";
   return {
@@ -55,11 +51,28 @@ export function toMeterReading(t: DsmrTelegram, ctx: DsmrReadingContext): MeterR
   };
 }
 
+/**
+ * The numbers of toReadingValues whose id is of electricity (A = 1), energy rounded to whole units;
+ * read from the objects directly (the same selection: registers and timestamped values, no profile
+ * buffers, then the derived totals), without building the text and time values first.
+ */
+function electricityValues(t: DsmrTelegram): PropertyValue[] {
+  const out: PropertyValue[] = [];
+  for (const o of t.objects) {
+    const v = o.value;
+    if (v === undefined || o.shape === "profile" || !o.obis.startsWith("1-")) continue;
+    out.push({ property: o.obis, value: ENERGY.has(v.unit) ? Math.round(v.value) : v.value, unit: v.unit });
+  }
+  for (const d of derivedTotals(t)) out.push({ ...d, value: Math.round(d.value as number) });
+  return out;
+}
+
 const CHANNEL = /^0-(\d+):(24\.\d+\.\d+)$/;
 
 function channelValues(objects: readonly DsmrObject[]): PropertyValue[] {
   const byChannel = new Map<number, { type?: number; capture?: DsmrObject; rank: number }>();
   for (const o of objects) {
+    if (!o.obis.startsWith("0-") || !o.obis.includes(":24.")) continue;
     const m = CHANNEL.exec(o.obis);
     if (m === null) continue;
     const n = Number(m[1]);

@@ -44,8 +44,15 @@ export function decodeTelegram(input: Uint8Array | string, options: DecodeOption
     if (result instanceof DsmrError) lineErrors.push(result);
     else objects.push(result);
   }
-  return { header: frame.header, crc: frame.crc, ...summary(objects), objects, lineErrors };
+  // built in this key order (header, crc, version?, time?, equipmentId?, objects, lineErrors), no spreads
+  const t: Mutable<Partial<DsmrTelegram>> = { header: frame.header, crc: frame.crc };
+  summarise(objects, t);
+  t.objects = objects;
+  t.lineErrors = lineErrors;
+  return t as DsmrTelegram;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function decodeLine(line: Parameters<typeof parseLine>[0]): DsmrObject | DsmrError {
   try {
@@ -56,21 +63,25 @@ function decodeLine(line: Parameters<typeof parseLine>[0]): DsmrObject | DsmrErr
   }
 }
 
-function summary(objects: readonly DsmrObject[]): {
-  version?: string;
-  time?: DsmrTime;
-  equipmentId?: string;
-} {
-  const find = (id: string) => objects.find((o) => o.obis === id);
-  const version = (find("1-3:0.2.8") ?? find("0-0:96.1.4"))?.text;
-  const time = find("0-0:1.0.0")?.time;
-  const equipmentId = (find("0-0:96.1.1") ?? find("0-0:96.1.0"))?.text;
-  return {
-    ...(version !== undefined ? { version } : {}),
-    ...(time !== undefined ? { time } : {}),
-    ...(equipmentId !== undefined ? { equipmentId } : {}),
-  };
+/** version, time and equipmentId: of the first object with each id (one pass; the first id preferred). */
+function summarise(objects: readonly DsmrObject[], t: Mutable<Partial<DsmrTelegram>>): void {
+  const first = new Map<string, DsmrObject>();
+  for (const o of objects) if (SUMMARY_IDS.has(o.obis) && !first.has(o.obis)) first.set(o.obis, o);
+  const version = (first.get("1-3:0.2.8") ?? first.get("0-0:96.1.4"))?.text;
+  const time = first.get("0-0:1.0.0")?.time;
+  const equipmentId = (first.get("0-0:96.1.1") ?? first.get("0-0:96.1.0"))?.text;
+  if (version !== undefined) t.version = version;
+  if (time !== undefined) t.time = time;
+  if (equipmentId !== undefined) t.equipmentId = equipmentId;
 }
+
+const SUMMARY_IDS: ReadonlySet<string> = new Set([
+  "1-3:0.2.8",
+  "0-0:96.1.4",
+  "0-0:1.0.0",
+  "0-0:96.1.1",
+  "0-0:96.1.0",
+]);
 
 /** An object of the telegram by id. */
 export function findObject(t: DsmrTelegram, obis: string): DsmrObject | undefined {

@@ -16,35 +16,53 @@ export interface DsmrTime {
   readonly unset?: true;
 }
 
-const FLUVIUS_UNSET = /^632525252525[SW]$/;
-
-const TST = /^(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)([SWsw]?)$/;
+/** Fluvius "no time yet": 632525252525 and the flag. */
+const FLUVIUS_UNSET = "632525252525";
 
 /** Whether a value group looks like a time stamp (12 digits and an optional S/W flag). */
 export function isTimestamp(text: string): boolean {
-  return TST.test(text);
+  return (text.length === 12 || (text.length === 13 && flagOf(text) !== undefined)) && twelveDigits(text);
+}
+
+function twelveDigits(text: string): boolean {
+  for (let i = 0; i < 12; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
+/** The S/W flag at index 12 (either case): true for S, false for W, undefined otherwise. */
+function flagOf(text: string): boolean | undefined {
+  const c = text.charCodeAt(12) | 0x20;
+  return c === 0x73 ? true : c === 0x77 ? false : undefined;
+}
+
+/** The two digits at `i` as a number (the caller checked they are digits). */
+function pair(text: string, i: number): number {
+  return (text.charCodeAt(i) - 0x30) * 10 + text.charCodeAt(i + 1) - 0x30;
 }
 
 /** Parse a TST group; out-of-range fields are a BAD_TIMESTAMP with the field named. */
 export function parseTimestamp(text: string, offset: number): DsmrTime {
-  if (FLUVIUS_UNSET.test(text)) return { local: text, unset: true };
-  const m = TST.exec(text);
-  if (m === null) {
+  if (!isTimestamp(text)) {
     throw new DsmrError("BAD_TIMESTAMP", `not a YYMMDDhhmmssX time stamp: "${text}"`, {
       offset,
       actual: text,
     });
   }
-  const [mo, dd, hh, mi, ss] = m.slice(2, 7).map(Number) as [number, number, number, number, number];
-  checkRange("month", mo, 1, 12, text, offset);
-  checkRange("day", dd, 1, 31, text, offset);
-  checkRange("hour", hh, 0, 23, text, offset);
-  checkRange("minute", mi, 0, 59, text, offset);
-  checkRange("second", ss, 0, 59, text, offset);
-  const local = `20${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}`;
-  if (m[7] === "") return { local };
+  const c12 = text.charCodeAt(12);
+  if (text.length === 13 && (c12 === 0x53 || c12 === 0x57) && text.startsWith(FLUVIUS_UNSET))
+    return { local: text, unset: true };
+  checkRange("month", pair(text, 2), 1, 12, text, offset);
+  checkRange("day", pair(text, 4), 1, 31, text, offset);
+  checkRange("hour", pair(text, 6), 0, 23, text, offset);
+  checkRange("minute", pair(text, 8), 0, 59, text, offset);
+  checkRange("second", pair(text, 10), 0, 59, text, offset);
+  const local = `20${text.slice(0, 2)}-${text.slice(2, 4)}-${text.slice(4, 6)}T${text.slice(6, 8)}:${text.slice(8, 10)}:${text.slice(10, 12)}`;
+  if (text.length === 12) return { local };
   // some Landis+Gyr E350 write the flag in lower case (corpus: dsmr_reader_landisgyr350_dsmr40)
-  const dst = m[7] === "S" || m[7] === "s";
+  const dst = flagOf(text) as boolean;
   return { local, dst, iso: `${local}${dst ? "+02:00" : "+01:00"}` };
 }
 

@@ -33,7 +33,8 @@ export function derivedProperties(t: DsmrTelegram): string[] {
   return derivedTotals(t).map((d) => d.property);
 }
 
-function derivedTotals(t: DsmrTelegram): PropertyValue[] {
+/** 1-0:1.8.0 / 1-0:2.8.0 as the sum of their tariff registers (Wh) where the telegram sends no total. */
+export function derivedTotals(t: DsmrTelegram): PropertyValue[] {
   const out: PropertyValue[] = [];
   for (const [total, prefix] of TOTALS) {
     if (t.objects.some((o) => o.obis === total)) continue;

@@ -37,17 +37,63 @@ export function unitRule(written: string): TextUnitRule {
 }
 
 const DECIMAL = /^([-+]?)(\d+)(?:\.(\d+))?$/;
+const NOT_DECIMAL = -2;
+const NO_POINT = -1;
+/** 10^0 .. 10^22, each exact in binary64. */
+const POW10: readonly number[] = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /** Whether `text` is a decimal number as meters write it (digits, an optional fraction and sign). */
 export function isDecimal(text: string): boolean {
-  return DECIMAL.test(text);
+  return decimalPoint(text) !== NOT_DECIMAL;
+}
+
+/**
+ * One scan of `text` as DECIMAL reads it: NOT_DECIMAL, NO_POINT for digits alone, else the index of
+ * the `.` (digits on both sides).
+ */
+function decimalPoint(text: string): number {
+  const n = text.length;
+  const c0 = text.charCodeAt(0);
+  let i = c0 === 0x2d || c0 === 0x2b ? 1 : 0;
+  const intStart = i;
+  while (i < n && isDigit(text.charCodeAt(i))) i++;
+  if (i === intStart) return NOT_DECIMAL;
+  if (i === n) return NO_POINT;
+  if (text.charCodeAt(i) !== 0x2e) return NOT_DECIMAL;
+  const point = i++;
+  const fracStart = i;
+  while (i < n && isDigit(text.charCodeAt(i))) i++;
+  return i === n && i > fracStart ? point : NOT_DECIMAL;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 /**
  * `text * 10^shift`, computed on the digits so that "12345.678" kWh gives exactly 12345678 Wh (no
  * binary floating-point rounding). NaN when `text` is not a decimal (check isDecimal first).
+ * Up to 15 digits (below 2^53) the digits are read as an integer and scaled by one multiplication or
+ * division by an exact power of ten: one correctly rounded operation on exact values, so the same
+ * number as Number() of the shifted decimal text, which longer inputs still go through.
  */
 export function scaleDecimal(text: string, shift: number): number {
+  const point = decimalPoint(text);
+  if (point === NOT_DECIMAL) return Number.NaN;
+  const c0 = text.charCodeAt(0);
+  const first = c0 === 0x2d || c0 === 0x2b ? 1 : 0;
+  const n = text.length;
+  const decimals = (point === NO_POINT ? 0 : n - point - 1) - shift;
+  const digitCount = n - first - (point === NO_POINT ? 0 : 1);
+  if (digitCount > 15 || Math.abs(decimals) >= POW10.length) return scaleDecimalText(text, shift);
+  let v = 0;
+  for (let i = first; i < n; i++) if (i !== point) v = v * 10 + text.charCodeAt(i) - 0x30;
+  const scaled = decimals <= 0 ? v * (POW10[-decimals] as number) : v / (POW10[decimals] as number);
+  return c0 === 0x2d ? -scaled : scaled;
+}
+
+/** scaleDecimal through the text of the shifted decimal (any length). */
+function scaleDecimalText(text: string, shift: number): number {
   const m = DECIMAL.exec(text);
   if (m === null) return Number.NaN;
   const sign = m[1] === "-" ? "-" : "";

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isDecimal, scaleDecimal, unitRule, unscale } from "../src/text-units";
 
@@ -29,5 +30,34 @@ describe("units meters write as text", () => {
     expect(scaleDecimal("1e3", 0)).toBeNaN();
     expect(unscale(12_345_678, "kWh", 3)).toBe("012345.678");
     expect(unscale(70, "kW", 3, 2)).toBe("00.070");
+  });
+
+  it("scales as Number() of the shifted decimal text does, for any digits, sign and shift", () => {
+    // the reference moves the point in the text (no arithmetic) and lets Number() round once
+    const shifted = (sign: string, int: string, frac: string, shift: number): number => {
+      const digits = int + frac;
+      const decimals = frac.length - shift;
+      if (decimals <= 0) return Number(sign + digits + "0".repeat(-decimals));
+      const cut = digits.length - decimals;
+      return Number(`${sign}${digits.slice(0, cut) || "0"}.${digits.slice(cut).padStart(decimals, "0")}`);
+    };
+    const digits = (min: number) =>
+      fc.string({ unit: fc.constantFrom(..."0123456789"), minLength: min, maxLength: 20 });
+    fc.assert(
+      fc.property(
+        fc.constantFrom("", "-", "+"),
+        digits(1),
+        digits(0),
+        fc.integer({ min: 0, max: 9 }),
+        (sign, int, frac, shift) => {
+          const text = frac === "" ? `${sign}${int}` : `${sign}${int}.${frac}`;
+          expect(isDecimal(text)).toBe(true);
+          expect(
+            Object.is(scaleDecimal(text, shift), shifted(sign === "-" ? "-" : "", int, frac, shift)),
+          ).toBe(true);
+        },
+      ),
+      { numRuns: 2000, seed: 14 },
+    );
   });
 });

@@ -91,8 +91,9 @@ const BY_ID: ReadonlyMap<string, DsmrObjectDef> = new Map(DSMR_OBJECTS.map((o) =
 export function objectDef(id: string): DsmrObjectDef | undefined {
   const exact = BY_ID.get(id);
   if (exact !== undefined) return exact;
-  const m = /^0-([1-4]):(.*)$/.exec(id);
-  return m === null ? undefined : BY_ID.get(`0-n:${m[2]}`);
+  const channel = id.charCodeAt(2);
+  const isChannel = id.startsWith("0-") && channel >= 0x31 && channel <= 0x34 && id.charCodeAt(3) === 0x3a;
+  return isChannel ? BY_ID.get(`0-n${id.slice(3)}`) : undefined;
 }
 
 /** M-Bus device types (EN 13757-3 table 6) of the channels P1 reports in 0-n:24.1.0. */
