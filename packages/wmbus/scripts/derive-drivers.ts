@@ -7,6 +7,7 @@
  */
 import { writeFileSync } from "node:fs";
 import {
+  conversion,
   type DataRecord,
   type DriverField,
   type FieldUnit,
@@ -35,6 +36,7 @@ const UNITS: readonly FieldUnit[] = [
   "mwh",
   "gj",
   "kvarh",
+  "kvah",
   "c",
   "k",
   "kw",
@@ -46,6 +48,9 @@ const UNITS: readonly FieldUnit[] = [
   "s",
   "bar",
   "rh",
+  "pct",
+  "ppm",
+  "y",
   "hca",
   "counter",
   "factor",
@@ -61,8 +66,9 @@ interface Test {
   expectedJson: Record<string, unknown>;
 }
 
+/** wmbusmeters prints at most 6 decimals (the corpus has no more): a value equals its print rounded. */
 function near(a: number, b: number): boolean {
-  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+  return Math.abs(a - b) <= 5e-7 + 1e-9 * Math.max(1, Math.abs(b));
 }
 
 function split(name: string): [string, FieldUnit] | null {
@@ -80,6 +86,7 @@ function selectorOf(r: DataRecord): RecordSelector {
     subunit: r.subunit,
     quantity: r.quantity,
   };
+  if (r.table === "plainText" && r.plainText !== undefined) s.plainText = r.plainText;
   if (r.vif !== null) {
     if (r.table === "primary") s.vif = { table: "primary", code: r.vif & 0x7f };
     else if ((r.table === "fd" || r.table === "fb" || r.table === "manufacturer") && r.vife.length > 0)
@@ -99,6 +106,8 @@ interface Candidate {
   key: string;
   field?: DriverField;
   payload?: PayloadField;
+  /** A payload field that reads a whole standard record (not a position found by chance). */
+  whole?: boolean;
   score: number;
 }
 
@@ -128,28 +137,54 @@ function recordCandidates(t: WmbusTelegram, base: string, unit: FieldUnit, v: nu
   return out;
 }
 
-/** The byte sources a payload field can read: the 0x0F block, and each manufacturer record's data. */
-function sources(t: WmbusTelegram): { data: Uint8Array; from?: RecordSelector }[] {
-  const out: { data: Uint8Array; from?: RecordSelector }[] = [];
-  if (t.manufacturerData !== null) out.push({ data: t.manufacturerData });
+/**
+ * The byte sources a payload field can read: the 0x0F block and each manufacturer record's data (any
+ * position), and every other record's data read whole as an unsigned number (`whole`: a record whose
+ * coding the meter uses otherwise than EN 13757-3 says, e.g. an 8-bit access number above 127).
+ */
+function sources(t: WmbusTelegram): Source[] {
+  const out: Source[] = [];
+  if (t.manufacturerData !== null) out.push({ data: t.manufacturerData, whole: false });
   for (const [i, r] of t.records.entries()) {
-    if (r.table !== "manufacturer" || r.data.length < 4) continue;
+    const custom = r.table === "manufacturer";
+    if (custom ? r.data.length < 4 : r.data.length === 0 || r.data.length > 4) continue;
     const s = selectorOf(r);
     const index = t.records.slice(0, i).filter((q) => recordMatches(q, s)).length;
     if (index > 0) s.index = index;
-    out.push({ data: r.data, from: s });
+    out.push({ data: r.data, from: s, whole: !custom, unit: r.unit });
   }
   return out;
+}
+
+interface Source {
+  data: Uint8Array;
+  from?: RecordSelector;
+  whole: boolean;
+  /** The record's unit (whole reads). */
+  unit?: string;
+}
+
+/** Units without a dimension: counts and ratios, which a whole record may give whatever its unit. */
+const RATIOS: readonly FieldUnit[] = ["counter", "factor", "pct", "ppm", "hca"];
+
+/**
+ * A whole record read as a number of `unit`: a ratio from any record, a physical unit only from a
+ * record whose unit the conversion table does not know (never watt-hours read as amperes).
+ */
+function wholeReadable(src: Source, unit: FieldUnit): boolean {
+  if (!src.whole || RATIOS.includes(unit)) return true;
+  return UNITS.every((u) => conversion(src.unit ?? "", u) === null);
 }
 
 function payloadCandidates(t: WmbusTelegram, base: string, unit: FieldUnit, v: number): Candidate[] {
   const out: Candidate[] = [];
   if (!Number.isFinite(v)) return out;
   for (const src of sources(t)) {
+    if (!wholeReadable(src, unit)) continue;
     const data = src.data;
-    for (const length of [4, 3, 2, 1]) {
-      for (const coding of CODINGS) {
-        for (let offset = 0; offset + length <= data.length; offset++) {
+    for (const length of src.whole ? [data.length] : [4, 3, 2, 1]) {
+      for (const coding of src.whole ? (["uint"] as const) : CODINGS) {
+        for (let offset = 0; offset + length <= (src.whole ? length : data.length); offset++) {
           for (const scale of SCALES) {
             const f: PayloadField = {
               name: base,
@@ -162,7 +197,7 @@ function payloadCandidates(t: WmbusTelegram, base: string, unit: FieldUnit, v: n
             };
             const got = readPayloadField(data, f);
             if (got !== undefined && near(got, v))
-              out.push({ key: JSON.stringify(f), payload: f, score: -1 - offset / 1000 });
+              out.push({ key: JSON.stringify(f), payload: f, whole: src.whole, score: -1 - offset / 1000 });
           }
         }
       }
@@ -326,6 +361,7 @@ function derive(acc: Acc) {
       // a payload position seen in one telegram only is chance unless the value is wide and not zero
       if (
         best.payload !== undefined &&
+        best.whole !== true &&
         bestHits.length === 1 &&
         (bestHits[0]!.expected[name] === 0 || best.payload.length < 2)
       )

@@ -33,6 +33,7 @@ function atCode(s: RecordSelector): string {
   if (s.tariff) parts.push(`tariff: ${s.tariff}`);
   if (s.subunit) parts.push(`subunit: ${s.subunit}`);
   if (s.vife !== undefined && s.vife.length > 0) parts.push(`vife: [${s.vife.map(hex).join(", ")}]`);
+  if (s.plainText !== undefined) parts.push(`plainText: ${str(s.plainText)}`);
   if (s.index !== undefined) parts.push(`index: ${s.index}`);
   return parts.length === 0 ? "" : `{ ${parts.join(", ")} }`;
 }

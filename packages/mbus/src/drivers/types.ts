@@ -9,7 +9,8 @@ import type { RecordFunction } from "../tables/dif";
 
 /**
  * Units of normalised fields; a field prints as `<name>_<unit>` (wmbusmeters' convention, e.g.
- * `total_energy_consumption_kwh`). "counter", "factor" and "none" are dimensionless.
+ * `total_energy_consumption_kwh`). "counter", "factor" and "none" are dimensionless; "pct" (percent) and
+ * "ppm" (parts per million) are ratios; "y" is years of 365.2425 days.
  */
 export type FieldUnit =
   | "kwh"
@@ -28,9 +29,13 @@ export type FieldUnit =
   | "s"
   | "bar"
   | "kvarh"
+  | "kvah"
   | "m3c"
   | "hca"
   | "rh"
+  | "pct"
+  | "ppm"
+  | "y"
   | "counter"
   | "factor"
   | "date"

@@ -5,6 +5,8 @@
 import type { FieldUnit } from "./types";
 
 const J_PER_KWH = 3_600_000;
+/** Seconds of a (Gregorian mean) year of 365.2425 days. */
+const S_PER_YEAR = 365.2425 * 86_400;
 
 const FACTORS: Readonly<Record<string, Partial<Record<FieldUnit, number>>>> = {
   Wh: { kwh: 1e-3, mwh: 1e-6, gj: 3.6e-6 },
@@ -21,9 +23,9 @@ const FACTORS: Readonly<Record<string, Partial<Record<FieldUnit, number>>>> = {
   V: { v: 1 },
   A: { a: 1 },
   Hz: { hz: 1 },
-  s: { s: 1, h: 1 / 3600 },
+  s: { s: 1, h: 1 / 3600, y: 1 / S_PER_YEAR },
   bar: { bar: 1 },
-  "%": { rh: 1 },
+  "%": { rh: 1, pct: 1 },
   "": { counter: 1, factor: 1, hca: 1, m3c: 1 },
 };
 

@@ -17,15 +17,17 @@ export type Place = Partial<Pick<DataRecord, "function" | "storage" | "tariff" |
 export type Vif = number | readonly ["fd" | "fb" | "manufacturer", number] | null;
 
 /** Where the record stands (function, storage, tariff, subunit; default the current value), its
- * further VIFEs, the n-th (0-based) of several matching records. */
+ * further VIFEs, the unit text of a plain-text record, the n-th (0-based) of several matching records. */
 export interface At extends Place {
   vife?: readonly number[];
+  /** The unit text of a plain-text VIF (0x7C/0xFC). */
+  plainText?: string;
   index?: number;
 }
 
 /** The selector of the record with `quantity` and `vif` at place `at`. */
 export function sel(quantity: string, vif: Vif, at: At = {}): RecordSelector {
-  const { vife, index, ...place } = at;
+  const { vife, index, plainText, ...place } = at;
   const s: RecordSelector = {
     function: "instantaneous",
     storage: 0,
@@ -38,6 +40,7 @@ export function sel(quantity: string, vif: Vif, at: At = {}): RecordSelector {
     s.vif = typeof vif === "number" ? { table: "primary", code: vif } : { table: vif[0], code: vif[1] };
     s.vife = vife ?? [];
   }
+  if (plainText !== undefined) s.plainText = plainText;
   if (index !== undefined) s.index = index;
   return s;
 }

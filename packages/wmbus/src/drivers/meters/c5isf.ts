@@ -1,6 +1,6 @@
 // wmbusmeters driver "c5isf" (heat, manufacturer ZRI): wireless driver data
 // (../types.ts), derived by scripts/derive-drivers.ts from the corpus; test/drivers/corpus.test.ts checks it.
-import { rec } from "../fieldsets/records";
+import { bytes, rec, sel } from "../fieldsets/records";
 import { POWER_KW_VIF_2D } from "../fieldsets/shared";
 import { CORPUS_FILE, CORPUS_SOURCE } from "../fieldsets/source";
 import type { WirelessDriver } from "../types";
@@ -29,7 +29,17 @@ export const wm_c5isf: WirelessDriver = {
     rec("prev_8_month", "kwh", "energy", 0x06, { storage: 33 }),
     rec("prev_9_month", "kwh", "energy", 0x06, { storage: 33 }),
   ],
-  payload: [],
+  payload: [
+    bytes(
+      "max_power_last_month",
+      "kw",
+      0,
+      4,
+      "uint",
+      undefined,
+      sel("power", 0x2e, { function: "maximum", storage: 32, vife: [0x25] }),
+    ),
+  ],
   golden: [
     {
       hex: "5E44496A4420003288047AFC0050052F2F0406D00E00000413B28A05008404060000000082046CC121043B00000000042D000000000259E719025D051402FD17000084800106C00C00008280016CC125948001AE25090000002F2F2F2F2F2F",
@@ -37,6 +47,7 @@ export const wm_c5isf: WirelessDriver = {
       expect: {
         due_energy_consumption_kwh: 0,
         flow_temperature_c: 66.31,
+        max_power_last_month_kw: 9,
         power_kw: 0,
         prev_1_month_kwh: 3264,
         return_temperature_c: 51.25,

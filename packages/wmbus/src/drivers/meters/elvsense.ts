@@ -13,6 +13,7 @@ export const wm_elvsense: WirelessDriver = {
   fields: [
     BATTERY_V,
     rec("temperature", "c", "externalTemperature", 0x65),
+    rec("co2", "ppm", "plainText", null, { plainText: "CO2" }),
     rec("humidity", "rh", "relativeHumidity", ["fb", 0x1a]),
   ],
   payload: [],
@@ -25,7 +26,7 @@ export const wm_elvsense: WirelessDriver = {
     {
       hex: "2B44961558890080501B7AFF0010252F2F0265680802FD46630E02FB1A0700027C03324F4300010F2F2F2F2F",
       source: CORPUS_FILE,
-      expect: { battery_v: 3.683, humidity_rh: 0.7, temperature_c: 21.52 },
+      expect: { battery_v: 3.683, co2_ppm: 256, humidity_rh: 0.7, temperature_c: 21.52 },
     },
   ],
 };

@@ -1,6 +1,6 @@
 // wmbusmeters driver "q400" (water, manufacturer AXI): wireless driver data
 // (../types.ts), derived by scripts/derive-drivers.ts from the corpus; test/drivers/corpus.test.ts checks it.
-import { rec } from "../fieldsets/records";
+import { bytes, rec, sel } from "../fieldsets/records";
 import { CONSUMPTION_AT_SET_DATE_M3, TOTAL_BACKWARD_M3, TOTAL_M3_VIF_13 } from "../fieldsets/shared";
 import { CORPUS_FILE, CORPUS_SOURCE } from "../fieldsets/source";
 import type { WirelessDriver } from "../types";
@@ -20,7 +20,7 @@ export const wm_q400: WirelessDriver = {
     rec("error_code", "counter", "errorFlags", ["fd", 0x17], { function: "error" }),
     rec("error_free_time", "h", "operatingTime", 0x24),
   ],
-  payload: [],
+  payload: [bytes("battery", "pct", 0, 1, "uint", undefined, sel("batteryRemaining", ["fd", 0x74]))],
   golden: [
     {
       hex: "2E4409077272727210077AD71020052F2F046D040D742C041377000000446D0000612C4413000000002F2F2F2F2F2F",
@@ -39,6 +39,7 @@ export const wm_q400: WirelessDriver = {
         consumption_at_set_date_m3: 0,
         forward_at_set_date_m3: 0,
         backward_at_set_date_m3: 0,
+        battery_pct: 98,
       },
     },
     {
@@ -46,6 +47,7 @@ export const wm_q400: WirelessDriver = {
       source: CORPUS_FILE,
       expect: {
         backward_at_set_date_m3: 0.001,
+        battery_pct: 91,
         consumption_at_set_date_m3: 35.52,
         error_code_counter: 0,
         error_free_time_h: 21317.527222,
