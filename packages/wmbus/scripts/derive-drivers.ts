@@ -146,7 +146,8 @@ function sources(t: WmbusTelegram): Source[] {
   const out: Source[] = [];
   if (t.manufacturerData !== null) out.push({ data: t.manufacturerData, whole: false });
   for (const [i, r] of t.records.entries()) {
-    const custom = r.table === "manufacturer";
+    // a manufacturer record, or a standard one whose data is no number (a block of values the meter packs)
+    const custom = r.table === "manufacturer" || (typeof r.value !== "number" && r.data.length > 4);
     if (custom ? r.data.length < 4 : r.data.length === 0 || r.data.length > 4) continue;
     const s = selectorOf(r);
     const index = t.records.slice(0, i).filter((q) => recordMatches(q, s)).length;
@@ -303,13 +304,43 @@ function payloadValue(t: WmbusTelegram, p: PayloadField): number | undefined {
   return data === null ? undefined : readPayloadField(data, p);
 }
 
+function candidateValue(t: WmbusTelegram, c: Candidate): number | string | undefined {
+  if (c.payload !== undefined) return payloadValue(t, c.payload);
+  const r = selectRecord(t.records, c.field!.from);
+  return r === undefined ? undefined : valueIn(r, c.field!.unit, c.field!.scale);
+}
+
+/** The candidate gives another number than wmbusmeters prints in some telegram of the type. */
 function wrongSomewhere(acc: Acc, name: string, c: Candidate): boolean {
   return acc.samples.some((s) => {
     const v = s.expected[name];
     if (typeof v !== "number") return false;
-    const got = payloadValue(s.tel, c.payload!);
-    return got !== undefined && !near(got, v);
+    const got = candidateValue(s.tel, c);
+    return typeof got === "number" && !near(got, v);
   });
+}
+
+/** The candidate that `ok` admits and that holds the value in most of `missed` (then the best score). */
+function bestOf(
+  cands: Iterable<Candidate>,
+  missed: readonly Sample[],
+  name: string,
+  ok: (c: Candidate) => boolean,
+): { best: Candidate | null; bestHits: Sample[] } {
+  let best: Candidate | null = null;
+  let bestHits: Sample[] = [];
+  for (const c of cands) {
+    if (!ok(c)) continue;
+    const hits = missed.filter((s) => valueOk(s.tel, c, s.expected[name] as number));
+    if (
+      hits.length > bestHits.length ||
+      (hits.length === bestHits.length && best !== null && c.score > best.score)
+    ) {
+      best = c;
+      bestHits = hits;
+    }
+  }
+  return bestHits.length === 0 ? { best: null, bestHits } : { best, bestHits };
 }
 
 function matchOf(acc: Acc) {
@@ -343,20 +374,11 @@ function derive(acc: Acc) {
     // layouts) the one that holds it in most of the telegrams still missed, up to three
     let missed = acc.samples.filter((s) => typeof s.expected[name] === "number");
     for (let round = 0; round < 3 && missed.length > 0; round++) {
-      let best: Candidate | null = null;
-      let bestHits: Sample[] = [];
-      for (const c of cands.values()) {
-        // a payload position that gives another number in some telegram of the type is not the field
-        if (c.payload !== undefined && wrongSomewhere(acc, name, c)) continue;
-        const hits = missed.filter((s) => valueOk(s.tel, c, s.expected[name] as number));
-        if (
-          hits.length > bestHits.length ||
-          (hits.length === bestHits.length && best !== null && c.score > best.score)
-        ) {
-          best = c;
-          bestHits = hits;
-        }
-      }
+      // a record or payload position that gives another number in some telegram of the type is not the
+      // field; only where no candidate is right everywhere, a record is (a corpus value its bytes contradict)
+      let { best, bestHits } = bestOf(cands.values(), missed, name, (c) => !wrongSomewhere(acc, name, c));
+      if (best === null)
+        ({ best, bestHits } = bestOf(cands.values(), missed, name, (c) => c.field !== undefined));
       if (best === null || bestHits.length === 0) break;
       // a payload position seen in one telegram only is chance unless the value is wide and not zero
       if (

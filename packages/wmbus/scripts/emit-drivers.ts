@@ -51,12 +51,25 @@ export function fieldCode(f: DriverField): string {
   return `rec(${args.join(", ")})`;
 }
 
-function payloadCode(p: PayloadField): string {
+function payloadCode(p: PayloadField, sources: Map<string, string>): string {
   const args = [str(p.name), str(p.unit), String(p.offset), String(p.length), str(p.coding)];
   if (p.scale !== undefined || p.from !== undefined)
     args.push(p.scale === undefined ? "undefined" : String(p.scale));
-  if (p.from !== undefined) args.push(selCode(p.from));
+  if (p.from !== undefined) args.push(sources.get(selCode(p.from)) ?? selCode(p.from));
   return `bytes(${args.join(", ")})`;
+}
+
+/** The records several payload fields of a driver read, each as a local constant (`RECORD_1`, ...). */
+function payloadSources(payload: readonly PayloadField[]): Map<string, string> {
+  const count = new Map<string, number>();
+  for (const p of payload) {
+    if (p.from === undefined) continue;
+    const code = selCode(p.from);
+    count.set(code, (count.get(code) ?? 0) + 1);
+  }
+  const out = new Map<string, string>();
+  for (const [code, n] of count) if (n > 1) out.set(code, `RECORD_${out.size + 1}`);
+  return out;
 }
 
 /** Constant names of the fields that more than one driver reads, by the field's JSON. */
@@ -109,8 +122,12 @@ export function driverFile(
     used.push(s.name);
     return s.name;
   });
-  const payload = d.payload.map(payloadCode);
-  const code = [...fields, ...payload].join(" ");
+  const sources = payloadSources(d.payload);
+  const payload = d.payload.map((p) => payloadCode(p, sources));
+  const locals = [...sources].map(
+    ([code, name]) => `/** The record whose data several payload fields read. */\nconst ${name} = ${code};\n`,
+  );
+  const code = [...fields, ...payload, ...sources.keys()].join(" ");
   const helpers = ["rec", "sel", "bytes"].filter((h) => code.includes(`${h}(`));
   const golden = d.golden.map(
     (g) =>
@@ -122,7 +139,7 @@ export function driverFile(
 ${helpers.length > 0 ? `import { ${helpers.join(", ")} } from "../fieldsets/records";\n` : ""}${used.length > 0 ? `import { ${[...new Set(used)].sort().join(", ")} } from "../fieldsets/shared";\n` : ""}import { CORPUS_FILE, CORPUS_SOURCE } from "../fieldsets/source";
 import type { WirelessDriver } from "../types";
 
-export const ${d.id}: WirelessDriver = {
+${locals.join("\n")}${locals.length > 0 ? "\n" : ""}export const ${d.id}: WirelessDriver = {
   name: ${str(d.name)},
   meter: ${str(d.meter)},
   source: CORPUS_SOURCE,

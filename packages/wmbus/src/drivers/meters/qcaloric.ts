@@ -5,6 +5,9 @@ import { CONSUMPTION_AT_SET_DATE_1_HCA, CONSUMPTION_AT_SET_DATE_HCA } from "../f
 import { CORPUS_FILE, CORPUS_SOURCE } from "../fieldsets/source";
 import type { WirelessDriver } from "../types";
 
+/** The record whose data several payload fields read. */
+const RECORD_1 = sel("manufacturerSpecific", ["manufacturer", 0x5f]);
+
 export const wm_qcaloric: WirelessDriver = {
   name: "qcaloric",
   meter: "QDS heat cost allocation",
@@ -16,42 +19,10 @@ export const wm_qcaloric: WirelessDriver = {
     rec("consumption_at_set_date_17", "hca", "hcaUnits", 0x6e, { storage: 17 }),
   ],
   payload: [
-    bytes(
-      "current_consumption",
-      "hca",
-      12,
-      4,
-      "bcd",
-      undefined,
-      sel("manufacturerSpecific", ["manufacturer", 0x5f]),
-    ),
-    bytes(
-      "consumption_at_set_date",
-      "hca",
-      18,
-      4,
-      "bcd",
-      undefined,
-      sel("manufacturerSpecific", ["manufacturer", 0x5f]),
-    ),
-    bytes(
-      "consumption_at_set_date_1",
-      "hca",
-      18,
-      4,
-      "bcd",
-      undefined,
-      sel("manufacturerSpecific", ["manufacturer", 0x5f]),
-    ),
-    bytes(
-      "consumption_at_set_date_17",
-      "hca",
-      12,
-      4,
-      "bcd",
-      undefined,
-      sel("manufacturerSpecific", ["manufacturer", 0x5f]),
-    ),
+    bytes("current_consumption", "hca", 12, 4, "bcd", undefined, RECORD_1),
+    bytes("consumption_at_set_date", "hca", 18, 4, "bcd", undefined, RECORD_1),
+    bytes("consumption_at_set_date_1", "hca", 18, 4, "bcd", undefined, RECORD_1),
+    bytes("consumption_at_set_date_17", "hca", 12, 4, "bcd", undefined, RECORD_1),
   ],
   golden: [
     {

@@ -5,6 +5,9 @@ import { TARGET_KWH_VIF_6, TOTAL_KWH_VIF_6 } from "../fieldsets/shared";
 import { CORPUS_FILE, CORPUS_SOURCE } from "../fieldsets/source";
 import type { WirelessDriver } from "../types";
 
+/** The record whose data several payload fields read. */
+const RECORD_1 = sel("manufacturerSpecific", ["manufacturer", 0x5f]);
+
 export const wm_qheatv2: WirelessDriver = {
   name: "qheatv2",
   meter: "QDS heat",
@@ -12,25 +15,9 @@ export const wm_qheatv2: WirelessDriver = {
   match: { manufacturer: "QDS", version: [72, 71, 62], medium: [0x04, 0x37] },
   fields: [TARGET_KWH_VIF_6, rec("target_year", "kwh", "energy", 0x06, { storage: 1 }), TOTAL_KWH_VIF_6],
   payload: [
-    bytes("energy_delta_12", "kwh", 3, 4, "bcd", 0.0001, sel("manufacturerSpecific", ["manufacturer", 0x5f])),
-    bytes(
-      "energy_delta_13",
-      "kwh",
-      28,
-      1,
-      "uint",
-      undefined,
-      sel("manufacturerSpecific", ["manufacturer", 0x5f]),
-    ),
-    bytes(
-      "energy_delta_8",
-      "kwh",
-      0,
-      1,
-      "uint",
-      undefined,
-      sel("manufacturerSpecific", ["manufacturer", 0x5f]),
-    ),
+    bytes("energy_delta_12", "kwh", 3, 4, "bcd", 0.0001, RECORD_1),
+    bytes("energy_delta_13", "kwh", 28, 1, "uint", undefined, RECORD_1),
+    bytes("energy_delta_8", "kwh", 0, 1, "uint", undefined, RECORD_1),
   ],
   golden: [
     {

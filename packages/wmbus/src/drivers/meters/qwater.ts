@@ -5,6 +5,9 @@ import { TOTAL_M3_VIF_13 } from "../fieldsets/shared";
 import { CORPUS_FILE, CORPUS_SOURCE } from "../fieldsets/source";
 import type { WirelessDriver } from "../types";
 
+/** The record whose data several payload fields read. */
+const RECORD_1 = sel("manufacturerSpecific", ["manufacturer", 0x5f]);
+
 export const wm_qwater: WirelessDriver = {
   name: "qwater",
   meter: "QDS warm water (also wmbusmeters' qwaterv2)",
@@ -18,18 +21,18 @@ export const wm_qwater: WirelessDriver = {
     rec("target_year", "m3", "volume", 0x13, { storage: 1 }),
   ],
   payload: [
-    bytes("due_17_date", "m3", 24, 4, "bcd", 0.001, sel("manufacturerSpecific", ["manufacturer", 0x5f])),
-    bytes("due_date", "m3", 18, 4, "bcd", 0.001, sel("manufacturerSpecific", ["manufacturer", 0x5f])),
-    bytes("total", "m3", 12, 4, "bcd", 0.001, sel("manufacturerSpecific", ["manufacturer", 0x5f])),
-    bytes("target", "m3", 24, 4, "bcd", 0.001, sel("manufacturerSpecific", ["manufacturer", 0x5f])),
-    bytes("target_year", "m3", 18, 4, "bcd", 0.001, sel("manufacturerSpecific", ["manufacturer", 0x5f])),
-    bytes("volume_delta_5", "m3", 4, 2, "bcd", 0.000001, sel("manufacturerSpecific", ["manufacturer", 0x5f])),
-    bytes("volume_delta_6", "m3", 36, 2, "uint", 0.001, sel("manufacturerSpecific", ["manufacturer", 0x5f])),
-    bytes("volume_delta_7", "m3", 4, 3, "bcd", 0.000001, sel("manufacturerSpecific", ["manufacturer", 0x5f])),
-    bytes("volume_delta_8", "m3", 40, 2, "uint", 0.001, sel("manufacturerSpecific", ["manufacturer", 0x5f])),
-    bytes("volume_delta_9", "m3", 42, 2, "uint", 0.001, sel("manufacturerSpecific", ["manufacturer", 0x5f])),
-    bytes("volume_delta_12", "m3", 48, 2, "uint", 0.001, sel("manufacturerSpecific", ["manufacturer", 0x5f])),
-    bytes("volume_delta_13", "m3", 19, 3, "uint", 0.001, sel("manufacturerSpecific", ["manufacturer", 0x5f])),
+    bytes("due_17_date", "m3", 24, 4, "bcd", 0.001, RECORD_1),
+    bytes("due_date", "m3", 18, 4, "bcd", 0.001, RECORD_1),
+    bytes("total", "m3", 12, 4, "bcd", 0.001, RECORD_1),
+    bytes("target", "m3", 24, 4, "bcd", 0.001, RECORD_1),
+    bytes("target_year", "m3", 18, 4, "bcd", 0.001, RECORD_1),
+    bytes("volume_delta_5", "m3", 4, 2, "bcd", 0.000001, RECORD_1),
+    bytes("volume_delta_6", "m3", 36, 2, "uint", 0.001, RECORD_1),
+    bytes("volume_delta_7", "m3", 4, 3, "bcd", 0.000001, RECORD_1),
+    bytes("volume_delta_8", "m3", 40, 2, "uint", 0.001, RECORD_1),
+    bytes("volume_delta_9", "m3", 42, 2, "uint", 0.001, RECORD_1),
+    bytes("volume_delta_12", "m3", 48, 2, "uint", 0.001, RECORD_1),
+    bytes("volume_delta_13", "m3", 19, 3, "uint", 0.001, RECORD_1),
   ],
   golden: [
     {
