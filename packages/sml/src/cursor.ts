@@ -65,9 +65,17 @@ export class Cursor {
     return out;
   }
 
+  /** A view into the data (the unescaped copy readTransport made, never the caller's input). */
   octets(field: string): Uint8Array {
+    const byte = this.b[this.pos]!;
+    // fast path: a one-byte TL of type octets (0x0L, L >= 1 counts itself) whose data is all there
+    if ((byte & 0xf0) === 0 && byte >= 1 && this.pos + byte <= this.b.length) {
+      const out = this.b.subarray(this.pos + 1, this.pos + byte);
+      this.pos += byte;
+      return out;
+    }
     const tl = this.tl(field, "octets");
-    return Uint8Array.from(this.take(tl.length, field));
+    return this.take(tl.length, field);
   }
 
   optOctets(field: string): Uint8Array | undefined {
@@ -88,6 +96,20 @@ export class Cursor {
   /** An integer (signed or unsigned per its TL) of 1..8 bytes. */
   int(field: string, want?: "integer" | "unsigned"): SmlInt {
     const at = this.pos;
+    const byte = this.b[at]!;
+    // fast path: a one-byte TL 0x5L (integer) or 0x6L (unsigned) of the wanted type, 1..8 data bytes there
+    const kind = byte >> 4;
+    const width = (byte & 0x0f) - 1;
+    if (
+      (kind === 5 || kind === 6) &&
+      width >= 1 &&
+      width <= 8 &&
+      (want === undefined || (want === "integer") === (kind === 5)) &&
+      at + 1 + width <= this.b.length
+    ) {
+      this.pos = at + 1 + width;
+      return decodeIntAt(this.b, at + 1, width, kind === 5);
+    }
     const tl = this.tl(field);
     if (tl.type !== "integer" && tl.type !== "unsigned") {
       this.pos = at;
@@ -112,7 +134,10 @@ export class Cursor {
         expected: "1..8",
         actual: tl.length,
       });
-    return decodeInt(this.take(tl.length, field), tl.type === "integer");
+    if (this.pos + tl.length > this.b.length) this.take(tl.length, field); // TRUNCATED
+    const v = decodeIntAt(this.b, this.pos, tl.length, tl.type === "integer");
+    this.pos += tl.length;
+    return v;
   }
 
   optInt(field: string, want?: "integer" | "unsigned"): SmlInt | undefined {
@@ -132,6 +157,19 @@ export class Cursor {
 
 /** Big-endian two's complement (signed) or plain (unsigned) integer of bytes.length bytes. */
 export function decodeInt(bytes: Uint8Array, signed: boolean): SmlInt {
+  return decodeIntAt(bytes, 0, bytes.length, signed);
+}
+
+/** decodeInt of `b[at, at + width)`, read in place. */
+function decodeIntAt(b: Uint8Array, at: number, width: number, signed: boolean): SmlInt {
+  // up to 6 bytes (48 bits) the value is exact in a double: one BigInt at the end instead of one per byte
+  if (width <= 6) {
+    let n = 0;
+    for (let k = 0; k < width; k++) n = n * 256 + b[at + k]!;
+    if (signed && width > 0 && (b[at]! & 0x80) !== 0) n -= 2 ** (8 * width);
+    return { value: BigInt(n), signed, width };
+  }
+  const bytes = b.subarray(at, at + width);
   let v = 0n;
   for (const x of bytes) v = (v << 8n) | BigInt(x);
   if (signed && bytes.length > 0 && (bytes[0]! & 0x80) !== 0) v -= 1n << BigInt(8 * bytes.length);

@@ -50,8 +50,20 @@ export function readValue(c: Cursor): SmlValue {
   return { kind: "int", ...c.int("value") };
 }
 
-/** value * 10^scaler, rounded once from the exact decimal (no 0.1 * 3 drift). */
+/** 10^0 .. 10^22, each exact in binary64. */
+const POW10: readonly number[] = Array.from({ length: 23 }, (_, k) => 10 ** k);
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * value * 10^scaler, rounded once from the exact decimal (no 0.1 * 3 drift). A value below 2^53 and a
+ * scaler within +-22 take one multiplication or division of exact doubles, itself rounded once, so the
+ * same number as parsing `${v}e${scaler}`, which the rest goes through.
+ */
 export function scale(v: bigint, scaler: number): number {
+  if (v <= SAFE && v >= -SAFE && scaler > -POW10.length && scaler < POW10.length) {
+    const n = Number(v);
+    return scaler >= 0 ? n * (POW10[scaler] as number) : n / (POW10[-scaler] as number);
+  }
   return Number.parseFloat(`${v}e${scaler}`);
 }
 
@@ -73,6 +85,13 @@ export function manufacturer(serverId: Uint8Array): string | undefined {
   return String.fromCharCode(serverId[2]!, serverId[3]!, serverId[4]!);
 }
 
+const HEX_BYTE: readonly string[] = Array.from({ length: 256 }, (_, x) =>
+  x.toString(16).toUpperCase().padStart(2, "0"),
+);
+
+/** Upper-case hex of the bytes. */
 export function hex(b: Uint8Array): string {
-  return Array.from(b, (x) => x.toString(16).toUpperCase().padStart(2, "0")).join("");
+  let out = "";
+  for (let i = 0; i < b.length; i++) out += HEX_BYTE[b[i]!];
+  return out;
 }

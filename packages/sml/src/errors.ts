@@ -28,3 +28,18 @@ export type SmlErrorDetails = CodecErrorDetails;
 export class SmlError extends CodecError<SmlErrorCode> {
   override readonly name = "SmlError";
 }
+
+/**
+ * An SmlError that is collected, not thrown (messageCrc "report"): built without a stack trace, which
+ * V8 captures on every Error construction (most of a report-mode decode's time) and which an error
+ * handed back in a list never shows. Synchronous, so the limit is restored before anything else runs.
+ */
+export function collectedError(code: SmlErrorCode, message: string, details: SmlErrorDetails): SmlError {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return new SmlError(code, message, details);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}

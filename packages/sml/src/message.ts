@@ -5,7 +5,7 @@
 import { CRC_VARIANTS, type CrcVariant } from "./crc";
 import type { Cursor } from "./cursor";
 import { type EntryContext, readEntry } from "./entry";
-import { SmlError } from "./errors";
+import { collectedError, SmlError } from "./errors";
 import type { QuirkUse, SmlQuirkId } from "./quirks";
 import { optTime } from "./time";
 import { readTl } from "./tl";
@@ -63,15 +63,18 @@ function checkMessageCrc(
     });
     return other;
   }
-  const error = new SmlError(
-    "MESSAGE_CRC_MISMATCH",
+  const reason =
     other === undefined
       ? "message CRC mismatch"
-      : `message CRC mismatch (matches the ${other} variant, a known quirk)`,
-    { offset: c.offsetOf(crcAt), expected: hex16(expected), actual: hex16(wire), field: "crc16" },
-  );
-  if (o.messageCrc === "check") throw error;
-  o.crcErrors.push(error);
+      : `message CRC mismatch (matches the ${other} variant, a known quirk)`;
+  const details = {
+    offset: c.offsetOf(crcAt),
+    expected: hex16(expected),
+    actual: hex16(wire),
+    field: "crc16",
+  };
+  if (o.messageCrc === "check") throw new SmlError("MESSAGE_CRC_MISMATCH", reason, details);
+  o.crcErrors.push(collectedError("MESSAGE_CRC_MISMATCH", reason, details));
   return "mismatch";
 }
 

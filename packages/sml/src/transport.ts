@@ -35,30 +35,46 @@ function findStart(b: Uint8Array): number {
   throw new SmlError("NO_START", "no start escape 1B1B1B1B 01010101", { offset: 0 });
 }
 
-/** Finds and unescapes the first file in `b`. `crcVariants` are the accepted non-standard CRCs. */
+/** Where a stretch of the unescaped data starts (data index) and the input offset it came from. */
+interface Segment {
+  readonly data: number;
+  readonly wire: number;
+}
+
+/**
+ * Finds and unescapes the first file in `b`. `crcVariants` are the accepted non-standard CRCs. Plain
+ * stretches are copied whole (one copy per stretch between escapes); each escaped 1B1B1B1B adds one
+ * segment, so data offsets map back to input offsets for error evidence.
+ */
 export function readTransport(b: Uint8Array, crcVariants: readonly CrcVariant[] = []): TransportFrame {
   const start = findStart(b);
-  const out: number[] = [];
-  const map: number[] = [];
+  // the unescaped data is never longer than the input after the start escape
+  const out = new Uint8Array(b.length - start);
+  const segments: Segment[] = [];
+  let n = 0;
   let i = start + 8;
+  let run = i;
+  const flush = (): void => {
+    if (i === run) return;
+    segments.push({ data: n, wire: run });
+    out.set(b.subarray(run, i), n);
+    n += i - run;
+  };
   // Bounded: every turn consumes 4 or 8 bytes of the input.
   for (;;) {
     if (i + 4 > b.length) throw new SmlError("NO_END", "file ends before the end escape", { offset: i });
-    if (!isEscape(b, i)) {
-      for (let k = 0; k < 4; k++) {
-        out.push(b[i + k]!);
-        map.push(i + k);
-      }
+    if (b[i] !== 0x1b || !isEscape(b, i)) {
       i += 4;
       continue;
     }
+    flush();
     if (i + 8 > b.length) throw new SmlError("NO_END", "escape sequence cut short", { offset: i });
     if (isEscape(b, i + 4)) {
-      for (let k = 0; k < 4; k++) {
-        out.push(0x1b);
-        map.push(i + k);
-      }
+      segments.push({ data: n, wire: i });
+      out.fill(0x1b, n, n + 4);
+      n += 4;
       i += 8;
+      run = i;
       continue;
     }
     if (b[i + 4] !== END_MARK) {
@@ -68,16 +84,28 @@ export function readTransport(b: Uint8Array, crcVariants: readonly CrcVariant[] 
         field: "escape",
       });
     }
-    return finish(b, start, i, out, map, crcVariants);
+    const data = out.subarray(0, n);
+    return finish(b, start, i, data, wireOffsets(segments, n, i), crcVariants);
   }
+}
+
+/** Data index to input offset; indexes outside the data map to the end escape. */
+function wireOffsets(segments: readonly Segment[], length: number, esc: number): (d: number) => number {
+  return (d) => {
+    if (!(d >= 0 && d < length)) return esc;
+    let k = segments.length - 1;
+    while (k > 0 && segments[k]!.data > d) k--;
+    const s = segments[k]!;
+    return s.wire + (d - s.data);
+  };
 }
 
 function finish(
   b: Uint8Array,
   start: number,
   esc: number,
-  out: number[],
-  map: number[],
+  out: Uint8Array,
+  wireOffset: (d: number) => number,
   crcVariants: readonly CrcVariant[],
 ): TransportFrame {
   const padding = b[esc + 5]!;
@@ -93,14 +121,13 @@ function finish(
   for (let k = out.length - padding; k < out.length; k++) {
     if (out[k] !== 0) {
       throw new SmlError("BAD_PADDING", "padding byte is not 00", {
-        offset: map[k]!,
+        offset: wireOffset(k),
         actual: out[k]!,
         field: "padding",
       });
     }
   }
-  const data = Uint8Array.from(out.slice(0, out.length - padding));
-  const wireOffset = (d: number): number => map[d] ?? esc;
+  const data = out.subarray(0, out.length - padding);
   return { start, end: esc + 8, data, wireOffset, padding, crc: { wire, variant } };
 }
 
