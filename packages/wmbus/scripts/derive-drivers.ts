@@ -99,7 +99,8 @@ function selectorOf(r: DataRecord): RecordSelector {
 
 const HISTORIC =
   /target|set_date|due|prev|history|last|previous|historic|ago|month|year|at_date|_at_|delta|consumption_\d/;
-const SCALES = [1, 10, 100, 1000, 0.1, 0.01, 0.001, 1e-4, 1e-5, 1e-6, 1e4, 1e5, 1e6];
+/** Decimal scales, and binary fixed point with 8 fraction bits (1/256, also of litres). */
+const SCALES = [1, 10, 100, 1000, 0.1, 0.01, 0.001, 1e-4, 1e-5, 1e-6, 1e4, 1e5, 1e6, 1 / 256, 0.001 / 256];
 const CODINGS: readonly PayloadField["coding"][] = ["uint", "bcd"];
 
 interface Candidate {
@@ -177,6 +178,15 @@ function wholeReadable(src: Source, unit: FieldUnit): boolean {
   return UNITS.every((u) => conversion(src.unit ?? "", u) === null);
 }
 
+/**
+ * Earlier positions first, and decimal scales before binary fixed point: a value read one byte later
+ * with 1/256 is the same number whenever the byte before is zero, and is then not the meter's coding.
+ */
+function payloadScore(offset: number, scale: number): number {
+  const binary = !Number.isInteger(Math.log10(scale));
+  return -1 - offset / 1000 - (binary ? 0.5 : 0);
+}
+
 function payloadCandidates(t: WmbusTelegram, base: string, unit: FieldUnit, v: number): Candidate[] {
   const out: Candidate[] = [];
   if (!Number.isFinite(v)) return out;
@@ -198,7 +208,12 @@ function payloadCandidates(t: WmbusTelegram, base: string, unit: FieldUnit, v: n
             };
             const got = readPayloadField(data, f);
             if (got !== undefined && near(got, v))
-              out.push({ key: JSON.stringify(f), payload: f, whole: src.whole, score: -1 - offset / 1000 });
+              out.push({
+                key: JSON.stringify(f),
+                payload: f,
+                whole: src.whole,
+                score: payloadScore(offset, scale),
+              });
           }
         }
       }

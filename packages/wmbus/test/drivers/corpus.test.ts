@@ -12,7 +12,7 @@ import { decodeWmbusHex } from "../../src/telegram";
 import { CORPUS, keyOf, sameValue } from "../support/corpus";
 
 /** Measured at the commit that added this test (see README, wireless M-Bus). */
-const FLOOR = { telegrams: 138, values: 867 };
+const FLOOR = { telegrams: 139, values: 870 };
 
 function valuesOf(t: (typeof CORPUS.tests)[number]): Record<string, number | string> | null {
   const formats = new FormatCache();

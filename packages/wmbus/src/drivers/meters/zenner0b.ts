@@ -10,12 +10,12 @@ export const wm_zenner0b: WirelessDriver = {
   source: CORPUS_SOURCE,
   match: { manufacturer: "ZRI", version: [11], medium: [0x16] },
   fields: [],
-  payload: [bytes("total", "m3", 9, 4, "uint", 0.001)],
+  payload: [bytes("target", "m3", 4, 4, "uint", 0.00000390625), bytes("total", "m3", 9, 4, "uint", 0.001)],
   golden: [
     {
       hex: "1E44496A677308500B167AD80010252F2F0F0000000080BF1B0000A6420000",
       source: CORPUS_FILE,
-      expect: { total_m3: 17.062 },
+      expect: { target_m3: 7.1035, total_m3: 17.062 },
     },
   ],
 };
