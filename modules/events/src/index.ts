@@ -16,17 +16,29 @@ export {
   ControlMessage,
   DEFAULT_RULES,
   DesiredConfig,
+  FrostRule,
   HouseholdSettings,
+  MeterStatusRule,
+  MeterTamperRule,
   MqttSettings,
   meterTimeZone,
   ReaderDiagnostics,
   Rule,
   Rules,
+  StatusFlag,
+  WaterLeakRule,
 } from "./config";
 export { RuleContext } from "./context";
 export { type EngineView, RuleEngine } from "./engine";
-export { READER_EVENT_TYPES, RULE_EVENT_TYPES, RULE_NOTICE_TYPES, type TypePair } from "./event-types";
+export {
+  READER_EVENT_TYPES,
+  RULE_EVENT_TYPES,
+  RULE_NOTICE_TYPES,
+  STATUS_EVENT_TYPES,
+  type TypePair,
+} from "./event-types";
 export { type HState, initial, step, type Timing, type Transition } from "./hysteresis";
+export { onReadingMedia, STATUS_PROPERTY } from "./media-rules";
 export { type EventsOptions, setupEvents } from "./module";
 export { MqttBridge } from "./mqtt/bridge";
 export {
@@ -48,3 +60,4 @@ export {
   emptyState,
   type MeterSample,
 } from "./state";
+export { MANUFACTURER_BITS, statusByte, statusFlagSet } from "./status-byte";

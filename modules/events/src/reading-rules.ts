@@ -1,9 +1,13 @@
-/** Rules evaluated on readings: power above/below a threshold, export started/stopped, meter back online. */
+/**
+ * Rules evaluated on readings: power above/below a threshold, export started/stopped, meter back online;
+ * then the water and heat meters' rules (media-rules.ts).
+ */
 import { type MeterReading, OBIS } from "@omdp/model";
 import type { Rule } from "./config";
 import { appliesTo, type RuleContext, slot } from "./context";
 import { RULE_EVENT_TYPES } from "./event-types";
 import { initial, step, type Transition } from "./hysteresis";
+import { onReadingMedia } from "./media-rules";
 
 function numeric(r: MeterReading, property: string): number | null {
   const v = r.values.find((x) => x.property === property)?.value;
@@ -114,6 +118,7 @@ export function onReading(
     if (tr === "fire") ctx.fire({ rule, key, meterId, type: types.fire, atMs: t, details });
     else ctx.resolve({ rule, key, meterId, type: types.resolve!, atMs: t, details });
   }
+  onReadingMedia(ctx, rules, r, fresh);
 }
 
 /**

@@ -258,6 +258,11 @@ describe("configuration", () => {
       "baseLoadJump",
       "export",
       "capacityPeak",
+      "waterLeak",
+      "frost",
+      "meterStatus",
+      "meterStatus",
+      "meterStatus",
     ]);
     expect(c.mqtt).toMatchObject({
       enabled: false,
@@ -282,15 +287,20 @@ describe("configuration", () => {
 
 describe("event types", () => {
   it("every type a rule can make is valid for the Event schema", async () => {
-    const { READER_EVENT_TYPES, RULE_EVENT_TYPES, RULE_NOTICE_TYPES } = await import("../src/event-types");
+    const { READER_EVENT_TYPES, RULE_EVENT_TYPES, RULE_NOTICE_TYPES, STATUS_EVENT_TYPES } = await import(
+      "../src/event-types"
+    );
     const all = [
-      ...[...Object.values(RULE_EVENT_TYPES), ...Object.values(READER_EVENT_TYPES)].flatMap((p) =>
-        p.resolve ? [p.fire, p.resolve] : [p.fire],
-      ),
+      ...[
+        ...Object.values(RULE_EVENT_TYPES),
+        ...Object.values(READER_EVENT_TYPES),
+        ...Object.values(STATUS_EVENT_TYPES),
+      ].flatMap((p) => (p.resolve ? [p.fire, p.resolve] : [p.fire])),
       ...Object.values(RULE_NOTICE_TYPES),
     ];
-    // 7 rule kinds (5 with a resolve type) + 4 reader counters x 2 + the capacity rule's new peak
-    expect(all.length).toBe(21);
+    // 10 rule kinds (8 with a resolve type) + 4 reader counters x 2 + 3 status flags x 2
+    // + the capacity rule's new peak
+    expect(all.length).toBe(10 + 8 + 8 + 6 + 1);
     for (const type of all) {
       expect(
         Event.safeParse({
