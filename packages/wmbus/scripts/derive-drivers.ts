@@ -500,7 +500,8 @@ for (const acc of all) {
     match: matchOf(acc),
     fields: d.fields,
     payload: d.payload,
-    golden: d.golden,
+    // a golden telegram for which the driver gives none of the printed values checks nothing
+    golden: d.golden.filter((g) => Object.keys(g.expect).length > 0),
   });
 }
 const shared = sharedFields(derived);

@@ -21,15 +21,5 @@ export const wm_bfw240radio: WirelessDriver = {
       source: CORPUS_FILE,
       expect: { prev_hca: 324, prev_02_hca: 324, prev_04_hca: 55 },
     },
-    {
-      hex: "3644D7087670700002087A27C000002F2F011F000000000B36000000000000000000000000000000000000000000000000000000010321",
-      source: CORPUS_FILE,
-      expect: {},
-    },
-    {
-      hex: "3644D7088877700002087A8BC000002F2F011F03C1038D152A0000000000000000000000000200040400040E00E20A23C11D238D010321",
-      source: CORPUS_FILE,
-      expect: {},
-    },
   ],
 };
