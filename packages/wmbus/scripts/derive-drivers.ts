@@ -391,7 +391,15 @@ function derive(acc: Acc) {
     for (let round = 0; round < 3 && missed.length > 0; round++) {
       // a record or payload position that gives another number in some telegram of the type is not the
       // field; only where no candidate is right everywhere, a record is (a corpus value its bytes contradict)
-      let { best, bestHits } = bestOf(cands.values(), missed, name, (c) => !wrongSomewhere(acc, name, c));
+      // with one telegram left, a single payload byte is chance: wider positions only
+      const wide = (c: Candidate) =>
+        c.payload === undefined || c.whole === true || c.payload.length >= 2 || missed.length > 1;
+      let { best, bestHits } = bestOf(
+        cands.values(),
+        missed,
+        name,
+        (c) => wide(c) && !wrongSomewhere(acc, name, c),
+      );
       if (best === null)
         ({ best, bestHits } = bestOf(cands.values(), missed, name, (c) => c.field !== undefined));
       if (best === null || bestHits.length === 0) break;

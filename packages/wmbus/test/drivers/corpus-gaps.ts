@@ -64,10 +64,6 @@ export const CORPUS_GAPS: Readonly<Record<string, CorpusGap>> = {
     reason:
       "from the manufacturer status bits (0x01 0x20 0x01 after DIF 0x0F): bit fields the format has not",
   },
-  hydroclimav2: {
-    fields: ["total_consumption_hca"],
-    reason: "34 in the only telegram at a payload position that other values there also fit by chance",
-  },
   hydrodigit: {
     fields: ["backflow_m3", "voltage_v", ...HYDRODIGIT_MONTHS],
     reason: "Bmeters packs the monthly volumes, backflow and voltage in its manufacturer data in bit fields",
@@ -148,15 +144,9 @@ export const CORPUS_GAPS: Readonly<Record<string, CorpusGap>> = {
       "two telegrams whose L (55, 71) is 4 bytes short of their 60 and 76 bytes (EN 13757-4 clause 12.6: L counts the bytes after it): refused, not guessed",
   },
   qwaterv2: {
-    fields: [
-      "volume_delta_2_m3",
-      "volume_delta_3_m3",
-      "volume_delta_4_m3",
-      "volume_delta_10_m3",
-      "volume_delta_11_m3",
-    ],
+    fields: ["volume_delta_2_m3", "volume_delta_4_m3"],
     reason:
-      "differences between monthly registers that wmbusmeters computes (-32.768 from a 0x8000 'no value')",
+      "differences between monthly registers that wmbusmeters computes (-32.768 from a 0x8000 'no value'; 0 in one telegram only)",
   },
   supercom587: {
     fields: ["total_m3"],

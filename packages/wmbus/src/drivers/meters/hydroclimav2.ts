@@ -26,6 +26,7 @@ export const wm_hydroclimav2: WirelessDriver = {
     bytes("average_heater_temperature", "c", 9, 2, "uint", 0.01),
     bytes("average_heater_temperature_last_month", "c", 17, 2, "uint", 0.01),
     bytes("max_ambient_temperature", "c", 13, 2, "uint", 0.01),
+    bytes("total_consumption", "hca", 44, 3, "uint"),
   ],
   golden: [
     {
@@ -45,6 +46,7 @@ export const wm_hydroclimav2: WirelessDriver = {
         consumption_hca: 0,
         max_ambient_temperature_c: 20.75,
         target_hca: 0,
+        total_consumption_hca: 34,
       },
     },
   ],
