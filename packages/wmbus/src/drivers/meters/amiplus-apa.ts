@@ -1,13 +1,7 @@
 // wmbusmeters driver "amiplus" (electricity, manufacturer APA): wireless driver data
 // (../types.ts), derived by scripts/derive-drivers.ts from the corpus; test/drivers/corpus.test.ts checks it.
 import { rec } from "../fieldsets/records";
-import {
-  CURRENT_POWER_CONSUMPTION_KW,
-  CURRENT_POWER_PRODUCTION_KW,
-  TOTAL_ENERGY_PRODUCTION_TARIFF_2_KWH,
-  TOTAL_ENERGY_PRODUCTION_TARIFF_3_KWH,
-  VOLTAGE_AT_PHASE_1_V,
-} from "../fieldsets/shared";
+import { AMIPLUS_APA_FIELDS } from "../fieldsets/shared";
 import { CORPUS_FILE, CORPUS_SOURCE } from "../fieldsets/source";
 import type { WirelessDriver } from "../types";
 
@@ -17,13 +11,9 @@ export const wm_amiplus_apa: WirelessDriver = {
   source: CORPUS_SOURCE,
   match: { manufacturer: "APA", version: [2, 1], medium: [0x02] },
   fields: [
-    CURRENT_POWER_CONSUMPTION_KW,
+    ...AMIPLUS_APA_FIELDS,
     rec("total_energy_production", "kwh", "energy", 0x03, { vife: [0x3c] }),
-    CURRENT_POWER_PRODUCTION_KW,
-    VOLTAGE_AT_PHASE_1_V,
     rec("total_energy_production_tariff_1", "kwh", "energy", 0x03, { tariff: 1, vife: [0x3c] }),
-    TOTAL_ENERGY_PRODUCTION_TARIFF_2_KWH,
-    TOTAL_ENERGY_PRODUCTION_TARIFF_3_KWH,
   ],
   payload: [],
   golden: [

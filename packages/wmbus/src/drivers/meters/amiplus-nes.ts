@@ -1,13 +1,7 @@
 // wmbusmeters driver "amiplus" (electricity, manufacturer NES): wireless driver data
 // (../types.ts), derived by scripts/derive-drivers.ts from the corpus; test/drivers/corpus.test.ts checks it.
 import { rec } from "../fieldsets/records";
-import {
-  CURRENT_POWER_CONSUMPTION_KW,
-  CURRENT_POWER_PRODUCTION_KW,
-  TOTAL_ENERGY_PRODUCTION_TARIFF_2_KWH,
-  TOTAL_ENERGY_PRODUCTION_TARIFF_3_KWH,
-  VOLTAGE_AT_PHASE_1_V,
-} from "../fieldsets/shared";
+import { AMIPLUS_APA_FIELDS } from "../fieldsets/shared";
 import { CORPUS_FILE, CORPUS_SOURCE } from "../fieldsets/source";
 import type { WirelessDriver } from "../types";
 
@@ -17,14 +11,10 @@ export const wm_amiplus_nes: WirelessDriver = {
   source: CORPUS_SOURCE,
   match: { manufacturer: "NES", version: [3], medium: [0x02] },
   fields: [
-    CURRENT_POWER_CONSUMPTION_KW,
-    CURRENT_POWER_PRODUCTION_KW,
+    ...AMIPLUS_APA_FIELDS,
     rec("total_energy_consumption_tariff_1", "kwh", "energy", 0x03, { tariff: 1 }),
     rec("total_energy_consumption_tariff_2", "kwh", "energy", 0x03, { tariff: 2 }),
     rec("total_energy_production_tariff_1", "kwh", "energy", 0x03, { tariff: 3, vife: [0x3c] }),
-    TOTAL_ENERGY_PRODUCTION_TARIFF_2_KWH,
-    TOTAL_ENERGY_PRODUCTION_TARIFF_3_KWH,
-    VOLTAGE_AT_PHASE_1_V,
     rec("voltage_at_phase_2", "v", "voltage", ["fd", 0x49], { vife: [0x7c, 0x02] }),
     rec("voltage_at_phase_3", "v", "voltage", ["fd", 0x49], { vife: [0x7c, 0x03] }),
   ],

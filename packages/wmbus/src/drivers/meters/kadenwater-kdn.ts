@@ -1,6 +1,6 @@
 // wmbusmeters driver "kadenwater" (water, manufacturer KDN): wireless driver data
 // (../types.ts), derived by scripts/derive-drivers.ts from the corpus; test/drivers/corpus.test.ts checks it.
-import { ACTUALITY_DURATION_S, DURATION_B_S, MAX_FLOW_M3H, TOTAL_M3, VOLUME_B_M3 } from "../fieldsets/shared";
+import { KADENWATER_KDN_FIELDS } from "../fieldsets/shared";
 import { CORPUS_FILE, CORPUS_SOURCE } from "../fieldsets/source";
 import type { WirelessDriver } from "../types";
 
@@ -9,7 +9,7 @@ export const wm_kadenwater_kdn: WirelessDriver = {
   meter: "KDN water",
   source: CORPUS_SOURCE,
   match: { manufacturer: "KDN", version: [1], medium: [0x07] },
-  fields: [ACTUALITY_DURATION_S, DURATION_B_S, MAX_FLOW_M3H, TOTAL_M3, VOLUME_B_M3],
+  fields: [...KADENWATER_KDN_FIELDS],
   payload: [],
   golden: [
     {

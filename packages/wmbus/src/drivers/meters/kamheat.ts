@@ -1,18 +1,7 @@
 // wmbusmeters driver "kamheat" (heat, manufacturer KAM): wireless driver data
 // (../types.ts), derived by scripts/derive-drivers.ts from the corpus; test/drivers/corpus.test.ts checks it.
 import { rec } from "../fieldsets/records";
-import {
-  FORWARD_ENERGY_M3C,
-  MAX_POWER_KW,
-  POWER_KW_VIF_2D,
-  RETURN_ENERGY_M3C,
-  T1_TEMPERATURE_C,
-  T2_TEMPERATURE_C,
-  TARGET_VOLUME_SUBUNIT1_M3,
-  TARGET_VOLUME_SUBUNIT2_M3,
-  TOTAL_VOLUME_SUBUNIT1_M3,
-  TOTAL_VOLUME_SUBUNIT2_M3,
-} from "../fieldsets/shared";
+import { KAMHEAT_FIELDS, POWER_KW_VIF_2D } from "../fieldsets/shared";
 import { CORPUS_FILE, CORPUS_SOURCE } from "../fieldsets/source";
 import type { WirelessDriver } from "../types";
 
@@ -24,17 +13,9 @@ export const wm_kamheat: WirelessDriver = {
   fields: [
     POWER_KW_VIF_2D,
     rec("power", "kw", "power", 0x2e),
-    FORWARD_ENERGY_M3C,
-    RETURN_ENERGY_M3C,
-    T1_TEMPERATURE_C,
-    T2_TEMPERATURE_C,
-    TARGET_VOLUME_SUBUNIT1_M3,
-    TARGET_VOLUME_SUBUNIT2_M3,
-    TOTAL_VOLUME_SUBUNIT1_M3,
-    TOTAL_VOLUME_SUBUNIT2_M3,
+    ...KAMHEAT_FIELDS,
     rec("va", "counter", "hcaUnits", 0x6e, { vife: [0x7f, 0x07] }),
     rec("vb", "counter", "hcaUnits", 0x6e, { vife: [0x7f, 0x08] }),
-    MAX_POWER_KW,
   ],
   payload: [],
   golden: [

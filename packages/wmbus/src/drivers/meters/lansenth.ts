@@ -1,13 +1,7 @@
 // wmbusmeters driver "lansenth" (room sensor, manufacturer LAS): wireless driver data
 // (../types.ts), derived by scripts/derive-drivers.ts from the corpus; test/drivers/corpus.test.ts checks it.
 import { rec } from "../fieldsets/records";
-import {
-  AVERAGE_RELATIVE_HUMIDITY_24H_RH,
-  AVERAGE_TEMPERATURE_1H_C,
-  AVERAGE_TEMPERATURE_24H_C,
-  CURRENT_RELATIVE_HUMIDITY_RH,
-  CURRENT_TEMPERATURE_C,
-} from "../fieldsets/shared";
+import { LANSENTH_FIELDS } from "../fieldsets/shared";
 import { CORPUS_FILE, CORPUS_SOURCE } from "../fieldsets/source";
 import type { WirelessDriver } from "../types";
 
@@ -16,14 +10,7 @@ export const wm_lansenth: WirelessDriver = {
   meter: "LAS room sensor",
   source: CORPUS_SOURCE,
   match: { manufacturer: "LAS", version: [7], medium: [0x1b] },
-  fields: [
-    CURRENT_TEMPERATURE_C,
-    CURRENT_RELATIVE_HUMIDITY_RH,
-    AVERAGE_TEMPERATURE_1H_C,
-    rec("average_relative_humidity_1h", "rh", "relativeHumidity", ["fb", 0x1a]),
-    AVERAGE_TEMPERATURE_24H_C,
-    AVERAGE_RELATIVE_HUMIDITY_24H_RH,
-  ],
+  fields: [...LANSENTH_FIELDS, rec("average_relative_humidity_1h", "rh", "relativeHumidity", ["fb", 0x1a])],
   payload: [],
   golden: [
     {

@@ -1,16 +1,6 @@
 // wmbusmeters driver "multical403" (cooling load volume at outlet, manufacturer KAM): wireless driver data
 // (../types.ts), derived by scripts/derive-drivers.ts from the corpus; test/drivers/corpus.test.ts checks it.
-import {
-  FORWARD_ENERGY_M3C,
-  MAX_POWER_KW,
-  RETURN_ENERGY_M3C,
-  T1_TEMPERATURE_C,
-  T2_TEMPERATURE_C,
-  TARGET_VOLUME_SUBUNIT1_M3,
-  TARGET_VOLUME_SUBUNIT2_M3,
-  TOTAL_VOLUME_SUBUNIT1_M3,
-  TOTAL_VOLUME_SUBUNIT2_M3,
-} from "../fieldsets/shared";
+import { KAMHEAT_FIELDS } from "../fieldsets/shared";
 import { CORPUS_FILE, CORPUS_SOURCE } from "../fieldsets/source";
 import type { WirelessDriver } from "../types";
 
@@ -19,17 +9,7 @@ export const wm_multical403: WirelessDriver = {
   meter: "KAM cooling load volume at outlet",
   source: CORPUS_SOURCE,
   match: { manufacturer: "KAM", version: [52], medium: [0x0a] },
-  fields: [
-    FORWARD_ENERGY_M3C,
-    MAX_POWER_KW,
-    RETURN_ENERGY_M3C,
-    T1_TEMPERATURE_C,
-    T2_TEMPERATURE_C,
-    TARGET_VOLUME_SUBUNIT1_M3,
-    TARGET_VOLUME_SUBUNIT2_M3,
-    TOTAL_VOLUME_SUBUNIT1_M3,
-    TOTAL_VOLUME_SUBUNIT2_M3,
-  ],
+  fields: [...KAMHEAT_FIELDS],
   payload: [],
   golden: [
     {

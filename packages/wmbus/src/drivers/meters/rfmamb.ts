@@ -1,13 +1,7 @@
 // wmbusmeters driver "rfmamb" (room sensor, manufacturer BMT): wireless driver data
 // (../types.ts), derived by scripts/derive-drivers.ts from the corpus; test/drivers/corpus.test.ts checks it.
 import { rec } from "../fieldsets/records";
-import {
-  AVERAGE_RELATIVE_HUMIDITY_24H_RH,
-  AVERAGE_TEMPERATURE_1H_C,
-  AVERAGE_TEMPERATURE_24H_C,
-  CURRENT_RELATIVE_HUMIDITY_RH,
-  CURRENT_TEMPERATURE_C,
-} from "../fieldsets/shared";
+import { LANSENTH_FIELDS } from "../fieldsets/shared";
 import { CORPUS_FILE, CORPUS_SOURCE } from "../fieldsets/source";
 import type { WirelessDriver } from "../types";
 
@@ -17,16 +11,12 @@ export const wm_rfmamb: WirelessDriver = {
   source: CORPUS_SOURCE,
   match: { manufacturer: "BMT", version: [16], medium: [0x1b] },
   fields: [
-    CURRENT_TEMPERATURE_C,
-    AVERAGE_TEMPERATURE_1H_C,
-    AVERAGE_TEMPERATURE_24H_C,
+    ...LANSENTH_FIELDS,
     rec("maximum_temperature_1h", "c", "externalTemperature", 0x65, { function: "maximum" }),
     rec("minimum_temperature_1h", "c", "externalTemperature", 0x65),
     rec("maximum_temperature_24h", "c", "externalTemperature", 0x65, { function: "maximum", storage: 1 }),
     rec("minimum_temperature_24h", "c", "externalTemperature", 0x65, { function: "minimum", storage: 1 }),
-    CURRENT_RELATIVE_HUMIDITY_RH,
     rec("average_relative_humidity_1h", "rh", "relativeHumidity", ["fb", 0x1a], { storage: 1 }),
-    AVERAGE_RELATIVE_HUMIDITY_24H_RH,
     rec("minimum_relative_humidity_1h", "rh", "relativeHumidity", ["fb", 0x1a]),
     rec("maximum_relative_humidity_1h", "rh", "relativeHumidity", ["fb", 0x1a], { function: "maximum" }),
     rec("maximum_relative_humidity_24h", "rh", "relativeHumidity", ["fb", 0x1a], {

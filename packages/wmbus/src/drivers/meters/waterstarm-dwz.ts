@@ -1,13 +1,7 @@
 // wmbusmeters driver "waterstarm" (water, manufacturer DWZ): wireless driver data
 // (../types.ts), derived by scripts/derive-drivers.ts from the corpus; test/drivers/corpus.test.ts checks it.
 import { rec } from "../fieldsets/records";
-import {
-  CONSUMPTION_AT_HISTORY_1_M3,
-  CONSUMPTION_AT_HISTORY_4_M3,
-  CONSUMPTION_AT_HISTORY_8_M3,
-  CONSUMPTION_AT_SET_DATE_M3,
-  TOTAL_M3_VIF_13,
-} from "../fieldsets/shared";
+import { WATERSTARM_DWZ_FIELDS } from "../fieldsets/shared";
 import { CORPUS_FILE, CORPUS_SOURCE } from "../fieldsets/source";
 import type { WirelessDriver } from "../types";
 
@@ -17,7 +11,7 @@ export const wm_waterstarm_dwz: WirelessDriver = {
   source: CORPUS_SOURCE,
   match: { manufacturer: "DWZ", version: [0, 2], medium: [0x07, 0x06] },
   fields: [
-    TOTAL_M3_VIF_13,
+    ...WATERSTARM_DWZ_FIELDS,
     rec("battery", "v", "voltage", ["fd", 0x48]),
     rec("total_backwards", "m3", "volume", 0x13, { vife: [0x3c] }),
     rec("consumption_at_history_10", "m3", "volume", 0x13, { storage: 11 }),
@@ -26,16 +20,12 @@ export const wm_waterstarm_dwz: WirelessDriver = {
     rec("consumption_at_history_13", "m3", "volume", 0x13, { storage: 14 }),
     rec("consumption_at_history_14", "m3", "volume", 0x13, { storage: 15 }),
     rec("consumption_at_history_15", "m3", "volume", 0x13, { storage: 16 }),
-    CONSUMPTION_AT_HISTORY_1_M3,
     rec("consumption_at_history_2", "m3", "volume", 0x13, { storage: 3 }),
     rec("consumption_at_history_3", "m3", "volume", 0x13, { storage: 4 }),
-    CONSUMPTION_AT_HISTORY_4_M3,
     rec("consumption_at_history_5", "m3", "volume", 0x13, { storage: 6 }),
     rec("consumption_at_history_6", "m3", "volume", 0x13, { storage: 7 }),
     rec("consumption_at_history_7", "m3", "volume", 0x13, { storage: 8 }),
-    CONSUMPTION_AT_HISTORY_8_M3,
     rec("consumption_at_history_9", "m3", "volume", 0x13, { storage: 1 }),
-    CONSUMPTION_AT_SET_DATE_M3,
   ],
   payload: [],
   golden: [

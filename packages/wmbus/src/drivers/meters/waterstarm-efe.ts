@@ -1,13 +1,7 @@
 // wmbusmeters driver "waterstarm" (water, manufacturer EFE): wireless driver data
 // (../types.ts), derived by scripts/derive-drivers.ts from the corpus; test/drivers/corpus.test.ts checks it.
 import { rec } from "../fieldsets/records";
-import {
-  CONSUMPTION_AT_HISTORY_1_M3,
-  CONSUMPTION_AT_HISTORY_4_M3,
-  CONSUMPTION_AT_HISTORY_8_M3,
-  CONSUMPTION_AT_SET_DATE_M3,
-  TOTAL_M3_VIF_13,
-} from "../fieldsets/shared";
+import { WATERSTARM_DWZ_FIELDS } from "../fieldsets/shared";
 import { CORPUS_FILE, CORPUS_SOURCE } from "../fieldsets/source";
 import type { WirelessDriver } from "../types";
 
@@ -23,18 +17,14 @@ export const wm_waterstarm_efe: WirelessDriver = {
     rec("consumption_at_history_13", "m3", "volume", 0x13, { storage: 9 }),
     rec("consumption_at_history_14", "m3", "volume", 0x13, { storage: 9 }),
     rec("consumption_at_history_15", "m3", "volume", 0x13, { storage: 9 }),
-    CONSUMPTION_AT_HISTORY_1_M3,
     rec("consumption_at_history_2", "m3", "volume", 0x13, { storage: 2 }),
     rec("consumption_at_history_3", "m3", "volume", 0x13, { storage: 2 }),
-    CONSUMPTION_AT_HISTORY_4_M3,
     rec("consumption_at_history_5", "m3", "volume", 0x13, { storage: 5 }),
     rec("consumption_at_history_6", "m3", "volume", 0x13, { storage: 1 }),
     rec("consumption_at_history_7", "m3", "volume", 0x13, { storage: 1 }),
-    CONSUMPTION_AT_HISTORY_8_M3,
     rec("consumption_at_history_9", "m3", "volume", 0x13, { storage: 9 }),
-    CONSUMPTION_AT_SET_DATE_M3,
     rec("total_backwards_at_set_date", "m3", "volume", 0x13, { storage: 1 }),
-    TOTAL_M3_VIF_13,
+    ...WATERSTARM_DWZ_FIELDS,
   ],
   payload: [],
   golden: [
