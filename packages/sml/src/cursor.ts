@@ -140,6 +140,29 @@ export class Cursor {
     return v;
   }
 
+  /** Number(this.int(field, want).value), without a BigInt for integers of up to 6 bytes. */
+  num(field: string, want?: "integer" | "unsigned"): number {
+    const at = this.pos;
+    const byte = this.b[at]!;
+    const kind = byte >> 4;
+    const width = (byte & 0x0f) - 1;
+    if (
+      (kind === 5 || kind === 6) &&
+      width >= 1 &&
+      width <= 6 &&
+      (want === undefined || (want === "integer") === (kind === 5)) &&
+      at + 1 + width <= this.b.length
+    ) {
+      this.pos = at + 1 + width;
+      return smallIntAt(this.b, at + 1, width, kind === 5);
+    }
+    return Number(this.int(field, want).value);
+  }
+
+  optNum(field: string, want?: "integer" | "unsigned"): number | undefined {
+    return this.absent() ? undefined : this.num(field, want);
+  }
+
   optInt(field: string, want?: "integer" | "unsigned"): SmlInt | undefined {
     return this.absent() ? undefined : this.int(field, want);
   }
@@ -163,17 +186,20 @@ export function decodeInt(bytes: Uint8Array, signed: boolean): SmlInt {
 /** decodeInt of `b[at, at + width)`, read in place. */
 function decodeIntAt(b: Uint8Array, at: number, width: number, signed: boolean): SmlInt {
   // up to 6 bytes (48 bits) the value is exact in a double: one BigInt at the end instead of one per byte
-  if (width <= 6) {
-    let n = 0;
-    for (let k = 0; k < width; k++) n = n * 256 + b[at + k]!;
-    if (signed && width > 0 && (b[at]! & 0x80) !== 0) n -= 2 ** (8 * width);
-    return { value: BigInt(n), signed, width };
-  }
+  if (width <= 6) return { value: BigInt(smallIntAt(b, at, width, signed)), signed, width };
   const bytes = b.subarray(at, at + width);
   let v = 0n;
   for (const x of bytes) v = (v << 8n) | BigInt(x);
   if (signed && bytes.length > 0 && (bytes[0]! & 0x80) !== 0) v -= 1n << BigInt(8 * bytes.length);
   return { value: v, signed, width: bytes.length };
+}
+
+/** The integer of `b[at, at + width)` for width <= 6 (48 bits: exact in a double). */
+function smallIntAt(b: Uint8Array, at: number, width: number, signed: boolean): number {
+  let n = 0;
+  for (let k = 0; k < width; k++) n = n * 256 + b[at + k]!;
+  if (signed && width > 0 && (b[at]! & 0x80) !== 0) n -= 2 ** (8 * width);
+  return n;
 }
 
 /** The big-endian bytes of an integer at a width; throws ENCODE when it does not fit. */

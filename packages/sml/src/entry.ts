@@ -20,18 +20,17 @@ export function readEntry(c: Cursor, ctx: EntryContext): SmlListEntry {
   const obis = objName.length === 6 ? formatObis(objName) : hex(objName);
   const status = c.optInt("status", "unsigned");
   const valTime = optTime(c, "valTime");
-  const unitCode = c.optInt("unit", "unsigned");
-  const scalerInt = c.optInt("scaler", "integer");
-  const valueAt = c.offsetOf(c.pos);
+  const unitCode = c.optNum("unit", "unsigned");
+  const scaler = c.optNum("scaler", "integer");
+  const valueAt = c.pos;
   const raw = readValue(c);
-  const value = dzgFix(raw, obis, valueAt, ctx);
+  const value = dzgFix(raw, obis, c, valueAt, ctx);
   const valueSignature = c.optOctets("valueSignature");
-  const scaler = scalerInt === undefined ? undefined : Number(scalerInt.value);
   const out: { -readonly [K in keyof SmlListEntry]: SmlListEntry[K] } = { obis, objName, value };
   if (status !== undefined) out.status = status;
   if (valTime !== undefined) out.valTime = valTime;
   if (unitCode !== undefined) {
-    out.unitCode = Number(unitCode.value);
+    out.unitCode = unitCode;
     const unit = dlmsUnit(out.unitCode);
     if (unit !== undefined) out.unit = unit;
   }
@@ -47,7 +46,8 @@ export function readValue(c: Cursor): SmlValue {
   const type = t === undefined ? undefined : (t >> 4) & 0x07;
   if (type === 4) return { kind: "boolean", value: c.bool("value") };
   if (type === 0) return { kind: "octets", value: c.octets("value") };
-  return { kind: "int", ...c.int("value") };
+  const n = c.int("value");
+  return { kind: "int", value: n.value, signed: n.signed, width: n.width };
 }
 
 /** 10^0 .. 10^22, each exact in binary64. */
@@ -68,14 +68,19 @@ export function scale(v: bigint, scaler: number): number {
 }
 
 /** The DZG quirk (quirks.ts): an Integer16 power register read as Unsigned16, only when enabled. */
-function dzgFix(v: SmlValue, obis: string, offset: number, ctx: EntryContext): SmlValue {
+/** `at` is the value's data index (its input offset, c.offsetOf(at), is only looked up when the quirk applies). */
+function dzgFix(v: SmlValue, obis: string, c: Cursor, at: number, ctx: EntryContext): SmlValue {
   if (!ctx.quirks.includes("dzg-unsigned-power")) return v;
   if (v.kind !== "int" || !v.signed || v.width !== 2 || v.value >= 0n) return v;
   if (manufacturer(ctx.serverId) !== DZG_FLAG) return v;
   const cd = obis.split(".").slice(2, 4).join(".");
   if (!obis.startsWith("1.0.") || !DZG_POWER_REGISTERS.includes(cd)) return v;
   const fixed: SmlInt = { value: v.value + 0x10000n, signed: false, width: 2 };
-  ctx.used.push({ id: "dzg-unsigned-power", offset, detail: `${obis}: ${v.value} read as ${fixed.value}` });
+  ctx.used.push({
+    id: "dzg-unsigned-power",
+    offset: c.offsetOf(at),
+    detail: `${obis}: ${v.value} read as ${fixed.value}`,
+  });
   return { kind: "int", ...fixed };
 }
 

@@ -2,7 +2,7 @@
  * SML_Message (SML 1.04 §7.1): list { transactionId, groupNo, abortOnError, messageBody, crc16,
  * endOfSmlMsg 00 }. The crc16 covers the message from its first TL byte to the crc16 field.
  */
-import { CRC_VARIANTS, type CrcVariant } from "./crc";
+import { type CrcVariant, crc16x25, swap16 } from "./crc";
 import type { Cursor } from "./cursor";
 import { type EntryContext, readEntry } from "./entry";
 import { collectedError, SmlError } from "./errors";
@@ -30,11 +30,11 @@ export function readMessage(c: Cursor, o: MessageOptions): SmlMessage {
   const start = c.pos;
   c.list("message", 6);
   const transactionId = c.octets("transactionId");
-  const groupNo = Number(c.int("groupNo", "unsigned").value);
-  const abortOnError = Number(c.int("abortOnError", "unsigned").value);
+  const groupNo = c.num("groupNo", "unsigned");
+  const abortOnError = c.num("abortOnError", "unsigned");
   const body = readBody(c, o);
   const crcAt = c.pos;
-  const wire = Number(c.int("crc16", "unsigned").value);
+  const wire = c.num("crc16", "unsigned");
   const variant = checkMessageCrc(c, start, crcAt, wire, o);
   if (c.peek() !== 0x00)
     c.fail("BAD_MESSAGE", "endOfSmlMsg 00 missing", "endOfSmlMsg", {
@@ -52,9 +52,10 @@ function checkMessageCrc(
   wire: number,
   o: MessageOptions,
 ): CrcVariant | "mismatch" {
-  const expected = CRC_VARIANTS.standard(c.b, start, crcAt);
+  const x25 = crc16x25(c.b, start, crcAt);
+  const expected = swap16(x25); // CRC_VARIANTS.standard, from the one X.25 pass
   if (wire === expected) return "standard";
-  const other = matchingVariant(c.b, start, crcAt, wire);
+  const other = matchingVariant(c.b, start, crcAt, wire, x25);
   if (other !== undefined && o.crcVariants.includes(other)) {
     o.used.push({
       id: other === "swapped" ? "crc-byte-swapped" : "crc-kermit",
@@ -80,7 +81,7 @@ function checkMessageCrc(
 
 function readBody(c: Cursor, o: MessageOptions): SmlBody {
   c.list("messageBody", 2);
-  const tag = Number(c.int("messageBody.tag", "unsigned").value);
+  const tag = c.num("messageBody.tag", "unsigned");
   if (tag === BODY_TAG.openResponse) return readOpen(c, o);
   if (tag === BODY_TAG.closeResponse) {
     c.list("closeResponse", 1);

@@ -7,7 +7,7 @@
  */
 import { type MeterReading, SCHEMA_VERSION, withPowerDirections } from "@omdp/model";
 import type { SmlFile } from "./types";
-import { toReadingValues } from "./values";
+import { toReadingNumbers } from "./values";
 
 export interface SmlReadingContext {
   readonly meterId?: string;
@@ -17,7 +17,7 @@ export interface SmlReadingContext {
 }
 
 export function toMeterReading(file: SmlFile, ctx: SmlReadingContext): MeterReading {
-  const numbers = toReadingValues(file).filter((v) => typeof v.value === "number");
+  const numbers = toReadingNumbers(file);
   const receivedAt = ctx.receivedAt.toISOString();
   const meterId = ctx.meterId ?? file.serverId ?? "unknown";
   return {

@@ -6,16 +6,16 @@ const TIME_TAG = { secIndex: 1, timestamp: 2, localTimestamp: 3 } as const;
 
 export function readTime(c: Cursor, field: string): SmlTime {
   c.list(field, 2);
-  const tag = Number(c.int(`${field}.tag`, "unsigned").value);
+  const tag = c.num(`${field}.tag`, "unsigned");
   if (tag === TIME_TAG.secIndex || tag === TIME_TAG.timestamp) {
-    const value = Number(c.int(`${field}.value`, "unsigned").value);
+    const value = c.num(`${field}.value`, "unsigned");
     return { kind: tag === TIME_TAG.secIndex ? "secIndex" : "timestamp", value };
   }
   if (tag === TIME_TAG.localTimestamp) {
     c.list(`${field}.localTimestamp`, 3);
-    const value = Number(c.int(`${field}.timestamp`, "unsigned").value);
-    const localOffset = Number(c.int(`${field}.localOffset`, "integer").value);
-    const seasonOffset = Number(c.int(`${field}.seasonTimeOffset`, "integer").value);
+    const value = c.num(`${field}.timestamp`, "unsigned");
+    const localOffset = c.num(`${field}.localOffset`, "integer");
+    const seasonOffset = c.num(`${field}.seasonTimeOffset`, "integer");
     return { kind: "localTimestamp", value, localOffset, seasonOffset };
   }
   return c.fail("BAD_CHOICE", `${field}: unknown SML_Time tag`, field, { expected: "1..3", actual: tag });

@@ -4,7 +4,7 @@
  * bytes inside the data are escaped by repeating them; the data is padded with 00 to a multiple of 4,
  * so escapes sit at offsets divisible by 4 from the start (as libsml reads them, 4 bytes at a time).
  */
-import { CRC_VARIANTS, type CrcVariant } from "./crc";
+import { CRC_VARIANTS, type CrcVariant, crc16x25, swap16 } from "./crc";
 import { SmlError } from "./errors";
 
 export const ESCAPE = Uint8Array.of(0x1b, 0x1b, 0x1b, 0x1b);
@@ -54,12 +54,6 @@ export function readTransport(b: Uint8Array, crcVariants: readonly CrcVariant[] 
   let n = 0;
   let i = start + 8;
   let run = i;
-  const flush = (): void => {
-    if (i === run) return;
-    segments.push({ data: n, wire: run });
-    out.set(b.subarray(run, i), n);
-    n += i - run;
-  };
   // Bounded: every turn consumes 4 or 8 bytes of the input.
   for (;;) {
     if (i + 4 > b.length) throw new SmlError("NO_END", "file ends before the end escape", { offset: i });
@@ -67,7 +61,12 @@ export function readTransport(b: Uint8Array, crcVariants: readonly CrcVariant[] 
       i += 4;
       continue;
     }
-    flush();
+    if (i > run) {
+      // the plain stretch before this escape, copied whole
+      segments.push({ data: n, wire: run });
+      out.set(b.subarray(run, i), n);
+      n += i - run;
+    }
     if (i + 8 > b.length) throw new SmlError("NO_END", "escape sequence cut short", { offset: i });
     if (isEscape(b, i + 4)) {
       segments.push({ data: n, wire: i });
@@ -139,9 +138,10 @@ export function checkFileCrc(
   wire: number,
   accepted: readonly CrcVariant[],
 ): CrcVariant {
-  const expected = CRC_VARIANTS.standard(b, start, crcAt);
+  const x25 = crc16x25(b, start, crcAt);
+  const expected = swap16(x25); // CRC_VARIANTS.standard, from the one X.25 pass
   if (wire === expected) return "standard";
-  const other = matchingVariant(b, start, crcAt, wire);
+  const other = matchingVariant(b, start, crcAt, wire, x25);
   if (other !== undefined && accepted.includes(other)) return other;
   throw new SmlError(
     "FILE_CRC_MISMATCH",
@@ -152,8 +152,19 @@ export function checkFileCrc(
   );
 }
 
-export function matchingVariant(b: Uint8Array, s: number, e: number, wire: number): CrcVariant | undefined {
-  for (const v of ["swapped", "kermit"] as const) if (CRC_VARIANTS[v](b, s, e) === wire) return v;
+/**
+ * The non-standard variant the wire CRC matches, if any. `x25` is crc16x25 of the same bytes when the
+ * caller has it (the swapped variant is that value as it stands: CRC_VARIANTS.swapped).
+ */
+export function matchingVariant(
+  b: Uint8Array,
+  s: number,
+  e: number,
+  wire: number,
+  x25 = crc16x25(b, s, e),
+): CrcVariant | undefined {
+  if (x25 === wire) return "swapped";
+  if (CRC_VARIANTS.kermit(b, s, e) === wire) return "kermit";
   return undefined;
 }
 

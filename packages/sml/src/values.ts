@@ -12,11 +12,20 @@ import type { SmlFile, SmlListEntry } from "./types";
 const WHOLE_UNITS: readonly string[] = ["Wh", "varh", "VAh"];
 
 export function toReadingValues(file: SmlFile): PropertyValue[] {
+  return readingValues(file, true);
+}
+
+/** The values of toReadingValues that are numbers (texts are never converted). */
+export function toReadingNumbers(file: SmlFile): PropertyValue[] {
+  return readingValues(file, false);
+}
+
+function readingValues(file: SmlFile, texts: boolean): PropertyValue[] {
   const out: PropertyValue[] = [];
   for (const m of file.messages) {
     if (m.body.kind !== "getListResponse") continue;
     for (const e of m.body.valList) {
-      const v = entryValue(e);
+      const v = e.value.kind === "octets" && !texts ? undefined : entryValue(e);
       if (v !== undefined) out.push(v);
     }
   }
