@@ -14,6 +14,8 @@ import { addCostRoutes } from "./costs";
 import type { ApiDeps, Caller } from "./deps";
 import { ApiError, badParameter, invalidFields, issueParam, notFound } from "./errors";
 import { exportPages } from "./export";
+import { handleHaExport } from "./export-ha";
+import { handleInfluxExport } from "./export-influx";
 import { readJson, sendJson, sendJsonText, writeChunk } from "./http-io";
 import { rangeParams, stringParam } from "./params";
 import { Router } from "./router";
@@ -35,7 +37,12 @@ const NOMINAL_MS: Record<string, number> = {
 export const MAX_INTERVALS = 50_000;
 
 /** Routes a third-party (recipient-scoped) token may call. */
-export const RECIPIENT_ROUTES = new Set(["/api/export", "/api/health"]);
+export const RECIPIENT_ROUTES = new Set([
+  "/api/export",
+  "/api/export/influx",
+  "/api/export/ha",
+  "/api/health",
+]);
 
 /** The query parameters validated with the model's zod schema; a 400 naming every invalid one. */
 function parseQuery<T extends z.ZodType>(schema: T, q: URLSearchParams): z.infer<T> {
@@ -178,6 +185,9 @@ export function buildRouter(deps: ApiDeps): Router<Caller | undefined> {
 
   addRuleRoutes(r, deps);
   addCostRoutes(r, deps);
+
+  r.add("GET", "/api/export/influx", (c, caller) => handleInfluxExport(c, deps, caller));
+  r.add("GET", "/api/export/ha", (c, caller) => handleHaExport(c, deps, caller));
 
   r.add("GET", "/api/export", async (c, caller) => {
     const q = c.url.searchParams;
