@@ -8,10 +8,18 @@ import type { PropertyValue } from "./schemas";
 
 export function withPowerDirections(values: readonly PropertyValue[]): PropertyValue[] {
   const out = [...values];
-  const total = values.find((v) => v.property === "1-0:16.7.0" && v.unit === "W");
+  let total: PropertyValue | undefined;
+  for (const v of values) if (v.property === "1-0:16.7.0" && v.unit === "W") total ??= v;
   if (total === undefined || typeof total.value !== "number") return out;
-  const has = (id: string) => values.some((v) => v.property === id);
-  if (!has("1-0:1.7.0")) out.push({ property: "1-0:1.7.0", value: Math.max(0, total.value), unit: "W" });
-  if (!has("1-0:2.7.0")) out.push({ property: "1-0:2.7.0", value: Math.max(0, -total.value), unit: "W" });
+  if (!has(values, "1-0:1.7.0"))
+    out.push({ property: "1-0:1.7.0", value: Math.max(0, total.value), unit: "W" });
+  if (!has(values, "1-0:2.7.0"))
+    out.push({ property: "1-0:2.7.0", value: Math.max(0, -total.value), unit: "W" });
   return out;
+}
+
+/** A module function, not a closure per call (the readers call this for every telegram). */
+function has(values: readonly PropertyValue[], id: string): boolean {
+  for (const v of values) if (v.property === id) return true;
+  return false;
 }
