@@ -11,11 +11,14 @@ import {
   type DataRecord,
   type DriverField,
   type FieldUnit,
+  type MeterDriver,
+  printedName,
   type RecordSelector,
   recordMatches,
   selectRecord,
   valueIn,
 } from "@omdp/mbus";
+import { sumOf } from "../src/drivers/apply";
 import { type PayloadField, readPayloadField } from "../src/drivers/payload";
 import {
   decodeWmbusHex,
@@ -96,6 +99,8 @@ function selectorOf(r: DataRecord): RecordSelector {
   }
   return s;
 }
+
+type SumField = NonNullable<MeterDriver["sums"]>[number];
 
 const HISTORIC =
   /target|set_date|due|prev|history|last|previous|historic|ago|month|year|at_date|_at_|delta|consumption_\d/;
@@ -422,13 +427,14 @@ function derive(acc: Acc) {
     const r = decodeWmbusHex(s.hex, { key: s.key === null ? undefined : Buffer.from(s.key, "hex") });
     return r.ok ? r.value : null;
   });
-  const asDriver = (f: DriverField[], p: PayloadField[]) => ({
+  const asDriver = (f: DriverField[], p: PayloadField[], sums: SumField[] = []) => ({
     name: acc.name,
     meter: "",
     source: "",
     match: matchOf(acc),
     fields: f,
     payload: p,
+    sums,
     golden: [],
   });
   const hits = (f: DriverField[], p: PayloadField[], tels: (WmbusTelegram | null)[]): number =>
@@ -457,16 +463,64 @@ function derive(acc: Acc) {
     const without = kept.filter((f) => f !== fields[i]);
     if (score(without, payload) >= full) kept = without;
   }
+  const readings = acc.samples.map((s) => wirelessValues(s.tel, [asDriver(kept, payload)]).values);
+  const sums = sumFields(acc, names, readings);
+  for (const f of sums) chosen.add(printedName(f.name, f.unit));
   const golden = acc.samples.map((s, i) => {
     const expect: Record<string, number> = {};
     const t = alone[i];
-    const got = t === null || t === undefined ? {} : wirelessValues(t, [asDriver(kept, payload)]).values;
+    const got =
+      t === null || t === undefined ? {} : wirelessValues(t, [asDriver(kept, payload, sums)]).values;
     for (const [n, v] of Object.entries(s.expected)) {
       if (typeof v === "number" && chosen.has(n) && near(Number(got[n]), v)) expect[n] = v;
     }
     return { hex: s.hex, key: s.key, expect };
   });
-  return { fields: kept, payload, golden };
+  return { fields: kept, payload, sums, golden };
+}
+
+/**
+ * Values wmbusmeters prints that are the sum of two or three other values it prints for the same
+ * telegram (a total of two periods, the power of three phases): where our reading has the parts in
+ * every telegram of the type that prints the value, their sum equals it in each, and it is not zero.
+ */
+function sumFields(
+  acc: Acc,
+  names: readonly string[],
+  readings: Record<string, number | string>[],
+): SumField[] {
+  const out: SumField[] = [];
+  for (const name of names) {
+    const [base, unit] = split(name)!;
+    const holding = acc.samples.flatMap((s, i) => (typeof s.expected[name] === "number" ? [i] : []));
+    if (holding.some((i) => near(Number(readings[i]![name]), acc.samples[i]!.expected[name] as number)))
+      continue;
+    const first = holding[0];
+    if (first === undefined || acc.samples[first]!.expected[name] === 0) continue;
+    const parts = Object.keys(acc.samples[first]!.expected).filter(
+      (n) => n !== name && split(n)?.[1] === unit && typeof readings[first]![n] === "number",
+    );
+    const fits = (of: string[]) =>
+      holding.every((i) => {
+        const v = sumOf(readings[i]!, of);
+        return v !== undefined && near(v, acc.samples[i]!.expected[name] as number);
+      });
+    const found = subsets(parts).find(fits);
+    if (found !== undefined) out.push({ name: base, unit, of: found });
+  }
+  return out;
+}
+
+/** The pairs and triples of `names` (at most 40 names are looked at: 10,660 subsets). */
+function subsets(names: readonly string[]): string[][] {
+  const n = names.slice(0, 40);
+  const out: string[][] = [];
+  for (let a = 0; a < n.length; a++)
+    for (let b = a + 1; b < n.length; b++) {
+      out.push([n[a]!, n[b]!]);
+      for (let c = b + 1; c < n.length; c++) out.push([n[a]!, n[b]!, n[c]!]);
+    }
+  return out;
 }
 
 function ident(name: string): string {
@@ -508,6 +562,7 @@ for (const acc of all) {
     match: matchOf(acc),
     fields: d.fields,
     payload: d.payload,
+    sums: d.sums,
     // a golden telegram for which the driver gives none of the printed values checks nothing
     golden: d.golden.filter((g) => Object.keys(g.expect).length > 0),
   });

@@ -15,6 +15,7 @@ export interface DerivedDriver {
   match: { manufacturer: string; version: number[]; medium: number[] };
   fields: DriverField[];
   payload: PayloadField[];
+  sums: { name: string; unit: string; of: readonly string[] }[];
   golden: { hex: string; key: string | null; expect: Record<string, number> }[];
 }
 
@@ -219,7 +220,7 @@ ${locals.join("\n")}${locals.length > 0 ? "\n" : ""}export const ${d.id}: Wirele
   match: { manufacturer: ${str(d.match.manufacturer)}, version: [${version}], medium: [${medium}] },
   fields: [${fields.join(", ")}],
   payload: [${payload.join(", ")}],
-  golden: [${golden.join(", ")}],
+${d.sums.length > 0 ? `  sums: [${d.sums.map((f) => `{ name: ${str(f.name)}, unit: ${str(f.unit)}, of: ${JSON.stringify(f.of)} }`).join(", ")}],\n` : ""}  golden: [${golden.join(", ")}],
 };
 `;
 }

@@ -22,5 +22,6 @@ export type {
   MeterDriver,
   PayloadField,
   RecordSelector,
+  SumField,
 } from "./types";
 export { conversion } from "./units";

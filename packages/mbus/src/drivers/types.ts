@@ -108,6 +108,8 @@ export interface MeterDriver {
   fields: readonly DriverField[];
   /** Fields read from manufacturer bytes instead of records (@omdp/wmbus reads them; wired ignores). */
   payload?: readonly PayloadField[];
+  /** Fields that are the sum of other printed fields of the reading (@omdp/wmbus adds them; wired ignores). */
+  sums?: readonly SumField[];
   golden: readonly GoldenTelegram[];
 }
 
@@ -130,4 +132,15 @@ export interface PayloadField {
   register?: { id: number; start: number; sizes: Readonly<Record<number, number>> };
   /** The bytes are the data of this record (e.g. a manufacturer VIF record) instead of the 0x0F block. */
   from?: RecordSelector;
+}
+
+/**
+ * A value the meter sends in parts: the sum of other printed fields (`of`, printed names such as
+ * `current_kwh`), e.g. a total sent as the previous and the current period, or the power of three phases.
+ * Printed only when every part is a number.
+ */
+export interface SumField {
+  name: string;
+  unit: FieldUnit;
+  of: readonly string[];
 }

@@ -45,15 +45,6 @@ export const CORPUS_GAPS: Readonly<Record<string, CorpusGap>> = {
     reason:
       "BFW 240 sends its own layout after the 0x2F2F filler (no EN 13757-3 records; our decoder reads it as records): big-endian and bit-packed month values",
   },
-  compact5: {
-    fields: ["total_kwh"],
-    reason:
-      "total is the sum current + previous that wmbusmeters computes (495 = 120 + 375); drivers have no sums",
-  },
-  ebzwmbe: {
-    fields: ["current_power_consumption_kw"],
-    reason: "the sum of the three phase power records (94.71 + 106.02 + 16.06 W) that wmbusmeters computes",
-  },
   em24: {
     fields: ["total_apparent_energy_consumption_kvah"],
     reason:

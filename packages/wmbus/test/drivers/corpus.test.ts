@@ -14,7 +14,7 @@ import { CORPUS, type CorpusTest, keyOf, sameValue } from "../support/corpus";
 import { CORPUS_GAPS } from "./corpus-gaps";
 
 /** Measured at the commit that set it (see README, wireless M-Bus). */
-const FLOOR = { telegrams: 140, values: 874 };
+const FLOOR = { telegrams: 143, values: 877 };
 
 /** Our values for a corpus test: its telegrams decoded in order (a compact frame after its full one). */
 function valuesOf(t: CorpusTest): Record<string, number | string> {

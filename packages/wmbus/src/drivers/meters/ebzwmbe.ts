@@ -15,6 +15,17 @@ export const wm_ebzwmbe: WirelessDriver = {
     rec("current_power_consumption_phase3", "kw", "power", 0x29, { vife: [0x7f, 0x03] }),
   ],
   payload: [],
+  sums: [
+    {
+      name: "current_power_consumption",
+      unit: "kw",
+      of: [
+        "current_power_consumption_phase1_kw",
+        "current_power_consumption_phase2_kw",
+        "current_power_consumption_phase3_kw",
+      ],
+    },
+  ],
   golden: [
     {
       hex: "5B445A149922992202378C20F6900F002C25BC9E0000BF48954821BC508D72992299225A140102F6003007102F2F040330F92A0004A9FF01FF24000004A9FF026A29000004A9FF03460600000DFD11063132333435362F2F2F2F2F2F",
@@ -24,6 +35,7 @@ export const wm_ebzwmbe: WirelessDriver = {
         current_power_consumption_phase1_kw: 0.09471,
         current_power_consumption_phase2_kw: 0.10602,
         current_power_consumption_phase3_kw: 0.01606,
+        current_power_consumption_kw: 0.21679,
       },
     },
   ],
