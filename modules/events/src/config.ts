@@ -98,7 +98,8 @@ export const CapacityPeakRule = z.object({
 
 /**
  * Water leak: the flow (the largest of `properties` the reading carries: cold and hot water flow) stays
- * above `thresholdM3h` without a break for `forHours`. Defaults follow the meters' own leak flags
+ * above `thresholdM3h` without a break for `forHours` (or, for a meter without a flow value, its
+ * volume rose within every `clearForMinutes` for `forHours`). Defaults follow the meters' own leak flags
  * (Kamstrup flowIQ / MULTICAL 21 "leak": water never stood still for one hour within 24 hours): any
  * flow above 0 for 24 h fires; one hour at or below the threshold ends it.
  */
@@ -106,6 +107,11 @@ export const WaterLeakRule = z.object({
   ...base,
   kind: z.literal("waterLeak"),
   properties: z.array(z.string().min(1)).min(1).default(["8-0:2.0.0", "9-0:2.0.0"]),
+  /**
+   * A meter that sends no flow value is judged by its volume (the sum of these registers): it flows
+   * while the volume rose within the last `clearForMinutes`; the threshold does not apply.
+   */
+  volumeProperties: z.array(z.string().min(1)).default(["8-0:1.0.0", "9-0:1.0.0"]),
   thresholdM3h: z.number().min(0).default(0),
   forHours: z.number().positive().default(24),
   clearForMinutes: z.number().min(0).default(60),

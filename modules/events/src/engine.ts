@@ -80,6 +80,7 @@ export class RuleEngine {
       this.state.budgetFired,
       this.state.nights,
       this.state.capacityWarned,
+      this.state.leakVolumes,
     ]) {
       for (const key of Object.keys(table)) if (!keep(key)) delete (table as Record<string, unknown>)[key];
     }

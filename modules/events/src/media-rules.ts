@@ -8,6 +8,7 @@ import type { Rule } from "./config";
 import { appliesTo, type RuleContext, slot } from "./context";
 import { RULE_EVENT_TYPES, STATUS_EVENT_TYPES, type TypePair } from "./event-types";
 import { initial, step } from "./hysteresis";
+import type { EventsState } from "./state";
 import { statusByte, statusFlagSet } from "./status-byte";
 
 /** The error register the reader fills with the status byte. */
@@ -36,9 +37,12 @@ function numeric(r: MeterReading, property: string): number | null {
   return valuesOf(r, [property])[0] ?? null;
 }
 
-function judgeLeak(rule: Extract<MediaRule, { kind: "waterLeak" }>, r: MeterReading): Judged | null {
+type LeakRule = Extract<MediaRule, { kind: "waterLeak" }>;
+type LeakVolumes = EventsState["leakVolumes"];
+
+function judgeLeak(rule: LeakRule, r: MeterReading, key: string, volumes: LeakVolumes): Judged | null {
   const flows = valuesOf(r, rule.properties);
-  if (flows.length === 0) return null;
+  if (flows.length === 0) return judgeLeakByVolume(rule, r, key, volumes);
   const flow = Math.max(...flows);
   return {
     on: flow > rule.thresholdM3h,
@@ -47,6 +51,39 @@ function judgeLeak(rule: Extract<MediaRule, { kind: "waterLeak" }>, r: MeterRead
     offForMs: rule.clearForMinutes * 60_000,
     types: RULE_EVENT_TYPES.waterLeak,
     details: { flowM3h: flow, thresholdM3h: rule.thresholdM3h, hours: rule.forHours },
+  };
+}
+
+/**
+ * A meter without a flow value flows while its volume rose within the last `clearForMinutes`; a
+ * stand-still that long is the break (and, once leaking, the end). A volume that went down (a reset or
+ * a replaced meter) is no rise, only the new baseline.
+ */
+function judgeLeakByVolume(
+  rule: LeakRule,
+  r: MeterReading,
+  key: string,
+  volumes: LeakVolumes,
+): Judged | null {
+  const vols = valuesOf(r, rule.volumeProperties);
+  if (vols.length === 0) return null;
+  const t = Date.parse(r.readingTime);
+  const volume = vols.reduce((a, b) => a + b, 0);
+  const prev = volumes[key];
+  const roseAt = prev !== undefined && volume > prev.volume ? t : (prev?.roseAt ?? null);
+  volumes[key] = { volume, roseAt };
+  const flowing = roseAt !== null && (roseAt === t || t - roseAt < rule.clearForMinutes * 60_000);
+  return {
+    on: flowing,
+    off: !flowing,
+    onForMs: rule.forHours * 3_600_000,
+    offForMs: 0,
+    types: RULE_EVENT_TYPES.waterLeak,
+    details: {
+      volumeM3: volume,
+      lastRise: roseAt === null ? null : new Date(roseAt).toISOString(),
+      hours: rule.forHours,
+    },
   };
 }
 
@@ -80,10 +117,10 @@ function judgeStatus(rule: Extract<MediaRule, { kind: "meterStatus" | "meterTamp
   return judged;
 }
 
-function judge(rule: MediaRule, r: MeterReading): Judged | null {
+function judge(rule: MediaRule, r: MeterReading, key: string, state: EventsState): Judged | null {
   switch (rule.kind) {
     case "waterLeak":
-      return judgeLeak(rule, r);
+      return judgeLeak(rule, r, key, state.leakVolumes);
     case "frost":
       return judgeFrost(rule, r);
     case "meterStatus":
@@ -115,9 +152,9 @@ export function onReadingMedia(
   const t = Date.parse(r.readingTime);
   for (const rule of rules) {
     if (!isMediaRule(rule) || !appliesTo(rule, r.meterId)) continue;
-    const j = judge(rule, r);
-    if (!j) continue;
     const key = `${rule.id}|${r.meterId}`;
+    const j = judge(rule, r, key, ctx.state);
+    if (!j) continue;
     const h = slot(ctx.state.alerts, key, () => initial());
     // the start of the condition: a leak tells since when the water has been flowing
     const pendingSince = h.phase === "normal" && j.on ? t : h.since;

@@ -62,6 +62,8 @@ export interface EventsState {
   capacitySamples: Record<string, MeterSample>;
   /** Start (ms) of the quarter a capacity warning was last given for, per `ruleId|householdId`. */
   capacityWarned: Record<string, number>;
+  /** Water meters without a flow value, per `ruleId|meterId`: the last volume (m3) and when it last rose (ms). */
+  leakVolumes: Record<string, { volume: number; roseAt: number | null }>;
   /** Ids of events already emitted (de-duplication), newest last, bounded. */
   emitted: string[];
   /** Events made but not yet handed to the edge hub. */
@@ -87,6 +89,7 @@ export function emptyState(): EventsState {
     capacity: {},
     capacitySamples: {},
     capacityWarned: {},
+    leakVolumes: {},
     emitted: [],
     outbox: [],
     appRules: null,

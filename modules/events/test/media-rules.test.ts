@@ -74,7 +74,7 @@ describe("water leak: flow without a break for N hours", () => {
     expect(made).toEqual(["water.leak"]);
   });
 
-  it("takes the larger of cold and hot flow, ignores meters without flow and electricity meters", () => {
+  it("takes the larger of cold and hot flow, ignores electricity meters", () => {
     const e = engine([{ ...rule, thresholdM3h: 0.01 }]);
     const made: string[] = [];
     for (const h of [0, 3, 6]) {
@@ -86,6 +86,46 @@ describe("water leak: flow without a break for N hours", () => {
       );
     }
     expect(made).toEqual(["water.leak"]);
+  });
+});
+
+describe("water leak of a meter that sends only its volume", () => {
+  const rule = { id: "leak", kind: "waterLeak", forHours: 6, clearForMinutes: 60 };
+  const volume = (at: number, m3: number) => reading("v1", at, { "8-0:1.0.0": m3 });
+
+  it("leaks while the volume rises within every hour; an hour's stand-still ends it", () => {
+    const e = engine([rule]);
+    const made: [number, string][] = [];
+    // a reading every 20 min; one more litre at every other reading (20, 60, 100, ... min), 0-380 min
+    for (let k = 0; k <= 19; k++)
+      for (const ev of e.reading(volume(T0 + k * 20 * MIN, 100 + Math.floor((k + 1) / 2) / 1000)))
+        made.push([k * 20, ev.type]);
+    // first rise at 20 min: 6 h later, at 380 min, it fires
+    expect(made).toEqual([[380, "water.leak"]]);
+    const fired = e.state.outbox.find((x) => x.type === "water.leak")!;
+    expect(fired.details).toMatchObject({ since: "2026-01-10T00:20:00.000Z", volumeM3: 100.01, hours: 6 });
+    // the volume stands still from 380 min on: at 440 min it has not risen for 60 min
+    for (const k of [20, 21, 22])
+      for (const ev of e.reading(volume(T0 + k * 20 * MIN, 100.01))) made.push([k * 20, ev.type]);
+    expect(made).toEqual([
+      [380, "water.leak"],
+      [440, "water.leak.stopped"],
+    ]);
+  });
+
+  it("an hour without a rise is a break; a lower volume (a new meter) is no rise", () => {
+    const e = engine([rule]);
+    const made: string[] = [];
+    const feed = (min: number, m3: number) => made.push(...types(e.reading(volume(T0 + min * MIN, m3))));
+    feed(0, 10);
+    feed(30, 10.001); // rises: the run starts at 00:30
+    feed(90, 10.001); // 60 min without a rise: the break
+    for (let k = 0; k < 10; k++) feed(120 + k * 30, 10.002 + k / 1000); // rises every 30 min from 02:00
+    expect(made).toEqual([]); // 02:00 to 06:30 is 4.5 h
+    feed(480, 0.5); // replaced meter: lower, no rise (06:30 was the last)
+    feed(500, 0.5); // 70 min after the last rise: stand-still
+    feed(510, 0.501);
+    expect(made).toEqual([]);
   });
 });
 
