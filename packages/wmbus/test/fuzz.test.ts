@@ -1,6 +1,7 @@
 /**
  * Fuzz (STYLE.md principle 6): random bytes and mutated corpus frames with recomputed CRCs; every input
- * yields a telegram or a typed WmbusError, never a throw. 10,000 cases here; bench/wmbus-fuzz runs 100,000.
+ * yields a telegram or a typed WmbusError, never a throw, and the drivers read every telegram that decodes.
+ * 10,000 cases here; bench/wmbus-fuzz runs 100,000.
  */
 import { describe, expect, it } from "vitest";
 import { fuzzCases } from "./support/fuzz";
