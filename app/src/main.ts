@@ -14,6 +14,7 @@ import { isValidTimeZone } from "./lib/tz";
 import { createLiveStream } from "./stream";
 import { alertsView } from "./views/alerts";
 import { historyView } from "./views/history";
+import { householdView } from "./views/household";
 import { liveView } from "./views/live";
 import { privacyView } from "./views/privacy";
 import { settingsView } from "./views/settings";
@@ -21,6 +22,7 @@ import { settingsView } from "./views/settings";
 const USER_KEY = "omdp.settings";
 const ROUTES: { id: string; label: string; view?: View }[] = [
   { id: "live", label: "Live", view: liveView },
+  { id: "household", label: "Household", view: householdView },
   { id: "history", label: "History", view: historyView },
   { id: "alerts", label: "Alerts", view: alertsView },
   { id: "privacy", label: "Privacy", view: privacyView },

@@ -12,7 +12,16 @@ export type { ApiInterval, IntervalsPage };
 /** The fields of an interval the views read. */
 export type Interval = Pick<
   IntervalValues,
-  "start" | "end" | "importWh" | "exportWh" | "powerMinW" | "powerAvgW" | "powerMaxW" | "quality"
+  | "start"
+  | "end"
+  | "importWh"
+  | "exportWh"
+  | "powerMinW"
+  | "powerAvgW"
+  | "powerMaxW"
+  | "quality"
+  | "medium"
+  | "consumption"
 >;
 
 type Json = Record<string, unknown>;
