@@ -88,17 +88,20 @@ function judgeLeakByVolume(
 }
 
 function judgeFrost(rule: Extract<MediaRule, { kind: "frost" }>, r: MeterReading): Judged | null {
-  const temps = valuesOf(r, rule.properties);
-  if (temps.length === 0) return null;
-  const t = Math.min(...temps);
+  let lowest: { property: string; value: number } | null = null;
+  for (const property of rule.properties) {
+    const v = numeric(r, property);
+    if (v !== null && (lowest === null || v < lowest.value)) lowest = { property, value: v };
+  }
+  if (lowest === null) return null;
   const clear = rule.clearAboveC ?? rule.thresholdC + 2;
   return {
-    on: t <= rule.thresholdC,
-    off: t > clear,
+    on: lowest.value <= rule.thresholdC,
+    off: lowest.value > clear,
     onForMs: rule.forSeconds * 1000,
     offForMs: rule.clearForSeconds * 1000,
     types: RULE_EVENT_TYPES.frost,
-    details: { temperatureC: t, thresholdC: rule.thresholdC },
+    details: { temperatureC: lowest.value, thresholdC: rule.thresholdC, property: lowest.property },
   };
 }
 

@@ -145,13 +145,18 @@ describe("frost", () => {
       e.reading(temps(T0 + 25 * MIN, 9, 6)), // 10 min: cleared
     ].map(types);
     expect(out).toEqual([[], ["temperature.frost"], [], [], [], ["temperature.frost.cleared"]]);
+    const fired = e.state.outbox.find((x) => x.type === "temperature.frost")!;
+    expect(fired.details).toMatchObject({ temperatureC: 3, property: "6-0:11.0.0" }); // the return
   });
 
   it("reports the temperature and threshold; a configured property is watched instead", () => {
     const e = engine([{ ...rule, properties: ["6-0:10.0.0"], thresholdC: 0 }]);
     expect(e.reading(temps(T0, 1, -2))).toEqual([]); // return ignored, flow 1 > 0
     const [ev] = e.reading(temps(T0 + MIN, -0.5, -2));
-    expect(ev).toMatchObject({ type: "temperature.frost", details: { temperatureC: -0.5, thresholdC: 0 } });
+    expect(ev).toMatchObject({
+      type: "temperature.frost",
+      details: { temperatureC: -0.5, thresholdC: 0, property: "6-0:10.0.0" },
+    });
   });
 });
 
