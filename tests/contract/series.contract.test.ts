@@ -309,7 +309,9 @@ describe("the edge and the cloud answer the same water and heat consumption", ()
       intervalStart: "2026-10-25T00:00:00.000Z",
       intervalEnd: "2026-10-26T00:00:00.000Z",
       consumption: { "6-0:1.0.0": wh, "6-0:2.0.0": Number(m3.toFixed(6)) },
-      energyImportedWh: wh, // heat energy also counts as import, as before media
+      energyImportedWh: 0, // heat is not electricity: its energy is in consumption only
+      energyExportedWh: 0,
+      powerMaxW: null,
       quality: "complete",
     });
   });

@@ -1,11 +1,14 @@
 /**
- * What the analytics take from a reading: energy registers (cumulative, Wh) and net active power, and
- * how one register step between two consecutive readings is classified (normal, reset, meter replaced).
+ * What the analytics take from a reading: electricity energy registers (cumulative, Wh) and net active
+ * power, and how one register step between two consecutive readings is classified (normal, reset,
+ * meter replaced). Energy and power are electricity only: a heat meter's energy (6-0:1.0.0) and heat
+ * power (6-0:8.0.0) are not electricity, so its intervals have energy 0 and power null and its heat
+ * is in `consumption` (media.ts), like a water meter's volume.
  */
 import { type MeterReading, OBIS, propertyDefinition } from "@omdp/model";
 
-/** Registers whose steps are energy imported, in order of preference (electricity A+, heat energy). */
-export const IMPORT_REGISTERS: readonly string[] = [OBIS.energyImport, "6-0:1.0.0"];
+/** Registers whose steps are energy imported (electricity A+). */
+export const IMPORT_REGISTERS: readonly string[] = [OBIS.energyImport];
 /** Registers whose steps are energy exported (electricity A-). */
 export const EXPORT_REGISTERS: readonly string[] = [OBIS.energyExport];
 
@@ -14,7 +17,7 @@ export interface ReadingValues {
   readonly registers: Record<string, number>;
   readonly importWh: number | null;
   readonly exportWh: number | null;
-  /** Net active power P+ minus P- (W, negative while exporting); heat power for heat meters; else null. */
+  /** Net active power P+ minus P- (W, negative while exporting); null without an electricity power. */
   readonly powerW: number | null;
 }
 
@@ -44,8 +47,7 @@ export function readingValues(reading: MeterReading): ReadingValues {
   }
   const pImport = numeric(reading, OBIS.powerImport);
   const pExport = numeric(reading, OBIS.powerExport);
-  const powerW =
-    pImport !== null || pExport !== null ? (pImport ?? 0) - (pExport ?? 0) : numeric(reading, "6-0:8.0.0");
+  const powerW = pImport !== null || pExport !== null ? (pImport ?? 0) - (pExport ?? 0) : null;
   return {
     registers,
     importWh: firstOf(reading, IMPORT_REGISTERS),

@@ -15,6 +15,7 @@ const UNIT: Record<string, string> = {
   "7-0:3.0.0": "m3",
   "1-0:1.8.0": "Wh",
   "8-0:2.0.0": "m3/h",
+  "6-0:8.0.0": "W",
 };
 
 function wmbus(meterId: string, at: string, v: Values): MeterReading {
@@ -58,16 +59,22 @@ describe("consumption of water, heat and HCA registers (hand-computed)", () => {
     expect(records[1]).toMatchObject({ medium: "water", consumption: { "8-0:1.0.0": 0 } });
   });
 
-  it("a heat meter: energy (also as import, as before) and volume; medium heat", () => {
+  it("a heat meter: heat energy and volume in consumption only; no electricity energy or power", () => {
     const records = run("h1", [
-      ["2026-01-15T09:00:00Z", { "6-0:1.0.0": 5_000_000, "6-0:2.0.0": 80.25 }],
-      ["2026-01-15T09:15:00Z", { "6-0:1.0.0": 5_001_250, "6-0:2.0.0": 80.281 }],
+      ["2026-01-15T09:00:00Z", { "6-0:1.0.0": 5_000_000, "6-0:2.0.0": 80.25, "6-0:8.0.0": 4800 }],
+      ["2026-01-15T09:15:00Z", { "6-0:1.0.0": 5_001_250, "6-0:2.0.0": 80.281, "6-0:8.0.0": 5200 }],
     ]);
-    // 5,001,250 - 5,000,000 = 1250 Wh; 80.281 - 80.25 = 0.031 m3
+    // 5,001,250 - 5,000,000 = 1250 Wh; 80.281 - 80.25 = 0.031 m3; heat power 4.8 kW is not electricity
     expect(records[0]).toMatchObject({
       medium: "heat",
       consumption: { "6-0:1.0.0": 1250, "6-0:2.0.0": 0.031 },
-      energyImportedWh: 1250,
+      energyImportedWh: 0,
+      energyExportedWh: 0,
+      powerMinW: null,
+      powerAvgW: null,
+      powerMaxW: null,
+      sampleCount: 1,
+      quality: "complete",
     });
   });
 
