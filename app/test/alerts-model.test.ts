@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { detailsText, householdEvents, powerRule, rulesOf, toEvent } from "../src/views/alerts-model";
+import {
+  capacityBanner,
+  detailsText,
+  eventSummary,
+  householdEvents,
+  powerRule,
+  rulesOf,
+  toEvent,
+} from "../src/views/alerts-model";
 
 describe("alerts view model", () => {
   it("reads events defensively, acknowledged under any of the module's names", () => {
@@ -51,5 +59,82 @@ describe("alerts view model", () => {
       severity: "warning",
     });
     expect(powerRule("m".repeat(80), 1, 0, "info", 0).id).toHaveLength(64);
+  });
+
+  // Details as packages/model/src/capacity-events.ts defines them (the Flanders capacity tariff of
+  // issue 15: floor 2.5 kW); Europe/Brussels is UTC+1 in December, so 13:45Z is 14:45 local.
+  const warning = toEvent({
+    id: "w1",
+    type: "capacity.peak.warning",
+    severity: "warning",
+    meterId: "m1",
+    at: "2026-12-02T13:52:00Z",
+    details: {
+      ruleId: "capacity-peak",
+      householdId: "hh",
+      month: "2026-12",
+      quarterStart: "2026-12-02T13:45:00Z",
+      monthPeakKw: 3.2,
+      floorKw: 2.5,
+      currency: "EUR",
+      costIncrease: 0.53,
+      projectedKw: 4.1,
+      minutesLeft: 8,
+      quarterEnergyWh: 480,
+      maxPowerKw: 2.4,
+    },
+  })!;
+
+  it("says a capacity peak warning's projected and current peaks and its quarter hour", () => {
+    const s = eventSummary(warning, "Europe/Brussels");
+    expect(s.kind).toBe("capacity");
+    expect(s.headline).toBe("Capacity peak warning: 4.10 kW projected in the quarter from 14:45");
+    expect(s.facts).toEqual([
+      ["Projected peak", "4.10 kW"],
+      ["Month's peak so far", "3.20 kW"],
+      ["Quarter hour from", "2 Dec 2026, 14:45:00"],
+      ["Minutes left", "8.0"],
+      ["Stay below", "2.40 kW"],
+      ["Adds to the capacity charge", "€0.53"],
+    ]);
+  });
+
+  it("says a new monthly peak, and water leak and status events, in words", () => {
+    const set = toEvent({
+      id: "s1",
+      type: "capacity.peak.set",
+      at: "2026-12-02T14:00:05Z",
+      details: { quarterStart: "2026-12-02T13:45:00Z", peakKw: 4.05, monthPeakKw: 3.2 },
+    })!;
+    expect(eventSummary(set, "Europe/Brussels").headline).toBe(
+      "New monthly capacity peak: 4.05 kW in the quarter from 14:45",
+    );
+    const leak = toEvent({
+      id: "l1",
+      type: "water.leak",
+      details: { flowM3h: 0.012, thresholdM3h: 0.005, since: "2026-12-01T09:00:00Z", hours: 24 },
+    })!;
+    const s = eventSummary(leak, "Europe/Vienna");
+    expect(s.headline).toBe("Possible water leak: water has flowed for 24 h without a break");
+    expect(s.facts).toContainEqual(["Since", "1 Dec 2026, 10:00:00"]); // Vienna UTC+1 in December
+    const battery = toEvent({ id: "b1", type: "battery.low", details: { status: 4, flag: "batteryLow" } })!;
+    expect(eventSummary(battery, "UTC")).toEqual({
+      kind: "media",
+      headline: "Meter battery low",
+      facts: [["Status byte", "0x04"]],
+    });
+    expect(eventSummary(toEvent({ id: "o", type: "meter.offline" })!, "UTC").kind).toBe("other");
+  });
+
+  it("puts the newest capacity warning above the list, active while its quarter hour runs", () => {
+    const other = toEvent({ id: "x", type: "meter.offline", at: "2026-12-02T13:59:00Z" })!;
+    const rows = [other, warning];
+    // the quarter 13:45-14:00Z runs at 13:59:59Z and is over at 14:00:00Z
+    expect(capacityBanner(rows, Date.parse("2026-12-02T13:59:59Z"))).toEqual({
+      event: warning,
+      active: true,
+    });
+    expect(capacityBanner(rows, Date.parse("2026-12-02T14:00:00Z"))?.active).toBe(false);
+    expect(capacityBanner([other], 0)).toBeNull();
   });
 });

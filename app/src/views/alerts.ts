@@ -2,7 +2,24 @@ import type { View } from "../context";
 import { fill, h, statusLine } from "../dom";
 import { formatDateTime } from "../lib/format";
 import { pageItems } from "../lib/records";
-import { detailsText, type EventRow, householdEvents, powerRule, rulesOf } from "./alerts-model";
+import {
+  capacityBanner,
+  detailsText,
+  type EventRow,
+  eventSummary,
+  type Fact,
+  householdEvents,
+  powerRule,
+  rulesOf,
+} from "./alerts-model";
+
+function factList(facts: readonly Fact[]): HTMLElement {
+  return h(
+    "dl",
+    { class: "facts" },
+    facts.flatMap(([label, text]) => [h("dt", {}, label), h("dd", {}, text)]),
+  );
+}
 
 /**
  * Alerts: the household's events of the last 30 days (acknowledge each), and the events module's rules
@@ -13,6 +30,12 @@ export const alertsView: View = (root, ctx) => {
   const meters = new Set(ctx.household.meters.map((m) => m.id));
   const status = statusLine();
   const list = h("ul", { class: "events", id: "alerts-list", "aria-label": "Alerts" });
+  const banner = h("section", {
+    id: "capacity-warning",
+    class: "card capacity",
+    hidden: true,
+    role: "alert",
+  });
   const rulesText = h("textarea", { id: "rules-json", rows: "10", spellcheck: "false", class: "mono" });
   const rulesStatus = statusLine();
   let alive = true;
@@ -56,19 +79,39 @@ export const alertsView: View = (root, ctx) => {
     }
   };
 
-  const renderEvents = (rows: readonly EventRow[]) =>
+  const renderBanner = (rows: readonly EventRow[]) => {
+    const b = capacityBanner(rows, Date.now());
+    banner.hidden = b === null;
+    if (!b) return;
+    const sum = eventSummary(b.event, tz);
+    banner.dataset.active = b.active ? "1" : "0";
+    banner.dataset.id = b.event.id;
+    fill(
+      banner,
+      h("h3", {}, b.active ? sum.headline : `Last capacity peak warning (${formatDateTime(b.event.at, tz)})`),
+      factList(sum.facts),
+    );
+  };
+
+  const renderEvents = (rows: readonly EventRow[]) => {
+    renderBanner(rows);
     fill(
       list,
       rows.length === 0 ? h("li", { class: "muted" }, "No alerts in the last 30 days.") : null,
-      rows.map((e) =>
-        h(
+      rows.map((e) => {
+        const sum = eventSummary(e, tz);
+        return h(
           "li",
-          { class: `event sev-${e.severity}`, "data-type": e.type, "data-id": e.id },
+          { class: `event sev-${e.severity} kind-${sum.kind}`, "data-type": e.type, "data-id": e.id },
           h("span", { class: `badge sev-${e.severity}` }, e.severity),
-          h("strong", {}, e.type),
+          h("strong", {}, sum.kind === "other" ? e.type : sum.headline),
           h("span", {}, e.meterId),
           h("time", { datetime: e.at }, formatDateTime(e.at, tz)),
-          detailsText(e) ? h("span", { class: "muted small" }, detailsText(e)) : null,
+          sum.facts.length
+            ? factList(sum.facts)
+            : detailsText(e)
+              ? h("span", { class: "muted small" }, detailsText(e))
+              : null,
           e.acknowledged
             ? h("span", { class: "muted" }, "acknowledged")
             : h(
@@ -80,9 +123,10 @@ export const alertsView: View = (root, ctx) => {
                 },
                 "Acknowledge",
               ),
-        ),
-      ),
+        );
+      }),
     );
+  };
 
   const loadRules = async () => {
     try {
@@ -109,6 +153,7 @@ export const alertsView: View = (root, ctx) => {
     root,
     h("h2", {}, "Alerts"),
     status.el,
+    banner,
     list,
     h("h2", {}, "Rules"),
     h(
