@@ -2,7 +2,8 @@
  * SML_ListEntry (SML 1.04 §7.1.6, SML_GetList.Res valList): objName (OBIS, 6 bytes), status, valTime,
  * unit (DLMS unit code, IEC 62056-6-2), scaler, value, valueSignature. The unit table is @omdp/dlms'.
  */
-import { dlmsUnit, formatObis } from "@omdp/dlms";
+import { dlmsUnit } from "@omdp/dlms";
+import { dottedObis } from "./obis-names";
 import type { Cursor, SmlInt } from "./cursor";
 import { DZG_FLAG, DZG_POWER_REGISTERS, type QuirkUse, type SmlQuirkId } from "./quirks";
 import { optTime } from "./time";
@@ -17,7 +18,7 @@ export interface EntryContext {
 export function readEntry(c: Cursor, ctx: EntryContext): SmlListEntry {
   c.list("valListEntry", 7);
   const objName = c.octets("objName");
-  const obis = objName.length === 6 ? formatObis(objName) : hex(objName);
+  const obis = objName.length === 6 ? dottedObis(objName) : hex(objName);
   const status = c.optInt("status", "unsigned");
   const valTime = optTime(c, "valTime");
   const unitCode = c.optNum("unit", "unsigned");

@@ -5,8 +5,9 @@
  * rounded to whole units, other quantities keep their decimals. Octet strings become text when printable
  * ASCII, else hex, with unit "".
  */
-import { obisFromBytes, type PropertyValue } from "@omdp/model";
+import type { PropertyValue } from "@omdp/model";
 import { hex } from "./entry";
+import { propertyObis } from "./obis-names";
 import type { SmlFile, SmlListEntry } from "./types";
 
 const WHOLE_UNITS: readonly string[] = ["Wh", "varh", "VAh"];
@@ -34,7 +35,7 @@ function readingValues(file: SmlFile, texts: boolean): PropertyValue[] {
 
 function entryValue(e: SmlListEntry): PropertyValue | undefined {
   if (e.objName.length !== 6) return undefined;
-  const property = obisFromBytes(e.objName);
+  const property = propertyObis(e.objName);
   const unit = e.unit ?? "";
   if (e.scaled !== undefined) {
     return { property, value: WHOLE_UNITS.includes(unit) ? Math.round(e.scaled) : e.scaled, unit };

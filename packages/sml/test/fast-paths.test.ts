@@ -1,12 +1,14 @@
 /**
  * The decoder's fast paths against the plain definitions they replace: scale (value x 10^scaler) against
  * parsing the decimal text `${v}e${scaler}` (rounded once by the parser), decodeInt against the
- * big-endian two's complement computed bit by bit in BigInt.
+ * big-endian two's complement computed bit by bit in BigInt, the memoised OBIS names against the
+ * names written out here from the bytes.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decodeInt } from "../src/cursor";
 import { scale } from "../src/entry";
+import { dottedObis, propertyObis } from "../src/obis-names";
 
 function referenceInt(bytes: Uint8Array, signed: boolean): bigint {
   let v = 0n;
@@ -44,5 +46,19 @@ describe("SML fast paths", () => {
     // by hand: FF FE signed is -2, unsigned 65534
     expect(decodeInt(Uint8Array.of(0xff, 0xfe), true).value).toBe(-2n);
     expect(decodeInt(Uint8Array.of(0xff, 0xfe), false).value).toBe(65534n);
+  });
+
+  it("OBIS names: memoised, the same text as written out from the bytes, past the table's bound too", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 6, maxLength: 6 }), (b) => {
+        const [a, bb, c, d, e, f] = b;
+        expect(dottedObis(b)).toBe(`${a}.${bb}.${c}.${d}.${e}.${f}`);
+        expect(propertyObis(b)).toBe(`${a}-${bb}:${c}.${d}.${e}${f === 255 ? "" : `*${f}`}`);
+        expect(dottedObis(Uint8Array.from(b))).toBe(`${a}.${bb}.${c}.${d}.${e}.${f}`); // from the table
+      }),
+      { numRuns: 5000, seed: 14 },
+    );
+    // by hand: 01 00 01 08 00 FF is 1.0.1.8.0.255 and 1-0:1.8.0
+    expect(propertyObis(Uint8Array.of(1, 0, 1, 8, 0, 255))).toBe("1-0:1.8.0");
   });
 });
