@@ -6,9 +6,9 @@
  * sum of accepted register steps (equal to the register itself while nothing unusual happens). An
  * interval's energy is counter(last reading <= end) - counter(last reading <= start); see accumulator.ts.
  */
-import type { IntervalRecord, MeterReading, Resolution } from "@omdp/model";
+import type { IntervalRecord, Medium, MeterReading, Resolution } from "@omdp/model";
 import { type Accum, addFlag, addSample, closeAccum, openAccum } from "./accumulator";
-import { type MediaCounters, mediaSnapshot, stepMedia } from "./media";
+import { intervalMedium, type MediaCounters, mediaSnapshot, stepMedia } from "./media";
 import { classifyStep, type ReadingValues, readingValues, type StepKind } from "./registers";
 import { intervalBounds } from "./tz";
 
@@ -40,7 +40,10 @@ export interface MeterTrack {
 export interface EngineSettings {
   readonly resolutions: readonly Resolution[];
   readonly timeZone: string;
+  /** Readings further apart mark a `gap`: an electricity meter's limit, and every medium's without its own. */
   readonly maxGapMs: number;
+  /** The limit of a meter of that medium (a wM-Bus water meter sends every few minutes up to 15 min). */
+  readonly maxGapMsByMedium?: Readonly<Partial<Record<Medium, number>>>;
   readonly closeGraceMs: number;
   readonly maxPowerW: number;
   readonly maxFutureMs: number;
@@ -204,7 +207,7 @@ export function ingest(
 
   // 1. Intervals ending before this reading close on the counters of the previous reading.
   const closed: Closed[] = [];
-  const tailGap = track.lastMs !== null && t - track.lastMs > s.maxGapMs;
+  const tailGap = track.lastMs !== null && t - track.lastMs > maxGapMs(track, s);
   for (const res of s.resolutions) {
     const a = track.accums[res];
     if (!a) {
@@ -268,9 +271,35 @@ export function ingest(
  */
 export function tick(track: MeterTrack, nowMs: number, s: EngineSettings): Closed[] {
   const closed: Closed[] = [];
-  if (track.receivedMs !== null && nowMs - track.receivedMs < s.closeGraceMs) return closed;
+  if (track.receivedMs !== null && nowMs - track.receivedMs < silentAfterMs(track, s)) return closed;
   for (const res of s.resolutions) closed.push(...advance(track, res, nowMs - s.closeGraceMs, true, s));
   return closed;
+}
+
+/**
+ * The medium whose gap limit applies to a meter: electricity unless it counts water, heat, gas or HCA
+ * only (the medium its intervals are labelled with, from the registers seen so far).
+ */
+export function trackMedium(track: MeterTrack): Medium {
+  const mediaIds = Object.keys(track.media ?? {});
+  if (mediaIds.length === 0) return "electricity";
+  return intervalMedium(track.registers, mediaIds) ?? "electricity";
+}
+
+function maxGapMs(track: MeterTrack, s: EngineSettings): number {
+  if (s.maxGapMsByMedium === undefined) return s.maxGapMs;
+  return s.maxGapMsByMedium[trackMedium(track)] ?? s.maxGapMs;
+}
+
+/**
+ * How long a meter must be quiet (gateway clock) before the timer closes its intervals: `closeGraceMs`
+ * for electricity; for a water, heat, gas or HCA meter at least its gap limit, since a quiet quarter
+ * hour is its normal cadence (its next reading closes the intervals, complete, unless it is a gap).
+ */
+function silentAfterMs(track: MeterTrack, s: EngineSettings): number {
+  const medium = trackMedium(track);
+  if (medium === "electricity") return s.closeGraceMs;
+  return Math.max(s.closeGraceMs, maxGapMs(track, s));
 }
 
 /** Drops accumulators of resolutions no longer configured (after a twin change). */

@@ -5,7 +5,7 @@
 import type { Logger } from "@omdp/logger";
 import { MeterReading, type Resolution, Rfc3339, type StatsMessage } from "@omdp/model";
 import { z } from "zod";
-import { type DesiredConfig, meterTimeZone } from "./config";
+import { type DesiredConfig, meterGapSettings, meterTimeZone } from "./config";
 import {
   type Closed,
   type EngineSettings,
@@ -105,7 +105,7 @@ export class AnalyticsService {
     return {
       resolutions: this.resolutions(),
       timeZone: meterTimeZone(c, meterId),
-      maxGapMs: c.maxGapSeconds * 1000,
+      ...meterGapSettings(c, meterId),
       closeGraceMs: c.closeGraceSeconds * 1000,
       maxPowerW: c.maxPlausiblePowerW,
       maxFutureMs: c.maxFutureSeconds * 1000,
