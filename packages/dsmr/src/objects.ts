@@ -104,14 +104,15 @@ export function number(group: string, offset: number, unitOverride?: string): Ds
   const star = group.indexOf("*");
   const raw = star < 0 ? group : group.slice(0, star);
   const rawUnit = unitOverride ?? (star < 0 ? "" : group.slice(star + 1));
-  if (!isDecimal(raw)) {
+  const rule = unitRule(rawUnit);
+  const value = scaleDecimal(raw, rule.shift); // NaN exactly when raw is not a decimal (isDecimal)
+  if (Number.isNaN(value)) {
     throw new DsmrError("BAD_NUMBER", `"${group}" is not a number with an optional *unit`, {
       offset,
       actual: group,
     });
   }
-  const rule = unitRule(rawUnit);
-  return { value: scaleDecimal(raw, rule.shift), unit: rule.unit, raw, rawUnit };
+  return { value, unit: rule.unit, raw, rawUnit };
 }
 
 function timestamped(line: DataLine, o: Mutable<DsmrObject>): void {

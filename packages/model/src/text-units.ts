@@ -31,9 +31,20 @@ const TEXT_UNITS: ReadonlyMap<string, TextUnitRule> = new Map([
   ["s", { unit: "s", shift: 0 }],
 ]);
 
+/**
+ * Spellings met so far (kWh, KWH, kwh, ...) to their rule, so each is lowered once; only units of the
+ * table enter, so it stays finite (the case variants of 19 short units).
+ */
+const SPELLED = new Map<string, TextUnitRule>();
+
 /** The rule for a written unit; unknown units pass through unchanged. */
 export function unitRule(written: string): TextUnitRule {
-  return TEXT_UNITS.get(written.toLowerCase()) ?? { unit: written, shift: 0 };
+  const seen = SPELLED.get(written);
+  if (seen !== undefined) return seen;
+  const rule = TEXT_UNITS.get(written.toLowerCase());
+  if (rule === undefined) return { unit: written, shift: 0 };
+  SPELLED.set(written, rule);
+  return rule;
 }
 
 const DECIMAL = /^([-+]?)(\d+)(?:\.(\d+))?$/;
