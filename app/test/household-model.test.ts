@@ -68,6 +68,8 @@ describe("household view model", () => {
     expect(formatValue(4_567_890, "Wh")).toBe("4,567.890 kWh"); // 4,567,890 Wh / 1000
     expect(formatValue(38.25, "degC")).toBe("38.3 °C"); // en-GB rounds half away from zero here: 38.25 -> 38.3
     expect(formatValue(1500, "W")).toBe("1.50 kW");
+    expect(formatValue(1_382_656, "varh")).toBe("1,382.656 kvarh"); // / 1000
+    expect(formatValue(250, "var")).toBe("0.250 kvar");
     expect(formatValue(321, "HCA")).toBe("321 HCA");
     expect(formatValue(7, "")).toBe("7");
   });

@@ -10,7 +10,15 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { groupAlive, loadConfigFile, REPO_ROOT } from "../../simulator/src/platform/index";
-import { getJson, readTelegramLog, startTestPlatform, type TestPlatform, waitFor } from "./support";
+import {
+  type Browser,
+  getJson,
+  launchBrowser,
+  readTelegramLog,
+  startTestPlatform,
+  type TestPlatform,
+  waitFor,
+} from "./support";
 
 interface Latest {
   reading: {
@@ -28,6 +36,7 @@ const METERS: [string, string, string][] = [
   ["KFM1000000031", "dlms", "1-0:1.8.0"],
 ];
 let tp: TestPlatform;
+let browser: Browser | undefined;
 let groups: number[] = [];
 
 beforeAll(async () => {
@@ -41,6 +50,7 @@ beforeAll(async () => {
 }, 90_000);
 
 afterAll(async () => {
+  await browser?.close();
   if (tp) groups = [...new Set([...groups, ...tp.handle.pids()])];
   await tp?.close();
   expect(groups.filter(groupAlive)).toEqual([]);
@@ -69,4 +79,40 @@ describe("the wM-Bus home through the platform", () => {
     },
     30_000,
   );
+
+  it("the app's Household page shows each medium, the water meter's volume as the simulator logged it", async () => {
+    browser = await launchBrowser();
+    const page = await browser.context.newPage();
+    await page.goto(`${tp.handle.appUrl}/#/household`);
+    const water = page.locator('section[data-medium="water"] section[data-meter="71000031"]');
+    const volume = water.locator('[data-property="8-0:1.0.0"]');
+    await volume.waitFor({ timeout: 20_000 });
+    const order = await page
+      .locator("#household-media > section")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-medium")));
+    expect(order).toEqual(["electricity", "water", "heat", "hca"]);
+    const at = Number(await water.getAttribute("data-at"));
+    const shown = Number(await volume.getAttribute("data-value"));
+    const sent = readTelegramLog(tp.dataDir).findLast((t) => t.meterId === "71000031" && t.meterTime === at);
+    expect(sent, "the simulator logged the shown reading's telegram").toBeDefined();
+    const logged = sent?.registers?.["8-0:1.0.0"] as number;
+    expect(shown).toBe(logged);
+    // what the user reads: the logged m3 to the litre, en-GB digits
+    const litres = logged.toLocaleString("en-GB", { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+    expect(await volume.textContent()).toBe(`${litres} m³`);
+    // OMDP_E2E_DOC_IMAGES=1 refreshes the README's picture of this page (docs/app-and-start.md)
+    if (process.env.OMDP_E2E_DOC_IMAGES) {
+      // with today's water once a quarter hour has closed (the page refreshes every 30 s)
+      await page.waitForFunction(
+        (sel) =>
+          (
+            globalThis as { document?: { querySelector(s: string): { textContent: string } | null } }
+          ).document?.querySelector(sel)?.textContent !== "–",
+        'section[data-meter="71000031"] [data-field="today"]',
+        { timeout: 90_000 },
+      );
+      await page.screenshot({ path: join(REPO_ROOT, "docs", "img", "household.png"), fullPage: true });
+    }
+    await page.close();
+  }, 150_000);
 });

@@ -93,6 +93,10 @@ export function formatValue(value: number, unit: string): string {
       return formatKwh(value);
     case "W":
       return formatKw(value);
+    case "varh":
+      return `${fixed(value / 1000, 3)} kvarh`;
+    case "var":
+      return `${fixed(value / 1000, 3)} kvar`;
     case "m3":
       return `${fixed(value, 3)} m³`;
     case "m3/h":

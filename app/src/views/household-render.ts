@@ -18,7 +18,7 @@ function consumptionRows(label: string, field: string, values: readonly ShownVal
 export function renderMeterPanel(p: MeterPanel, timeZone: string): HTMLElement {
   return h(
     "section",
-    { class: "card meter", "data-meter": p.meterId, "aria-label": `Meter ${p.name}` },
+    { class: "card meter", "data-meter": p.meterId, "data-at": p.at ?? "", "aria-label": `Meter ${p.name}` },
     h("h4", {}, p.name),
     p.at === null
       ? h("p", { class: "muted" }, "No reading yet.")
