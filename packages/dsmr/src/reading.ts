@@ -34,7 +34,6 @@ const CHANNEL_PROPERTY: ReadonlyMap<number, { a: number; cde: string; unit: stri
 ]);
 /** Capture objects of a channel, preferred first: temperature-corrected, not corrected, DSMR 2.2/3. */
 const CAPTURES = ["24.2.1", "24.2.3", "24.3.0"] as const;
-const ENERGY = new Set(["Wh", "varh", "VAh"]);
 
 export function toMeterReading(t: DsmrTelegram, ctx: DsmrReadingContext): MeterReading {
   const values = electricityValues(t);
@@ -60,11 +59,21 @@ function electricityValues(t: DsmrTelegram): PropertyValue[] {
   const out: PropertyValue[] = [];
   for (const o of t.objects) {
     const v = o.value;
-    if (v === undefined || o.shape === "profile" || !o.obis.startsWith("1-")) continue;
-    out.push({ property: o.obis, value: ENERGY.has(v.unit) ? Math.round(v.value) : v.value, unit: v.unit });
+    if (v === undefined || o.shape === "profile" || !isElectricity(o.obis)) continue;
+    out.push({ property: o.obis, value: isEnergy(v.unit) ? Math.round(v.value) : v.value, unit: v.unit });
   }
   for (const d of derivedTotals(t)) out.push({ ...d, value: Math.round(d.value as number) });
   return out;
+}
+
+/** `1-...`: value group A = 1. */
+function isElectricity(obis: string): boolean {
+  return obis.charCodeAt(0) === 0x31 && obis.charCodeAt(1) === 0x2d;
+}
+
+/** Energy units (integer Wh, varh, VAh in the reading), compared directly: this runs for every value. */
+function isEnergy(unit: string): boolean {
+  return unit === "Wh" || unit === "varh" || unit === "VAh";
 }
 
 const CHANNEL = /^0-(\d+):(24\.\d+\.\d+)$/;

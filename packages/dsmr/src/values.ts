@@ -37,11 +37,21 @@ export function derivedProperties(t: DsmrTelegram): string[] {
 export function derivedTotals(t: DsmrTelegram): PropertyValue[] {
   const out: PropertyValue[] = [];
   for (const [total, prefix] of TOTALS) {
-    if (t.objects.some((o) => o.obis === total)) continue;
-    const tariffs = t.objects.filter((o) => o.obis.startsWith(prefix) && o.value?.unit === "Wh");
-    if (tariffs.length === 0) continue;
-    const sum = tariffs.reduce((s, o) => s + (o.value?.value ?? 0), 0);
-    out.push({ property: total, value: sum, unit: "Wh" });
+    // one pass: is the total there, else the sum of the Wh tariff registers in telegram order
+    let present = false;
+    let tariffs = 0;
+    let sum = 0;
+    for (const o of t.objects) {
+      if (o.obis === total) {
+        present = true;
+        break;
+      }
+      if (o.value?.unit === "Wh" && o.obis.startsWith(prefix)) {
+        tariffs++;
+        sum += o.value.value;
+      }
+    }
+    if (!present && tariffs > 0) out.push({ property: total, value: sum, unit: "Wh" });
   }
   return out;
 }
