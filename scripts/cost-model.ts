@@ -8,6 +8,7 @@
  * RU come from the rule of thumb below applied to the measured bytes). Prices and load assumptions
  * are listed below and printed with the result. `--json` prints the model as JSON.
  */
+import { readFileSync } from "node:fs";
 import https from "node:https";
 import type { AddressInfo } from "node:net";
 import { type IntervalRecord, intervalId } from "@omdp/model";
@@ -47,7 +48,7 @@ export const ASSUMPTIONS = {
   fixedUsdPerMonth: 10, // storage account (host, exports), Key Vault, small Application Insights
   /** The bucketed design (docs/cosmos-design.md, "Bucketed documents"). */
   bucketed: {
-    upstreamPeriodHours: 2, // sharing cloud.batchSeconds = 7200: eight quarter hours per message
+    upstreamPeriodHours: 2, // default of the functions below; main() takes the period from deployment.template.json
     retentionDays: 1826, // 5 years, intervals and roll-ups alike
     contributionRetentionDays: 7, // hourly aggregate inputs: released within hours, kept a week
     msPerBatchMessage: 12, // bucket read + replace, day row read + replace, latest, contribution
@@ -68,6 +69,36 @@ export const RU = {
 };
 
 const HOURS_PER_MONTH = 730;
+
+/** The production edge deployment the cloud admin applies; its sharing upstream period is what the model prices. */
+export const PRODUCTION_MANIFEST = "deployment.template.json";
+
+/** The upstream period a deployment manifest gives sharing, and where it came from. */
+export interface UpstreamPeriodSetting {
+  batchSeconds: number;
+  /** Hours per upstream batch for the model; 0 s (each interval at once) is a quarter hour. */
+  periodHours: number;
+  source: string;
+}
+
+/**
+ * Reads `cloud.batchSeconds` of the sharing module's desired properties from a deployment manifest
+ * (absent: sharing's own default, 0). Pure: the caller reads the file.
+ */
+export function upstreamPeriodOf(manifest: unknown, source: string): UpstreamPeriodSetting {
+  const desired = (manifest as { modulesContent?: Record<string, Record<string, unknown>> })?.modulesContent
+    ?.sharing?.["properties.desired"] as { cloud?: { batchSeconds?: unknown } } | undefined;
+  const raw = desired?.cloud?.batchSeconds;
+  const batchSeconds = raw === undefined ? 0 : raw;
+  if (typeof batchSeconds !== "number" || !Number.isInteger(batchSeconds) || batchSeconds < 0)
+    throw new Error(`${source}: sharing cloud.batchSeconds is not a whole number of seconds: ${String(raw)}`);
+  return { batchSeconds, periodHours: Math.max(batchSeconds, 900) / 3600, source };
+}
+
+function productionUpstreamPeriod(): UpstreamPeriodSetting {
+  const url = new URL(`../${PRODUCTION_MANIFEST}`, import.meta.url);
+  return upstreamPeriodOf(JSON.parse(readFileSync(url, "utf8")), PRODUCTION_MANIFEST);
+}
 
 function sampleInterval(meterId: string, start: number, i: number): IntervalRecord {
   const wh = 40 + ((i * 37) % 300);
@@ -322,14 +353,20 @@ export function bucketedCostAt(
 }
 
 async function main(): Promise<void> {
-  const measured = await measure();
-  const scales = [10_000, 100_000, 1_000_000].map((n) => bucketedCostAt(n, measured));
+  const setting = productionUpstreamPeriod();
+  const p = setting.periodHours;
+  const measured = await measure(p);
+  const scales = [10_000, 100_000, 1_000_000].map((n) => bucketedCostAt(n, measured, p));
   if (process.argv.includes("--json")) {
-    process.stdout.write(`${JSON.stringify({ measured, assumptions: ASSUMPTIONS, scales }, null, 2)}\n`);
+    const model = { upstreamPeriod: setting, measured, assumptions: ASSUMPTIONS, scales };
+    process.stdout.write(`${JSON.stringify(model, null, 2)}\n`);
     return;
   }
-  const p = ASSUMPTIONS.bucketed.upstreamPeriodHours;
   const out: string[] = [];
+  out.push(
+    `Upstream period assumed: sharing cloud.batchSeconds = ${setting.batchSeconds} (${p} h) from ${setting.source}, the production edge deployment;`,
+  );
+  out.push("  sharing's own default (the local platform, tests) is 0: each interval leaves at once.");
   out.push("Measured (bytes: serialised JSON incl. Cosmos system properties; requests at the emulator):");
   for (const [k, v] of Object.entries(measured)) out.push(`  ${k.padEnd(22)} ${v}`);
   out.push(

@@ -58,10 +58,13 @@ export const SETTINGS = {
   EXPORT_CONTAINER: { default: "exports", doc: "Blob container of household exports." },
   EXPORT_SAS_MINUTES: { default: "15", doc: "Lifetime of the export download link (SAS), minutes." },
   RETENTION_INTERVALS_DAYS: {
-    default: "730",
-    doc: "TTL of intervals and hourly rollups (days; -1 keeps forever).",
+    default: "1826",
+    doc: "TTL of intervals (Cosmos day buckets; hours are computed from them), days; -1 keeps forever. 1826 = 5 years.",
   },
-  RETENTION_ROLLUPS_DAYS: { default: "3650", doc: "TTL of day and month rollups (days; -1 keeps forever)." },
+  RETENTION_ROLLUPS_DAYS: {
+    default: "1826",
+    doc: "TTL of day rollups (months are computed from them), days; -1 keeps forever. 1826 = 5 years.",
+  },
   RETENTION_READINGS_DAYS: { default: "31", doc: "TTL of raw meter readings (days)." },
   RETENTION_EVENTS_DAYS: { default: "730", doc: "TTL of events/alerts (days)." },
   RETENTION_DEADLETTERS_DAYS: { default: "30", doc: "TTL of parked (dead-letter) messages (days)." },

@@ -1,5 +1,14 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { bucketedCostAt, RU, ruPerBatch } from "../../scripts/cost-model";
+import {
+  ASSUMPTIONS,
+  bucketedCostAt,
+  PRODUCTION_MANIFEST,
+  RU,
+  ruPerBatch,
+  upstreamPeriodOf,
+} from "../../scripts/cost-model";
+import { SETTINGS } from "../src/settings";
 
 /** Sizes of the order `npm run cost-model` measures (fixed here: the arithmetic is what is tested). */
 const measured = {
@@ -38,5 +47,52 @@ describe("cost model", () => {
     expect(bucketedCostAt(1_000_000, measured, 1).services.iotHub.units).toBe(5);
     // small fleets pay the fixed minimums: more per meter
     expect(bucketedCostAt(10_000, measured).usdPerMeterPerMonth).toBeGreaterThan(b.usdPerMeterPerMonth);
+  });
+});
+
+describe("upstream period the cost model assumes", () => {
+  it("reads sharing cloud.batchSeconds from a manifest; 0 or absent is a quarter hour per message", () => {
+    const manifest = (cloud: object) => ({
+      modulesContent: { sharing: { "properties.desired": { cloud } } },
+    });
+    // 7200 s / 3600 = 2 h
+    expect(upstreamPeriodOf(manifest({ enabled: true, batchSeconds: 7200 }), "m").periodHours).toBe(2);
+    // 0 s: each PT15M interval on its own, 900 s = 0.25 h
+    expect(upstreamPeriodOf(manifest({ enabled: true, batchSeconds: 0 }), "m").periodHours).toBe(0.25);
+    expect(upstreamPeriodOf(manifest({ enabled: true }), "m").batchSeconds).toBe(0);
+    expect(() => upstreamPeriodOf(manifest({ batchSeconds: "2h" }), "x.json")).toThrow(/x\.json/);
+  });
+
+  it("the production deployment template sets a period that reaches <= $0.005 per meter-month at 1M", () => {
+    const doc = JSON.parse(readFileSync(new URL(`../../${PRODUCTION_MANIFEST}`, import.meta.url), "utf8"));
+    const setting = upstreamPeriodOf(doc, PRODUCTION_MANIFEST);
+    expect(setting.batchSeconds).toBe(7200);
+    expect(bucketedCostAt(1_000_000, measured, setting.periodHours).usdPerMeterPerMonth).toBeLessThanOrEqual(
+      0.005,
+    );
+    // one message per quarter hour (sharing's own default 0) misses the target
+    expect(bucketedCostAt(1_000_000, measured, 0.25).usdPerMeterPerMonth).toBeGreaterThan(0.005);
+  });
+
+  it("the debug deployment and sharing's default keep the short period the local platform tests rely on", () => {
+    const doc = JSON.parse(
+      readFileSync(new URL("../../deployment.debug.template.json", import.meta.url), "utf8"),
+    );
+    expect(upstreamPeriodOf(doc, "deployment.debug.template.json").batchSeconds).toBe(0);
+  });
+});
+
+describe("retention defaults", () => {
+  it("are the same 5 years (1826 days) in the functions settings, the Bicep parameters and the cost model", () => {
+    const bicep = readFileSync(new URL("../../infra-bicep/main.bicep", import.meta.url), "utf8");
+    const param = (name: string) => Number(new RegExp(`param ${name} int = (-?\\d+)`).exec(bicep)?.[1]);
+    // 5 years = 5 x 365 + 1 leap day = 1826
+    expect(param("retentionIntervalsDays")).toBe(1826);
+    expect(param("retentionRollupsDays")).toBe(1826);
+    expect(Number(SETTINGS.RETENTION_INTERVALS_DAYS.default)).toBe(1826);
+    expect(Number(SETTINGS.RETENTION_ROLLUPS_DAYS.default)).toBe(1826);
+    expect(ASSUMPTIONS.bucketed.retentionDays).toBe(1826);
+    expect(param("retentionEventsDays")).toBe(Number(SETTINGS.RETENTION_EVENTS_DAYS.default));
+    expect(ASSUMPTIONS.cosmos.eventRetentionDays).toBe(Number(SETTINGS.RETENTION_EVENTS_DAYS.default));
   });
 });
