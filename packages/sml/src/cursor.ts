@@ -83,6 +83,12 @@ export class Cursor {
   }
 
   list(field: string, expected?: number): number {
+    const byte = this.b[this.pos]!;
+    // fast path: a one-byte list TL 0x7N of the expected length
+    if (byte >> 4 === 7 && (expected === undefined || (byte & 0x0f) === expected)) {
+      this.pos++;
+      return byte & 0x0f;
+    }
     const tl = this.tl(field, "list");
     if (expected !== undefined && tl.length !== expected) {
       this.fail("BAD_LENGTH", `${field}: expected a list of ${expected}`, field, {
