@@ -3,8 +3,8 @@
  * unit (DLMS unit code, IEC 62056-6-2), scaler, value, valueSignature. The unit table is @omdp/dlms'.
  */
 import { dlmsUnit } from "@omdp/dlms";
-import { dottedObis } from "./obis-names";
 import type { Cursor, SmlInt } from "./cursor";
+import { dottedObis } from "./obis-names";
 import { DZG_FLAG, DZG_POWER_REGISTERS, type QuirkUse, type SmlQuirkId } from "./quirks";
 import { optTime } from "./time";
 import type { SmlListEntry, SmlValue } from "./types";
