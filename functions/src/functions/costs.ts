@@ -94,8 +94,7 @@ export async function pricesOf(
   dataDir: string,
 ): Promise<Result<PriceSeries> | undefined> {
   const ref = tariff.prices;
-  if (ref?.file)
-    return cachedRead(path.resolve(baseDir, ref.file), (text) => parsePricesText(tariff, text));
+  if (ref?.file) return cachedRead(path.resolve(baseDir, ref.file), (text) => parsePricesText(tariff, text));
   try {
     const got = await tariffUrlPrices(tariff, { cacheDir: path.join(dataDir, "prices-cache") });
     return got?.prices;

@@ -15,7 +15,7 @@ type Query = z.infer<typeof PricesQuery>;
 
 const handle: RouteDef<Params, Query>["handle"] = async (req) => {
   const { meter, r, located } = await meterTariff(req);
-  const prices = pricesOf(located);
+  const prices = await pricesOf(located, req.services.settings.dataDir);
   if (!prices) throw notFound(`day-ahead prices of tariff ${located.tariff.id}`);
   if (!prices.ok)
     throw new ProblemError(500, "Internal Server Error", `${prices.error.code}: ${prices.error.message}`);

@@ -71,6 +71,7 @@ export class SharingModule {
   private retentionTimer: NodeJS.Timeout | undefined;
   private readonly now: () => number;
   private readonly log: Logger;
+  private readonly dataDir: string;
 
   constructor(
     private readonly host: ModuleHost,
@@ -78,6 +79,7 @@ export class SharingModule {
   ) {
     this.now = opts.now ?? Date.now;
     this.log = opts.log;
+    this.dataDir = opts.dataDir;
     this.store = new SharingStore(join(opts.dataDir, "sharing.db"), this.now());
     this.upstreamOutbox = new UpstreamOutbox(opts.dataDir, host, this.log.child("upstream"), opts.sender);
     this.upstream = new UpstreamSelector(this.upstreamOutbox, this.store, () => this.config, this.now);
@@ -137,6 +139,7 @@ export class SharingModule {
           upstream: () => this.upstreamOutbox.counters(),
           sendControl: (msg) => this.sendControl(msg),
           log: this.log.child("api"),
+          dataDir: this.dataDir,
         },
         cfg.api.host,
         cfg.api.port,

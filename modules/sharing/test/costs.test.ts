@@ -4,6 +4,8 @@
  * Expected amounts are hand-computed in the comments.
  */
 import { writeFileSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { CostPage } from "@omdp/tariffs";
 import { afterEach, describe, expect, it, onTestFinished } from "vitest";
@@ -95,6 +97,49 @@ describe("edge costs", () => {
       { start: "2026-06-15T10:00:00.000Z", end: "2026-06-15T11:00:00.000Z", price: "0.100000" },
     ]);
     expect(String(missing.body.detail)).toContain("2026-06-15T11:00:00.000Z");
+  });
+
+  it("prices from the tariff's prices.url (a loopback server), cached on disk; an unreachable URL without a copy is 503", async () => {
+    let served = 0;
+    const csv = "# currency=EUR unit=MWh resolution=PT60M\nstart,price\n2026-06-15T10:00Z,100.00\n";
+    const server = http.createServer((_req, res) => {
+      served++;
+      res.end(csv);
+    });
+    await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+    onTestFinished(() => new Promise<void>((ok) => server.close(() => ok())));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/prices.csv`;
+    h = await start({
+      id: "t-url",
+      currency: "EUR",
+      timeZone: "Europe/Vienna",
+      import: { energy: { kind: "dynamic", multiplier: "1", markup: "0.015" } },
+      prices: { format: "csv", url },
+    });
+    const r = await costs(h, "m1", { from: DAY_FROM, to: DAY_TO, resolution: "interval" });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    // (0.100 + 0.015) EUR/kWh x 0.25 kWh = 0.028750 per quarter hour, as from the file
+    expect(CostPage.parse(r.body).items.map((i) => i.total)).toEqual(Array(4).fill("0.028750"));
+    const again = await costs(h, "m1", { from: DAY_FROM, to: DAY_TO, resolution: "P1D" });
+    expect(again.status).toBe(200);
+    expect(served).toBe(1); // the second answer came from the disk cache
+    // a URL nothing listens on (the server's port after it closed) and no cached copy: 503
+    const closed = http.createServer();
+    await new Promise<void>((ok) => closed.listen(0, "127.0.0.1", ok));
+    const dead = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/p.csv?securityToken=S3CRET`;
+    await new Promise((ok) => closed.close(ok));
+    await h.dispose();
+    h = await start({
+      id: "t-dead",
+      currency: "EUR",
+      timeZone: "Europe/Vienna",
+      import: { energy: { kind: "dynamic" } },
+      prices: { format: "csv", url: dead },
+    });
+    const down = await costs(h, "m1", { from: DAY_FROM, to: DAY_TO, resolution: "interval" });
+    expect(down.status).toBe(503);
+    expect(String(down.body.detail)).toContain("PRICES_URL_UNREACHABLE");
+    expect(JSON.stringify(down.body)).not.toContain("S3CRET");
   });
 
   it("answers 404 for a household without a tariff and 400 for a bad range", async () => {

@@ -20,6 +20,8 @@ export interface ApiDeps {
   /** Counters of the upstream outbox (pending, sent, dropped...), shown by the health check. */
   upstream?: () => Record<string, number>;
   log: Logger;
+  /** The module's data directory (a tariff's `prices.url` is cached under it); default `OMDP_DATA_DIR` or `.data`. */
+  dataDir?: string;
 }
 
 /** The authenticated caller: the household's token (recipient null) or a third party's. */
