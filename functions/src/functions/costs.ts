@@ -17,13 +17,12 @@ import {
   costPage,
   type MonthPeak,
   type PriceSeries,
-  parseEntsoeXml,
-  parsePriceCsv,
   parseTariff,
   type Result,
   type Tariff,
   type TariffError,
 } from "@omdp/tariffs";
+import { PriceUrlError, parsePricesText, tariffUrlPrices } from "@omdp/tariffs/price-url";
 import type { z } from "zod";
 import atDynamic from "../../../examples/tariffs/at-dynamic.json" with { type: "json" };
 import beFlanders from "../../../examples/tariffs/be-flanders.json" with { type: "json" };
@@ -85,13 +84,25 @@ export function tariffFor(settings: Settings, householdId: string, timeZone: str
   return { tariff, baseDir: path.dirname(file) };
 }
 
-/** The tariff's day-ahead prices from its `prices.file` (undefined when it names none). */
-export function pricesOf({ tariff, baseDir }: Located): Result<PriceSeries> | undefined {
+/**
+ * The tariff's day-ahead prices from its `prices.file`, else its `prices.url` (fetched with a timeout
+ * and size limit, cached under `<OMDP_DATA_DIR>/prices-cache`; a failed fetch uses the last copy);
+ * undefined when it names neither.
+ */
+export async function pricesOf(
+  { tariff, baseDir }: Located,
+  dataDir: string,
+): Promise<Result<PriceSeries> | undefined> {
   const ref = tariff.prices;
-  if (!ref?.file) return undefined;
-  return cachedRead(path.resolve(baseDir, ref.file), (text) =>
-    ref.format === "entsoe" ? parseEntsoeXml(text) : parsePriceCsv(text, { currency: tariff.currency }),
-  );
+  if (ref?.file) return cachedRead(path.resolve(baseDir, ref.file), (text) => parsePricesText(tariff, text));
+  try {
+    const got = await tariffUrlPrices(tariff, { cacheDir: path.join(dataDir, "prices-cache") });
+    return got?.prices;
+  } catch (e) {
+    if (e instanceof PriceUrlError)
+      throw new ProblemError(503, "Service Unavailable", `day-ahead prices: ${e.code}: ${e.message}`);
+    throw e;
+  }
 }
 
 /** A pricing failure as a problem, with its evidence: a price missing in the range is 422, else 500. */
@@ -154,7 +165,7 @@ export async function meterTariff({
 const handle: RouteDef<Params, Query>["handle"] = async (req) => {
   const { services, query } = req;
   const { meter, r, located } = await meterTariff(req);
-  const prices = pricesOf(located);
+  const prices = await pricesOf(located, services.settings.dataDir);
   if (prices && !prices.ok) throw tariffProblem(prices.error);
   const rows = await quarters(services.store, meter.id, r.from, r.to);
   // the household's tariff prices electricity: a water, heat, gas or HCA meter has no costs under it

@@ -15,12 +15,11 @@ import {
   costPage,
   type MonthPeak,
   type PriceSeries,
-  parseEntsoeXml,
-  parsePriceCsv,
   type Result,
   type Tariff,
   type TariffError,
 } from "@omdp/tariffs";
+import { PriceUrlError, parsePricesText, tariffUrlPrices } from "@omdp/tariffs/price-url";
 import type { z } from "zod";
 import { tariffOf, timeZoneOf } from "../config";
 import type { ApiDeps, Caller } from "./deps";
@@ -46,11 +45,27 @@ export function tariffPrices(tariff: Tariff, baseDir = process.cwd()): Result<Pr
   }
   const hit = priceCache.get(file);
   if (hit && hit.mtimeMs === mtimeMs) return hit.prices;
-  const text = fs.readFileSync(file, "utf8");
-  const prices =
-    ref.format === "entsoe" ? parseEntsoeXml(text) : parsePriceCsv(text, { currency: tariff.currency });
+  const prices = parsePricesText(tariff, fs.readFileSync(file, "utf8"));
   priceCache.set(file, { mtimeMs, prices });
   return prices;
+}
+
+/**
+ * The tariff's prices from `prices.file`, else from `prices.url`: fetched with a timeout and size
+ * limit into `<dataDir>/prices-cache` (a failed fetch, e.g. detached, uses the last copy).
+ */
+export async function tariffPricesAnywhere(
+  tariff: Tariff,
+  dataDir: string,
+): Promise<Result<PriceSeries> | undefined> {
+  if (tariff.prices?.file) return tariffPrices(tariff);
+  try {
+    return (await tariffUrlPrices(tariff, { cacheDir: path.join(dataDir, "prices-cache") }))?.prices;
+  } catch (e) {
+    if (e instanceof PriceUrlError)
+      throw new ApiError(503, "prices_unavailable", `the tariff's prices URL: ${e.code}: ${e.message}`);
+    throw e;
+  }
 }
 
 /** A pricing failure as a problem: the caller's range (400/422) or the tariff's data (500), with evidence. */
@@ -66,7 +81,8 @@ export function tariffProblem(e: TariffError): ApiError {
 }
 
 export function addCostRoutes(r: Router<Caller | undefined>, deps: ApiDeps): void {
-  r.add("GET", COSTS_PATH, (c) => {
+  const dataDir = deps.dataDir ?? (process.env.OMDP_DATA_DIR || ".data");
+  r.add("GET", COSTS_PATH, async (c) => {
     const parsed = CostQuery.safeParse(Object.fromEntries(c.url.searchParams.entries()));
     if (!parsed.success) throw invalidFields(parsed.error.issues.map(issueParam));
     const query: z.infer<typeof CostQuery> = parsed.data;
@@ -84,7 +100,7 @@ export function addCostRoutes(r: Router<Caller | undefined>, deps: ApiDeps): voi
     // the household's tariff prices electricity: a water, heat, gas or HCA meter has no costs under it
     const medium = rows.find((q) => q.medium !== undefined)?.medium;
     if (medium) throw notFound(`electricity tariff of ${medium} meter ${meterId}`);
-    const prices = tariffPrices(tariff);
+    const prices = await tariffPricesAnywhere(tariff, dataDir);
     if (prices && !prices.ok) throw tariffProblem(prices.error);
     const win = query.resolution === "P1M" ? capacityWindow(tariff, from) : undefined;
     let history: MonthPeak[] = [];
@@ -104,7 +120,7 @@ export function addCostRoutes(r: Router<Caller | undefined>, deps: ApiDeps): voi
     sendJson(c.res, 200, page.value);
   });
 
-  r.add("GET", PRICES_PATH, (c) => {
+  r.add("GET", PRICES_PATH, async (c) => {
     const parsed = PricesQuery.safeParse(Object.fromEntries(c.url.searchParams.entries()));
     if (!parsed.success) throw invalidFields(parsed.error.issues.map(issueParam));
     const from = Date.parse(parsed.data.from);
@@ -115,7 +131,7 @@ export function addCostRoutes(r: Router<Caller | undefined>, deps: ApiDeps): voi
     const meterId = c.params.id!;
     const tariff = tariffOf(deps.config(), meterId);
     if (!tariff) throw notFound(`tariff of meter ${meterId}'s household`);
-    const prices = tariffPrices(tariff);
+    const prices = await tariffPricesAnywhere(tariff, dataDir);
     if (!prices) throw notFound(`day-ahead prices of tariff ${tariff.id}`);
     if (!prices.ok) throw tariffProblem(prices.error);
     const meta = { meterId, tariffId: tariff.id, currency: tariff.currency, timeZone: tariff.timeZone };
