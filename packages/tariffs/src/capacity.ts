@@ -145,6 +145,21 @@ export interface NorwegianMonth {
   readonly charge: number;
 }
 
+/** The mean of the (up to) three highest of the days' highest hours, W (Wh in an hour = W); 0 for none. */
+export function norwegianLevelW(dayMaxWh: readonly number[]): number {
+  const top = [...dayMaxWh].sort((a, b) => b - a).slice(0, 3);
+  return top.length === 0 ? 0 : top.reduce((s, t) => s + t, 0) / top.length;
+}
+
+/** Index of the bracket holding `levelW` (from inclusive, to exclusive); above a closed last bracket, the last. */
+export function norwegianBracket(
+  rule: Pick<Extract<Capacity, { rule: "no" }>, "brackets">,
+  levelW: number,
+): number {
+  const i = rule.brackets.findIndex((b) => levelW >= b.fromKw && (b.toKw === undefined || levelW < b.toKw));
+  return i < 0 ? rule.brackets.length - 1 : i;
+}
+
 export function norwegianMonths(
   rule: Extract<Capacity, { rule: "no" }>,
   hours: ReadonlyMap<number, number>,
@@ -169,11 +184,8 @@ export function norwegianMonths(
     const top = days
       .slice(0, 3)
       .map(([date, h]) => ({ date, hourStart: new Date(h.start).toISOString(), wh: h.wh }));
-    const levelW = top.length === 0 ? 0 : top.reduce((s, t) => s + t.wh, 0) / top.length;
-    let bracket = rule.brackets.findIndex(
-      (b) => levelW >= b.fromKw && (b.toKw === undefined || levelW < b.toKw),
-    );
-    if (bracket < 0) bracket = rule.brackets.length - 1; // above a closed last bracket: the last one
+    const levelW = norwegianLevelW(top.map((t) => t.wh));
+    const bracket = norwegianBracket(rule, levelW);
     return { rule: "no", month, top, levelW, bracket, charge: rule.brackets[bracket]!.perMonth };
   });
 }

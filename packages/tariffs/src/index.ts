@@ -1,4 +1,5 @@
 export { CostItem, CostPage, CostQuery, costPage } from "./api";
+export { type BracketWarning, type BracketWarningInput, bracketWarning } from "./bracket-warning";
 export {
   type BelgianMonth,
   belgianMonths,
@@ -7,6 +8,8 @@ export {
   type MonthPeak,
   monthlyPeaks,
   type NorwegianMonth,
+  norwegianBracket,
+  norwegianLevelW,
   norwegianMonths,
 } from "./capacity";
 export { capacityHistory, capacityWindow } from "./capacity-history";
