@@ -186,6 +186,18 @@ export class DurableOutbox<B = unknown> {
     })();
   }
 
+  /** The hub acknowledged these entries: remove them in one transaction (as `ack` each). */
+  ackAll(seqs: readonly number[]): void {
+    if (!this.db.open) return;
+    this.db.transaction(() => {
+      let removed = 0;
+      for (const seq of seqs) removed += this.stmt.ack.run(seq).changes;
+      if (removed === 0) return;
+      this.pending -= removed;
+      this.bump("delivered", removed);
+    })();
+  }
+
   /** New bounds (desired properties); entries past them are dropped now. */
   setLimits(limits: OutboxLimits): void {
     this.limits = limits;

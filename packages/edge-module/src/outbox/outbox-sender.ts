@@ -1,13 +1,20 @@
 /**
- * Drains the outbox to the hub, oldest first, one send at a time: an entry is removed only after its
- * send resolved (the hub's PUBACK), and a failed send is retried (capped backoff) before anything behind
- * it, so the order is kept. A send the hub received but did not acknowledge is sent again after a
- * restart: a duplicate that the message's own id (a reading's meter and time, an interval's id) lets the
- * stores drop.
+ * Drains the outbox to the hub, oldest first, with up to `inFlight` sends awaiting their PUBACK at once
+ * (an MQTT QoS 1 window: the sends are issued in order on one connection, and the hub stores what
+ * arrives in arrival order, so a later message is only stored after the earlier ones). An entry is
+ * removed only after its send and every send before it resolved (the acknowledged prefix, removed in one
+ * transaction). A failed send stops the window: once the sends in flight settled, the sender waits the
+ * backoff and starts again from the failed entry, so what follows it goes again too (after it, in
+ * order; a duplicate where the hub already had it). The limit of a window: when the hub refuses one
+ * send and takes the next ones already issued (a transient error, not a lost connection, which fails
+ * them all), those arrive once ahead of the refused one; consumers treat that as any out-of-order
+ * redelivery (stores idempotent by id). `inFlight: 1` keeps the strict order. A send the hub received but did not acknowledge is
+ * sent again after a restart: a duplicate that the message's own id (a reading's meter and time, an
+ * interval's id) lets the stores drop.
  */
 import type { Logger } from "@omdp/logger";
 import type { MessageProperties } from "../host";
-import type { DurableOutbox } from "./durable-outbox";
+import type { DurableOutbox, OutboxEntry } from "./durable-outbox";
 import { SendRetry } from "./send-retry";
 
 /** Sends one message; resolves once the hub acknowledged it (`ModuleHost.send`). */
@@ -16,6 +23,11 @@ export type SendFn<B = unknown> = (output: string, body: B, properties: MessageP
 export interface SenderOptions {
   /** Entries read from the outbox at a time. */
   readonly batch?: number;
+  /**
+   * Sends awaiting the hub's acknowledgement at once (default 32). One round trip per message bounded
+   * the reader at a few hundred readings a second on a loaded machine; a window keeps the link busy.
+   */
+  readonly inFlight?: number;
   readonly retryMinMs?: number;
   readonly retryMaxMs?: number;
   /** How long `stop()` waits for a send in flight (the entry stays in the outbox). */
@@ -72,22 +84,65 @@ export class OutboxSender<B = unknown> {
   }
 
   private async run(): Promise<void> {
-    const batch = this.opts.batch ?? 64;
+    const batch = Math.max(this.opts.batch ?? 64, this.window());
     while (!this.stopped) {
       this.again = false;
       const entries = this.outbox.peek(batch);
       if (entries.length === 0) return;
-      for (const e of entries) {
-        if (this.stopped) return;
-        try {
-          await this.send(e.output, e.body, e.properties);
-        } catch (err) {
-          await this.retry.failed(err);
-          break; // re-read from the oldest: the failed entry goes first again
-        }
-        this.outbox.ack(e.seq);
+      const failure = await this.sendWindowed(entries);
+      if (failure !== undefined) await this.retry.failed(failure.error);
+    }
+  }
+
+  private window(): number {
+    return Math.max(1, Math.floor(this.opts.inFlight ?? 32));
+  }
+
+  /**
+   * Sends `entries` in order, at most `window()` unacknowledged at a time, and removes the acknowledged
+   * prefix as it grows. Stops issuing at the first failure and returns it once the sends in flight
+   * settled (none of the entries from the failed one on is removed).
+   */
+  private async sendWindowed(entries: readonly OutboxEntry<B>[]): Promise<{ error: unknown } | undefined> {
+    const window = this.window();
+    const settled: (boolean | undefined)[] = entries.map(() => undefined);
+    let failure: { error: unknown } | undefined;
+    let acked = 0; // entries [0, acked) are removed
+    let issued = 0;
+    const inFlight = new Set<Promise<void>>();
+    const removePrefix = () => {
+      const seqs: number[] = [];
+      while (acked < issued && settled[acked] === true) seqs.push(entries[acked++]!.seq);
+      if (seqs.length > 0) {
+        this.outbox.ackAll(seqs);
         this.retry.succeeded();
       }
+    };
+    while (!this.stopped && failure === undefined && (issued < entries.length || inFlight.size > 0)) {
+      while (!this.stopped && failure === undefined && issued < entries.length && inFlight.size < window) {
+        const i = issued++;
+        const e = entries[i]!;
+        const p: Promise<void> = this.send(e.output, e.body, e.properties).then(
+          () => {
+            settled[i] = true;
+          },
+          (error: unknown) => {
+            settled[i] = false;
+            failure ??= { error };
+          },
+        );
+        const tracked = p.finally(() => inFlight.delete(tracked));
+        inFlight.add(tracked);
+      }
+      if (inFlight.size === 0) break;
+      await Promise.race(inFlight);
+      removePrefix();
     }
+    if (failure !== undefined && !this.stopped) {
+      // the sends still in flight settle first: the retry then starts from the failed entry
+      await Promise.all(inFlight);
+      removePrefix();
+    }
+    return failure;
   }
 }
