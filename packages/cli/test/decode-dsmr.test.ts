@@ -12,7 +12,7 @@ import { encryptGloCiphering } from "@omdp/dlms";
 import { MeterReading } from "@omdp/model";
 import { describe, expect, it } from "vitest";
 import { type DsmrFixture, fixtures } from "../../dsmr/test/support/fixtures";
-import { jsonLines, omdpDecode as omdp, ROOT } from "./support/decode";
+import { jsonLines, omdpDecode as omdp, ROOT, useDecodeBundle, viaTsx } from "./support/decode";
 
 type Cosem = { obis: string; value: unknown; unit?: string; text?: string };
 interface Doc {
@@ -23,6 +23,10 @@ interface Doc {
   cosem: Cosem[];
   reading: unknown;
 }
+
+// The spawns run the decode bundle (support/decode.ts useDecodeBundle); the --batch run over every
+// fixture goes through tsx (viaTsx), so both ways the bin runs are checked against the fixtures' values.
+useDecodeBundle();
 
 const all = fixtures();
 const plain = all.filter((f) => f.key === undefined);
@@ -85,8 +89,8 @@ describe("omdp decode: DSMR P1 fixtures", () => {
     });
   }
 
-  it("--batch: one hex line per telegram, answers in input order", () => {
-    const r = omdp(["--batch"], plain.map((f) => f.hex).join("\n"));
+  it("--batch (through tsx): one hex line per telegram, answers in input order", () => {
+    const r = viaTsx(() => omdp(["--batch"], plain.map((f) => f.hex).join("\n")));
     expect(r.status, r.stderr).toBe(0);
     const lines = jsonLines(r.stdout);
     expect(lines).toHaveLength(plain.length);

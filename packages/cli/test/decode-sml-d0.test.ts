@@ -10,7 +10,7 @@ import { MeterReading } from "@omdp/model";
 import { describe, expect, it } from "vitest";
 import { type D0Fixture, fixtures as d0Fixtures } from "../../d0/test/support/fixtures";
 import { DZG, EBZ, type SmlFixture, fixtures as smlFixtures } from "../../sml/test/support/fixtures";
-import { jsonLines, omdpDecode as omdp } from "./support/decode";
+import { jsonLines, omdpDecode as omdp, useDecodeBundle, viaTsx } from "./support/decode";
 
 type Cosem = { obis: string; value: unknown; unit?: string; address?: string };
 interface Doc {
@@ -76,6 +76,10 @@ function checkD0(doc: Doc, f: D0Fixture): void {
   expect(MeterReading.safeParse(doc.reading).success, f.name).toBe(true);
 }
 
+// The spawns run the decode bundle (support/decode.ts useDecodeBundle); the --batch runs over every SML
+// and D0 fixture go through tsx (viaTsx), so both ways the bin runs are checked against the sources' values.
+useDecodeBundle();
+
 describe("omdp decode: SML fixtures", () => {
   it("has both fixtures", () => expect(sml.length).toBe(2));
 
@@ -87,7 +91,7 @@ describe("omdp decode: SML fixtures", () => {
   });
 
   it("--batch and --protocol sml: one hex line per file, answers in input order", () => {
-    const r = omdp(["--batch", "--protocol", "sml"], sml.map((f) => f.hex).join("\n"));
+    const r = viaTsx(() => omdp(["--batch", "--protocol", "sml"], sml.map((f) => f.hex).join("\n")));
     expect(r.status).toBe(0);
     const docs = jsonLines(r.stdout);
     expect(docs.length).toBe(sml.length);
@@ -125,7 +129,7 @@ describe("omdp decode: D0 fixtures", () => {
 
   it("--batch: one hex line per readout, answers in input order; --protocol d0 the same", () => {
     for (const args of [["--batch"], ["--batch", "--protocol", "d0"]]) {
-      const r = omdp(args, d0.map((f) => f.hex).join("\n"));
+      const r = viaTsx(() => omdp(args, d0.map((f) => f.hex).join("\n")));
       expect(r.status).toBe(0);
       const docs = jsonLines(r.stdout);
       expect(docs.length).toBe(d0.length);
