@@ -1,5 +1,6 @@
 /**
- * The capacity rule (Belgian capacity tariff, issue 15 §2), per household with such a tariff:
+ * The capacity rule (Belgian capacity tariff, issue 15 §2), per household with such a tariff (a
+ * Norwegian tariff goes to capacity-no.ts):
  * - readings: the current quarter hour's import so far (register deltas, split at the quarter's start;
  *   the power held when a meter sends no register), summed over the household's meters; when the quarter,
  *   continued at the power now (`peakWarning` of @omdp/tariffs), would end above `max(month's peak,
@@ -11,7 +12,9 @@ import { CAPACITY_EVENT_TYPES, type IntervalRecord, type MeterReading } from "@o
 import { formatMicros, peakWarning } from "@omdp/tariffs";
 import {
   addInterval,
+  appliesCapacity as applies,
   belgianRule,
+  householdPowerW,
   importBetween,
   localMonth,
   peakCostMicros,
@@ -23,14 +26,11 @@ import {
   shareSince,
   trackFor,
 } from "./capacity";
+import { onIntervalNorwegian, onReadingNorwegian } from "./capacity-no";
 import type { HouseholdSettings, Rule } from "./config";
 import type { RuleContext } from "./context";
 
-type CapacityRule = Extract<Rule, { kind: "capacityPeak" }>;
 type Households = Readonly<Record<string, HouseholdSettings>>;
-
-/** Readings older than this do not count toward the power now. */
-const POWER_FRESH_MS = 5 * 60_000;
 
 const kw = (w: number) => Math.round(w) / 1000;
 const money = (micros: number) => Number(formatMicros(micros));
@@ -38,12 +38,6 @@ const money = (micros: number) => Number(formatMicros(micros));
 function householdOf(households: Households, meterId: string): [string, HouseholdSettings] | null {
   for (const [id, h] of Object.entries(households)) if (h.meters.includes(meterId)) return [id, h];
   return null;
-}
-
-function applies(rule: Rule, h: HouseholdSettings): rule is CapacityRule {
-  return (
-    rule.kind === "capacityPeak" && rule.enabled && (rule.meterId === "*" || h.meters.includes(rule.meterId))
-  );
 }
 
 export function onReadingCapacity(
@@ -55,6 +49,10 @@ export function onReadingCapacity(
   const found = householdOf(households, r.meterId);
   if (!found) return;
   const [householdId, h] = found;
+  if (h.tariff?.capacity?.rule === "no") {
+    onReadingNorwegian(ctx, rules, householdId, h, r);
+    return;
+  }
   const be = belgianRule(h.tariff);
   if (!be || !h.tariff) return;
   const zone = h.tariff.timeZone;
@@ -81,17 +79,7 @@ export function onReadingCapacity(
   }
   if (cur.start !== q) return; // a late meter's reading from before the current quarter
 
-  // The power now: the newest P+ of every meter of the household that reported lately (all, or none).
-  let powerW: number | undefined = 0;
-  for (const m of h.meters) {
-    const s = ctx.state.capacitySamples[m];
-    if (!s || next.t - s.t > POWER_FRESH_MS) continue;
-    if (s.w === null) {
-      powerW = undefined;
-      break;
-    }
-    powerW += s.w;
-  }
+  const powerW = householdPowerW(ctx.state.capacitySamples, h.meters, next.t);
   const month = localMonth(q, zone);
   const peak = peakExcept(track, q); // 0 in the month's first quarter
   const minutesLeft = (q + QUARTER_MS - next.t) / 60_000;
@@ -142,6 +130,10 @@ export function onIntervalCapacity(
   const found = householdOf(households, rec.meterId);
   if (!found) return;
   const [householdId, h] = found;
+  if (h.tariff?.capacity?.rule === "no") {
+    onIntervalNorwegian(ctx, householdId, h, rec);
+    return;
+  }
   const be = belgianRule(h.tariff);
   if (!be || !h.tariff) return;
   const zone = h.tariff.timeZone;

@@ -5,9 +5,42 @@
  */
 import { localDate, type MeterReading, OBIS, offsetMs } from "@omdp/model";
 import { applyPpm, divRound, type Tariff } from "@omdp/tariffs";
+import type { HouseholdSettings, Rule } from "./config";
 import type { CapacityTrack, MeterSample } from "./state";
 
 export const QUARTER_MS = 900_000;
+
+/** Readings older than this do not count toward the power now. */
+export const POWER_FRESH_MS = 5 * 60_000;
+
+/** Whether a rule is an enabled capacity rule for the household. */
+export function appliesCapacity(
+  rule: Rule,
+  h: HouseholdSettings,
+): rule is Extract<Rule, { kind: "capacityPeak" }> {
+  return (
+    rule.kind === "capacityPeak" && rule.enabled && (rule.meterId === "*" || h.meters.includes(rule.meterId))
+  );
+}
+
+/**
+ * The household's power now (W): the newest P+ of every meter that reported within POWER_FRESH_MS of
+ * `t`, summed; undefined when one of them sends no P+ (all, or none).
+ */
+export function householdPowerW(
+  samples: Readonly<Record<string, MeterSample>>,
+  meters: readonly string[],
+  t: number,
+): number | undefined {
+  let powerW = 0;
+  for (const m of meters) {
+    const s = samples[m];
+    if (!s || t - s.t > POWER_FRESH_MS) continue;
+    if (s.w === null) return undefined;
+    powerW += s.w;
+  }
+  return powerW;
+}
 
 /** Start of the local quarter hour holding `ms` (zones with 30/45-minute offsets included). */
 export function quarterStart(ms: number, timeZone: string): number {

@@ -31,6 +31,18 @@ export interface CapacityTrack {
   current: { start: number; wh: number } | null;
 }
 
+/** What the Norwegian capacity rule knows of one household: the month's highest hour per local day. */
+export interface NorwegianTrack {
+  /** Local month (`YYYY-MM`, the tariff's zone). */
+  month: string;
+  /** Highest hourly import (Wh) of each local date (`YYYY-MM-DD`) of the month, from analytics' intervals. */
+  days: Record<string, number>;
+  /** Recent hours (start ms) with the interval energies received per interval id (Wh); a few kept. */
+  hours: Record<string, Record<string, number>>;
+  /** The current hour from the readings: its start (ms) and the import so far (Wh, all meters). */
+  current: { start: number; wh: number } | null;
+}
+
 /** The last reading of a meter that the capacity rule used: time (ms), A+ register (Wh), P+ (W). */
 export interface MeterSample {
   t: number;
@@ -60,6 +72,8 @@ export interface EventsState {
   /** Capacity peaks per household, and the last reading per meter they are measured from. */
   capacity: Record<string, CapacityTrack>;
   capacitySamples: Record<string, MeterSample>;
+  /** Norwegian capacity rule: day maxima and the current hour per household. */
+  capacityNo: Record<string, NorwegianTrack>;
   /** Start (ms) of the quarter a capacity warning was last given for, per `ruleId|householdId`. */
   capacityWarned: Record<string, number>;
   /** Water meters without a flow value, per `ruleId|meterId`: the last volume (m3) and when it last rose (ms). */
@@ -88,6 +102,7 @@ export function emptyState(): EventsState {
     readerIncreases: {},
     capacity: {},
     capacitySamples: {},
+    capacityNo: {},
     capacityWarned: {},
     leakVolumes: {},
     emitted: [],

@@ -56,3 +56,38 @@ export const CapacityPeakSetDetails = z.object({
   quarterEnergyWh: z.number().nonnegative(),
 });
 export type CapacityPeakSetDetails = z.infer<typeof CapacityPeakSetDetails>;
+
+/**
+ * The Norwegian rule's warning (a type of its own: its figures are an hour and a bracket, not a quarter
+ * hour and a peak): the current hour, continued at the power now, would lift the month's level (the mean
+ * of the three highest hourly imports on different days) into a dearer bracket.
+ */
+export const CAPACITY_BRACKET_WARNING = "capacity.bracket.warning";
+
+export const CapacityBracketWarningDetails = z.object({
+  ruleId: z.string(),
+  householdId: z.string(),
+  /** Local month, `YYYY-MM` (the tariff's time zone). */
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  /** Start of the hour, RFC 3339. */
+  hourStart: Rfc3339,
+  /** Projected import of the hour, kWh (= its average power, kW). */
+  projectedKwh: z.number().nonnegative(),
+  /** Import so far in the hour, Wh. */
+  hourEnergyWh: z.number().nonnegative(),
+  /** Whole and partial minutes left in the hour. */
+  minutesLeft: z.number().min(0).max(60),
+  /** The month's level now and with the projected hour, kW. */
+  levelKw: z.number().nonnegative(),
+  projectedLevelKw: z.number().nonnegative(),
+  /** Bracket indexes (the tariff's `capacity.brackets`, from 0) now and with the projected hour. */
+  bracket: z.number().int().nonnegative(),
+  projectedBracket: z.number().int().nonnegative(),
+  /** The highest constant power for the rest of the hour that keeps the bracket, kW (null at its end). */
+  maxPowerKw: z.number().nonnegative().nullable(),
+  /** ISO 4217 code of `costIncrease`. */
+  currency: z.string(),
+  /** What the dearer bracket adds to the month's charge, VAT included. */
+  costIncrease: z.number().nonnegative(),
+});
+export type CapacityBracketWarningDetails = z.infer<typeof CapacityBracketWarningDetails>;

@@ -1,5 +1,7 @@
 export {
+  CAPACITY_BRACKET_WARNING,
   CAPACITY_EVENT_TYPES,
+  CapacityBracketWarningDetails,
   CapacityPeakSetDetails,
   CapacityPeakWarningDetails,
 } from "./capacity-events";
