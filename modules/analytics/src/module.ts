@@ -57,7 +57,8 @@ export async function setupAnalytics(
     log.info("configuration applied", { resolution: config.resolution });
   });
   host.onInput("readings", async (msg) => {
-    await service.handleReading(msg.body);
+    // stored (committed) before the hub gets the PUBACK; the outbox drains in the background
+    await service.handleReading(msg.body, false);
   });
   host.onMethod("getStats", GetStatsRequest, (req) => service.getStats(req));
   host.onMethod("getStatus", z.unknown(), () => ({

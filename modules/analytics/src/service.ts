@@ -112,8 +112,12 @@ export class AnalyticsService {
     };
   }
 
-  /** One message from input `readings`. */
-  async handleReading(body: unknown): Promise<Outcome | "invalid"> {
+  /**
+   * One message from input `readings`: its effects and messages are committed before this returns.
+   * With `waitForSend` false the outbox drains behind it (the module's input then takes the next
+   * reading without waiting for the hub's acknowledgement of the intervals; they are durable already).
+   */
+  async handleReading(body: unknown, waitForSend = true): Promise<Outcome | "invalid"> {
     const parsed = MeterReading.safeParse(body);
     if (!parsed.success) {
       this.counters.invalid += 1;
@@ -132,7 +136,8 @@ export class AnalyticsService {
       this.log.warn("reading from the future rejected", { meterId: reading.meterId });
     const { days, messages } = this.absorb(track.meterId, res.closed);
     this.store.commit([track], days, messages);
-    await this.flush();
+    const sent = this.flush();
+    if (waitForSend) await sent;
     return res.outcome;
   }
 
