@@ -19,6 +19,7 @@ import { type Component, meterRegistry, type PlatformConfig, type Ports } from "
 import { preparePrivateDir, usePrivateUmask, writePrivateFile } from "./dataDir";
 import { prettyLine } from "./logs";
 import { resolvePorts } from "./ports";
+import { waitForReaderLink } from "./readerLink";
 import { chooseEpoch, GO_FILE, keepSimClock, recordedSimTime } from "./simClock";
 import { TOKENS_FILE, writeTokens } from "./tokens";
 
@@ -300,7 +301,10 @@ export async function startPlatform(input: PlatformConfig, opts: StartOptions = 
     });
     status.app = { state: "running", info: { url: app.url } };
     if (clock.epoch.catchUp) {
-      // every component is up: the backfill's catch-up starts now (each one reads the go file)
+      // every component is up, and the reader reads the meters (else the first pushes are lost): the
+      // backfill's catch-up starts now (each one reads the go file)
+      if (wanted.includes("edge") && !(await waitForReaderLink(ports.edgeAdmin, 20_000)))
+        say("backfill: the reader's link to the meters is not up after 20 s; starting anyway", "warn");
       const go = Date.now();
       mkdirSync(join(config.dataDir, "sim"), { recursive: true, mode: 0o700 });
       writePrivateFile(join(config.dataDir, GO_FILE), `${JSON.stringify({ wallMs: go })}\n`);
