@@ -119,3 +119,59 @@ export function costPage(
     items,
   });
 }
+
+// ---- the household cost resource (both APIs): several meters of one household priced as one ----
+
+/** GET HOUSEHOLD_COSTS_PATH: the household's meters summed under its tariff. */
+export const HOUSEHOLD_COSTS_PATH = "/api/households/{id}/costs";
+
+export const HouseholdCostQuery = CostQuery.extend({
+  meters: z
+    .string()
+    .regex(/^[^,]+(,[^,]+)*$/)
+    .optional()
+    .describe(
+      "comma-separated meter ids to sum (the main meters: leave out sub-meters and PV meters behind them); default every electricity meter of the household",
+    ),
+});
+export type HouseholdCostQuery = z.infer<typeof HouseholdCostQuery>;
+
+export const HouseholdCostPage = CostPage.extend({
+  householdId: z.string(),
+  meters: z.array(z.string()).describe("the meters summed, sorted"),
+});
+export type HouseholdCostPage = z.infer<typeof HouseholdCostPage>;
+
+/**
+ * The meters a household's costs sum: the query's list (each must be the household's), else every
+ * electricity meter of it (`isElectric` false: a water, heat, gas or HCA meter); sorted. A listed meter
+ * that is not the household's is an error naming it.
+ */
+export function householdCostMeters(
+  known: readonly string[],
+  isElectric: (meterId: string) => boolean,
+  listed: string | undefined,
+): Result<string[]> {
+  if (listed === undefined) return ok(known.filter(isElectric).sort());
+  const ids = [...new Set(listed.split(","))];
+  for (const id of ids) {
+    if (!known.includes(id))
+      return fail("BAD_QUERY", "not a meter of the household", { field: "meters", actual: id });
+    if (!isElectric(id))
+      return fail("BAD_QUERY", "not an electricity meter", { field: "meters", actual: id });
+  }
+  return ok(ids.sort());
+}
+
+/** The household cost page: `costPage` over the intervals of all `meters` (capacity on their sum). */
+export function householdCostPage(
+  householdId: string,
+  meters: readonly string[],
+  tariff: Tariff,
+  intervals: readonly PricedInterval[],
+  query: CostQuery,
+  options: Omit<CostOptions, "range"> = {},
+): Result<HouseholdCostPage> {
+  const page = costPage(tariff, intervals, query, options);
+  return page.ok ? ok({ ...page.value, householdId, meters: [...meters] }) : page;
+}

@@ -24,6 +24,8 @@ export const TARIFF_ERROR_CODES = [
   "ENTSOE_ACKNOWLEDGEMENT",
   /** A CSV line that is not `start,price`. */
   "BAD_CSV",
+  /** A query parameter that does not fit the resource (a meter that is not the household's, or not electric). */
+  "BAD_QUERY",
   /** Intervals longer than the capacity rule's measuring period (15 min in Belgium, 1 h in Norway). */
   "RESOLUTION_TOO_COARSE",
 ] as const;

@@ -1,4 +1,14 @@
-export { CostItem, CostPage, CostQuery, costPage } from "./api";
+export {
+  CostItem,
+  CostPage,
+  CostQuery,
+  costPage,
+  HOUSEHOLD_COSTS_PATH,
+  HouseholdCostPage,
+  HouseholdCostQuery,
+  householdCostMeters,
+  householdCostPage,
+} from "./api";
 export { type BracketWarning, type BracketWarningInput, bracketWarning } from "./bracket-warning";
 export {
   type BelgianMonth,

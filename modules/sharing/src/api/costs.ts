@@ -24,6 +24,7 @@ import type { z } from "zod";
 import { tariffOf, timeZoneOf } from "../config";
 import type { ApiDeps, Caller } from "./deps";
 import { ApiError, badParameter, invalidFields, issueParam, notFound } from "./errors";
+import { addHouseholdCostRoutes } from "./household-costs";
 import { sendJson } from "./http-io";
 import type { Router } from "./router";
 
@@ -76,12 +77,14 @@ export function tariffProblem(e: TariffError): ApiError {
     .join(", ");
   const detail = evidence ? `${e.message} (${evidence})` : e.message;
   if (e.code === "BAD_INTERVAL" && e.field === "to") return badParameter("to", detail);
+  if (e.code === "BAD_QUERY") return badParameter(e.field ?? "query", detail);
   if (e.code === "NO_PRICE") return new ApiError(422, "no_price", detail, "to");
   return new ApiError(500, `tariff_${e.code.toLowerCase()}`, detail);
 }
 
 export function addCostRoutes(r: Router<Caller | undefined>, deps: ApiDeps): void {
   const dataDir = deps.dataDir ?? (process.env.OMDP_DATA_DIR || ".data");
+  addHouseholdCostRoutes(r, deps, dataDir);
   r.add("GET", COSTS_PATH, async (c) => {
     const parsed = CostQuery.safeParse(Object.fromEntries(c.url.searchParams.entries()));
     if (!parsed.success) throw invalidFields(parsed.error.issues.map(issueParam));
