@@ -106,19 +106,25 @@ export async function pricesOf(
 }
 
 /** A pricing failure as a problem, with its evidence: a price missing in the range is 422, else 500. */
-function tariffProblem(e: TariffError): ProblemError {
+export function tariffProblem(e: TariffError): ProblemError {
   const evidence = [e.at && `at ${e.at}`, e.expected !== undefined && `expected ${e.expected}`]
     .concat(e.actual !== undefined ? [`actual ${e.actual}`] : [])
     .filter(Boolean)
     .join(", ");
   const detail = evidence ? `${e.message} (${evidence})` : e.message;
+  if (e.code === "BAD_QUERY") return badParameter(e.field ?? "query", detail);
   if (e.code === "NO_PRICE")
     return new ProblemError(422, "Unprocessable Content", detail, [{ name: "to", reason: detail }]);
   return new ProblemError(500, "Internal Server Error", `${e.code}: ${detail}`);
 }
 
 /** The meter's quarter hours with start in [from, to), every page (bounded). */
-async function quarters(store: Store, meterId: string, from: number, to: number): Promise<IntervalValues[]> {
+export async function quarters(
+  store: Store,
+  meterId: string,
+  from: number,
+  to: number,
+): Promise<IntervalValues[]> {
   const out: IntervalValues[] = [];
   let token: string | undefined;
   for (let page = 0; page < 100; page++) {

@@ -11,6 +11,7 @@ import "./meter-latest";
 import "./meter-intervals";
 import "./costs";
 import "./prices";
+import "./costs-household";
 import "./household-summary";
 import "./alerts";
 import "./aggregates";
