@@ -14,7 +14,7 @@
  */
 import type { IntervalRecord, MeterReading } from "@omdp/model";
 import { type Interval, IntervalsPage, PricesPage } from "@omdp/series";
-import { CostPage } from "@omdp/tariffs";
+import { CostPage, HouseholdCostPage } from "@omdp/tariffs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingest as analyticsIngest, newTrack, tick } from "../../modules/analytics/src/engine";
 import { type Harness, startHarness } from "../../modules/sharing/test/support/harness";
@@ -378,4 +378,37 @@ describe("the edge and the cloud answer the same costs", () => {
       sent.map((r) => [r.intervalStart, r.energyImportedWh]),
     );
   });
+});
+
+/** GET /api/households/{id}/costs as the shared HouseholdCostPage (strict). */
+async function householdCosts(base: string, token: string, resolution: string, from: number, to: number) {
+  const q = new URLSearchParams({
+    resolution,
+    from: new Date(from).toISOString(),
+    to: new Date(to).toISOString(),
+  });
+  const res = await fetch(`${base}/api/households/hh-1/costs?${q}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const json: unknown = await res.json();
+  expect(res.status, JSON.stringify(json)).toBe(200);
+  return HouseholdCostPage.strict().parse(json);
+}
+
+describe("the edge and the cloud answer the same household costs", () => {
+  for (const resolution of ["interval", "P1D", "P1M"]) {
+    it(`${resolution}, everything: the same page, the water meter left out, equal to its one meter's`, async () => {
+      const [, from, to] = RANGES[0]!;
+      const [e, c] = await Promise.all([
+        householdCosts(edge.base, edge.token, resolution, from, to),
+        householdCosts(cloud.url, cloud.admin, resolution, from, to),
+      ]);
+      expect(e).toEqual(c);
+      // hh-1 has the electricity meter and the water meter: only the electricity meter is priced
+      expect(e.meters).toEqual([METER]);
+      const { householdId, meters, ...page } = e;
+      expect(householdId).toBe("hh-1");
+      expect(page).toEqual(await costs(edge.base, edge.token, resolution, from, to));
+    });
+  }
 });
