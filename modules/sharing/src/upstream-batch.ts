@@ -1,7 +1,7 @@
 /**
- * The upstream sender: drains sharing's durable outbox to the hub, oldest first, one send at a time,
- * removing entries only after the hub acknowledged the send (PUBACK) and retrying with capped backoff,
- * as @omdp/edge-module's OutboxSender. With an upstream period (`cloud.batchSeconds` > 0) it holds
+ * The upstream sender: drains sharing's durable outbox to the hub, oldest first, a window of sends in
+ * flight (@omdp/edge-module's sendWindowed), removing entries only after the hub acknowledged the send
+ * and those before it (PUBACK) and retrying with capped backoff, as @omdp/edge-module's OutboxSender. With an upstream period (`cloud.batchSeconds` > 0) it holds
  * interval records until the oldest has waited a period (or enough wait to fill a message), then sends
  * them packed into `intervals` batches of one IoT Hub 4 KB block each (@omdp/series packIntervals);
  * readings and events still leave at once. A batch is acknowledged as a whole: a send that fails or is
@@ -14,6 +14,7 @@ import {
   type OutboxEntry,
   type SendFn,
   SendRetry,
+  sendWindowed,
 } from "@omdp/edge-module";
 import type { Logger } from "@omdp/logger";
 import type { IntervalRecord } from "@omdp/model";
@@ -24,6 +25,8 @@ export interface BatchSenderOptions {
   readonly retryMinMs?: number;
   readonly retryMaxMs?: number;
   readonly stopWaitMs?: number;
+  /** Messages awaiting the hub's acknowledgement at once (default 16; 1 keeps the strict order). */
+  readonly inFlight?: number;
   /** Clock of the upstream period (tests). */
   readonly now?: () => number;
 }
@@ -103,19 +106,20 @@ export class BatchSender {
       if (entries.length === 0) return;
       const groups = this.periodMs > 0 ? this.plan(entries) : entries.map((e) => [e]);
       if (groups.length === 0) return; // only held intervals: the timer wakes the sender
-      let failed = false;
-      for (const g of groups) {
-        if (this.stopped) return;
-        try {
-          await this.sendGroup(g);
-        } catch (err) {
-          await this.retry.failed(err);
-          failed = true;
-          break; // re-read from the oldest: the failed message goes first again
-        }
-        for (const e of g) this.outbox.ack(e.seq);
-        this.retry.succeeded();
-      }
+      // up to `inFlight` messages awaiting the hub's PUBACK at once; the acknowledged prefix leaves
+      const failure = await sendWindowed(groups, {
+        window: this.opts.inFlight ?? 16,
+        send: (g) => this.sendGroup(g),
+        acked: (done) => {
+          this.outbox.ackAll(done.flat().map((e) => e.seq));
+          this.retry.succeeded();
+        },
+        stopped: () => this.stopped,
+      });
+      if (this.stopped) return;
+      const failed = failure !== undefined;
+      // re-read from the oldest: the failed message goes first again
+      if (failed) await this.retry.failed(failure.error);
       // batching: stop when something is held back (its timer is set) and nothing failed
       if (!failed && this.periodMs > 0 && groups.flat().length < entries.length) return;
     }

@@ -25,6 +25,8 @@ export {
   type SenderOptions,
   type SendFn,
   SendRetry,
+  sendWindowed,
+  type WindowOptions,
 } from "./outbox";
 export { EXIT_WITH_PARENT_ENV, watchParent } from "./parent-watch";
 export {

@@ -16,6 +16,7 @@ import type { Logger } from "@omdp/logger";
 import type { MessageProperties } from "../host";
 import type { DurableOutbox, OutboxEntry } from "./durable-outbox";
 import { SendRetry } from "./send-retry";
+import { sendWindowed } from "./send-window";
 
 /** Sends one message; resolves once the hub acknowledged it (`ModuleHost.send`). */
 export type SendFn<B = unknown> = (output: string, body: B, properties: MessageProperties) => Promise<void>;
@@ -98,51 +99,15 @@ export class OutboxSender<B = unknown> {
     return Math.max(1, Math.floor(this.opts.inFlight ?? 32));
   }
 
-  /**
-   * Sends `entries` in order, at most `window()` unacknowledged at a time, and removes the acknowledged
-   * prefix as it grows. Stops issuing at the first failure and returns it once the sends in flight
-   * settled (none of the entries from the failed one on is removed).
-   */
-  private async sendWindowed(entries: readonly OutboxEntry<B>[]): Promise<{ error: unknown } | undefined> {
-    const window = this.window();
-    const settled: (boolean | undefined)[] = entries.map(() => undefined);
-    let failure: { error: unknown } | undefined;
-    let acked = 0; // entries [0, acked) are removed
-    let issued = 0;
-    const inFlight = new Set<Promise<void>>();
-    const removePrefix = () => {
-      const seqs: number[] = [];
-      while (acked < issued && settled[acked] === true) seqs.push(entries[acked++]!.seq);
-      if (seqs.length > 0) {
-        this.outbox.ackAll(seqs);
+  private sendWindowed(entries: readonly OutboxEntry<B>[]): Promise<{ error: unknown } | undefined> {
+    return sendWindowed(entries, {
+      window: this.window(),
+      send: (e) => this.send(e.output, e.body, e.properties),
+      acked: (done) => {
+        this.outbox.ackAll(done.map((e) => e.seq));
         this.retry.succeeded();
-      }
-    };
-    while (!this.stopped && failure === undefined && (issued < entries.length || inFlight.size > 0)) {
-      while (!this.stopped && failure === undefined && issued < entries.length && inFlight.size < window) {
-        const i = issued++;
-        const e = entries[i]!;
-        const p: Promise<void> = this.send(e.output, e.body, e.properties).then(
-          () => {
-            settled[i] = true;
-          },
-          (error: unknown) => {
-            settled[i] = false;
-            failure ??= { error };
-          },
-        );
-        const tracked = p.finally(() => inFlight.delete(tracked));
-        inFlight.add(tracked);
-      }
-      if (inFlight.size === 0) break;
-      await Promise.race(inFlight);
-      removePrefix();
-    }
-    if (failure !== undefined && !this.stopped) {
-      // the sends still in flight settle first: the retry then starts from the failed entry
-      await Promise.all(inFlight);
-      removePrefix();
-    }
-    return failure;
+      },
+      stopped: () => this.stopped,
+    });
   }
 }
