@@ -37,12 +37,13 @@ export class ClockFileError extends Error {
 }
 
 /**
- * Simulated ms per wall ms while a backfill catches up. Measured on 2 shared cores: the edge pipeline
- * kept up at 30,000x (10 days in 29 s, every DLMS quarter hour in the cloud 10 s later; load average
- * 4-6) and at 10,000x under load 9; at 64,800x the pushes queued and the history arrived minutes after
- * the clock. 30 days take 86 s at this speed.
+ * Simulated ms per wall ms while a backfill catches up: 30 days in 29 s. Measured on 2 shared cores
+ * (load average about 4), P30D from `startPlatform` to every DLMS quarter hour in the cloud: 60 s at
+ * 90,000x (components up 9 s, clock 29 s, the cloud complete 22 s after it), 71 s at 60,000x (the
+ * pipeline then 17 s behind the clock). Before the reader's and sharing's sends had a window of
+ * PUBACKs in flight, 30,000x (86 s of clock) was the most the pipeline kept up with.
  */
-export const BACKFILL_SPEED = 30_000;
+export const BACKFILL_SPEED = 90_000;
 
 export class DurationError extends Error {
   override readonly name = "DurationError";
