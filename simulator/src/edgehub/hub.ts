@@ -21,6 +21,13 @@ import { identityKey } from "./topics";
 import { TwinStore } from "./twins";
 import { type QueueStats, UpstreamQueue } from "./upstream-queue";
 
+/**
+ * The local platform keeps sharing's short upstream period (each interval at once) whatever the
+ * production manifest sets (deployment.template.json: 7200 s, for the cost target): local tests and
+ * `omdp start` expect the cloud history without the 2 h delay. `desiredOverrides` may still set it.
+ */
+const LOCAL_SHARING: JsonObject = { cloud: { batchSeconds: 0 } };
+
 /** The repository root (modules live under `<root>/modules/<name>`). */
 export const REPO_ROOT = resolve(fileURLToPath(new URL(".", import.meta.url)), "../../..");
 
@@ -148,7 +155,8 @@ export async function startEdgeHub(opts: EdgeHubOptions = {}): Promise<EdgeHub> 
       : {};
   for (const m of manifest.modules) {
     identities.ensure({ deviceId, moduleId: m.name });
-    const withLocal = mergePatch(m.desired as JsonObject, local[m.name] ?? {});
+    const platform = m.name === "sharing" ? LOCAL_SHARING : {};
+    const withLocal = mergePatch(mergePatch(m.desired as JsonObject, platform), local[m.name] ?? {});
     const desired = mergePatch(withLocal, opts.desiredOverrides?.[m.name] ?? {});
     twins.seed(identityKey({ deviceId, moduleId: m.name }), desired);
   }

@@ -1,6 +1,9 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { type RunningModule, startModule } from "@omdp/edge-module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { REPO_ROOT } from "../../src/edgehub/index";
 import { quiet, startTestHub, type TestHub, until } from "./helpers";
 
 const Config = z.object({
@@ -38,6 +41,12 @@ describe("edge hub with the real SDK: twin and direct methods", () => {
   it("delivers the manifest's desired properties at start", async () => {
     await until(() => applied.length >= 1, 5_000, "initial config");
     expect(applied[0]).toEqual({ resolution: "PT15M", maxGapSeconds: 300 });
+  });
+
+  it("keeps sharing's short upstream period locally although the production manifest sets 7200 s", () => {
+    const manifest = JSON.parse(readFileSync(join(REPO_ROOT, "deployment.template.json"), "utf8"));
+    expect(manifest.modulesContent.sharing["properties.desired"].cloud.batchSeconds).toBe(7200);
+    expect(t.hub.twin("sharing").desired.cloud).toMatchObject({ enabled: true, batchSeconds: 0 });
   });
 
   it("pushes a desired patch, merged, and reports it applied", async () => {
