@@ -25,7 +25,10 @@ export interface BatchSenderOptions {
   readonly retryMinMs?: number;
   readonly retryMaxMs?: number;
   readonly stopWaitMs?: number;
-  /** Messages awaiting the hub's acknowledgement at once (default 16; 1 keeps the strict order). */
+  /**
+   * Messages awaiting the hub's acknowledgement at once (default 1: one at a time, the strict order;
+   * the module's wiring asks for a window, see main.ts).
+   */
   readonly inFlight?: number;
   /** Clock of the upstream period (tests). */
   readonly now?: () => number;
@@ -106,16 +109,8 @@ export class BatchSender {
       if (entries.length === 0) return;
       const groups = this.periodMs > 0 ? this.plan(entries) : entries.map((e) => [e]);
       if (groups.length === 0) return; // only held intervals: the timer wakes the sender
-      // up to `inFlight` messages awaiting the hub's PUBACK at once; the acknowledged prefix leaves
-      const failure = await sendWindowed(groups, {
-        window: this.opts.inFlight ?? 16,
-        send: (g) => this.sendGroup(g),
-        acked: (done) => {
-          this.outbox.ackAll(done.flat().map((e) => e.seq));
-          this.retry.succeeded();
-        },
-        stopped: () => this.stopped,
-      });
+      const window = this.opts.inFlight ?? 1;
+      const failure = window > 1 ? await this.sendWindow(groups, window) : await this.sendSerially(groups);
       if (this.stopped) return;
       const failed = failure !== undefined;
       // re-read from the oldest: the failed message goes first again
@@ -123,6 +118,37 @@ export class BatchSender {
       // batching: stop when something is held back (its timer is set) and nothing failed
       if (!failed && this.periodMs > 0 && groups.flat().length < entries.length) return;
     }
+  }
+
+  /** One message at a time: each removed once the hub acknowledged it; stops at the first failure. */
+  private async sendSerially(groups: readonly OutboxEntry[][]): Promise<{ error: unknown } | undefined> {
+    for (const g of groups) {
+      if (this.stopped) return undefined;
+      try {
+        await this.sendGroup(g);
+      } catch (error) {
+        return { error };
+      }
+      for (const e of g) this.outbox.ack(e.seq);
+      this.retry.succeeded();
+    }
+    return undefined;
+  }
+
+  /** Up to `window` messages awaiting the hub's PUBACK at once; the acknowledged prefix leaves. */
+  private sendWindow(
+    groups: readonly OutboxEntry[][],
+    window: number,
+  ): Promise<{ error: unknown } | undefined> {
+    return sendWindowed(groups, {
+      window,
+      send: (g) => this.sendGroup(g),
+      acked: (done) => {
+        this.outbox.ackAll(done.flat().map((e) => e.seq));
+        this.retry.succeeded();
+      },
+      stopped: () => this.stopped,
+    });
   }
 
   /**
