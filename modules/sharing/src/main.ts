@@ -1,8 +1,6 @@
 import { clockFromEnv, runModule } from "@omdp/edge-module";
 import { startSharing } from "./module";
 
-const UPSTREAM_IN_FLIGHT = 16;
-
 // Wiring only: the runtime connects, delivers twin configuration, inputs and direct methods.
 // "now" is the platform's simulated clock under `omdp start` (OMDP_SIM_CLOCK), the wall clock otherwise.
 void runModule("sharing", (host, log) =>
@@ -10,8 +8,5 @@ void runModule("sharing", (host, log) =>
     dataDir: process.env.OMDP_DATA_DIR || ".data",
     log,
     now: clockFromEnv(),
-    // a window of upstream sends awaiting the hub's PUBACK (one round trip per message held a
-    // backfill's history back from the cloud)
-    sender: { inFlight: UPSTREAM_IN_FLIGHT },
   }),
 );

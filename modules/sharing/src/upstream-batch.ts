@@ -15,6 +15,7 @@ import {
   type SendFn,
   SendRetry,
   sendWindowed,
+  slowStart,
 } from "@omdp/edge-module";
 import type { Logger } from "@omdp/logger";
 import type { IntervalRecord } from "@omdp/model";
@@ -27,7 +28,7 @@ export interface BatchSenderOptions {
   readonly stopWaitMs?: number;
   /**
    * Messages awaiting the hub's acknowledgement at once (default 1: one at a time, the strict order;
-   * the module's wiring asks for a window, see main.ts).
+   * see @omdp/edge-module's SenderOptions.inFlight for why no module asks for more yet).
    */
   readonly inFlight?: number;
   /** Clock of the upstream period (tests). */
@@ -42,6 +43,8 @@ export class BatchSender {
   private loop: Promise<void> | undefined;
   private again = false;
   private stopped = false;
+  /** Sends acknowledged since the start or the last failure (a window opens only after one). */
+  private sentSinceFailure = 0;
   private timer: NodeJS.Timeout | undefined;
   private periodMs = 0;
   private batchesSent = 0;
@@ -114,7 +117,10 @@ export class BatchSender {
       if (this.stopped) return;
       const failed = failure !== undefined;
       // re-read from the oldest: the failed message goes first again
-      if (failed) await this.retry.failed(failure.error);
+      if (failed) {
+        this.sentSinceFailure = 0;
+        await this.retry.failed(failure.error);
+      }
       // batching: stop when something is held back (its timer is set) and nothing failed
       if (!failed && this.periodMs > 0 && groups.flat().length < entries.length) return;
     }
@@ -141,10 +147,11 @@ export class BatchSender {
     window: number,
   ): Promise<{ error: unknown } | undefined> {
     return sendWindowed(groups, {
-      window,
+      window: () => slowStart(this.retry.backingOff, this.sentSinceFailure, window),
       send: (g) => this.sendGroup(g),
       acked: (done) => {
         this.outbox.ackAll(done.flat().map((e) => e.seq));
+        this.sentSinceFailure += done.length;
         this.retry.succeeded();
       },
       stopped: () => this.stopped,

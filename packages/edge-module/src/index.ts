@@ -26,6 +26,7 @@ export {
   type SendFn,
   SendRetry,
   sendWindowed,
+  slowStart,
   type WindowOptions,
 } from "./outbox";
 export { EXIT_WITH_PARENT_ENV, watchParent } from "./parent-watch";

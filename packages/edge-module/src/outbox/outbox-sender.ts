@@ -16,7 +16,7 @@ import type { Logger } from "@omdp/logger";
 import type { MessageProperties } from "../host";
 import type { DurableOutbox, OutboxEntry } from "./durable-outbox";
 import { SendRetry } from "./send-retry";
-import { sendWindowed } from "./send-window";
+import { sendWindowed, slowStart } from "./send-window";
 
 /** Sends one message; resolves once the hub acknowledged it (`ModuleHost.send`). */
 export type SendFn<B = unknown> = (output: string, body: B, properties: MessageProperties) => Promise<void>;
@@ -25,8 +25,10 @@ export interface SenderOptions {
   /** Entries read from the outbox at a time. */
   readonly batch?: number;
   /**
-   * Sends awaiting the hub's acknowledgement at once (default 32). One round trip per message bounded
-   * the reader at a few hundred readings a second on a loaded machine; a window keeps the link busy.
+   * Sends awaiting the hub's acknowledgement at once (default 1). One round trip per message bounds a
+   * sender at a few hundred messages a second on a loaded machine; a window keeps the link busy, but
+   * the local hub was seen to store concurrent sends of one client out of order
+   * (tests/edge/sharing-outbox), so no module asks for one yet.
    */
   readonly inFlight?: number;
   readonly retryMinMs?: number;
@@ -40,6 +42,8 @@ export class OutboxSender<B = unknown> {
   private loop: Promise<void> | undefined;
   private again = false;
   private stopped = false;
+  /** Sends acknowledged since the start or the last failure (the window opens only after one). */
+  private sentSinceFailure = 0;
 
   constructor(
     private readonly outbox: DurableOutbox<B>,
@@ -91,20 +95,24 @@ export class OutboxSender<B = unknown> {
       const entries = this.outbox.peek(batch);
       if (entries.length === 0) return;
       const failure = await this.sendWindowed(entries);
-      if (failure !== undefined) await this.retry.failed(failure.error);
+      if (failure !== undefined) {
+        this.sentSinceFailure = 0;
+        await this.retry.failed(failure.error);
+      }
     }
   }
 
   private window(): number {
-    return Math.max(1, Math.floor(this.opts.inFlight ?? 32));
+    return Math.max(1, Math.floor(this.opts.inFlight ?? 1));
   }
 
   private sendWindowed(entries: readonly OutboxEntry<B>[]): Promise<{ error: unknown } | undefined> {
     return sendWindowed(entries, {
-      window: this.window(),
+      window: () => slowStart(this.retry.backingOff, this.sentSinceFailure, this.window()),
       send: (e) => this.send(e.output, e.body, e.properties),
       acked: (done) => {
         this.outbox.ackAll(done.map((e) => e.seq));
+        this.sentSinceFailure += done.length;
         this.retry.succeeded();
       },
       stopped: () => this.stopped,

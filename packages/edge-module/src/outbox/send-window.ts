@@ -6,8 +6,8 @@
  * failed item on was passed to `acked` (the caller retries from there).
  */
 export interface WindowOptions<T> {
-  /** Sends in flight at most (at least 1). */
-  readonly window: number;
+  /** Sends in flight at most (at least 1), asked before each send (a window may grow). */
+  readonly window: number | (() => number);
   readonly send: (item: T) => Promise<void>;
   /** The acknowledged prefix grew by these items, in order. */
   readonly acked: (items: readonly T[]) => void;
@@ -19,7 +19,7 @@ export async function sendWindowed<T>(
   items: readonly T[],
   opts: WindowOptions<T>,
 ): Promise<{ error: unknown } | undefined> {
-  const window = Math.max(1, Math.floor(opts.window));
+  const window = () => Math.max(1, Math.floor(typeof opts.window === "number" ? opts.window : opts.window()));
   const done: boolean[] = items.map(() => false);
   let failure: { error: unknown } | undefined;
   let acked = 0; // items [0, acked) were passed to `acked`
@@ -32,7 +32,7 @@ export async function sendWindowed<T>(
   };
   const canIssue = () => !opts.stopped() && failure === undefined && issued < items.length;
   for (let guard = 0; guard <= 2 * items.length + 1; guard++) {
-    while (canIssue() && inFlight.size < window) {
+    while (canIssue() && inFlight.size < window()) {
       const i = issued++;
       const tracked: Promise<void> = opts
         .send(items[i]!)
@@ -58,4 +58,13 @@ export async function sendWindowed<T>(
     ackPrefix();
   }
   return failure;
+}
+
+/**
+ * The window a sender may use now: one send at a time until one was acknowledged since the start or
+ * the last failure, then `full`. While a client connects (or reconnects) the SDK may hold several sends
+ * and let them out in another order; once one went through the link is up and sends leave in order.
+ */
+export function slowStart(backingOff: boolean, sentSinceFailure: number, full: number): number {
+  return backingOff || sentSinceFailure === 0 ? 1 : full;
 }

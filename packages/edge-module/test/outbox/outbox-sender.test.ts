@@ -85,23 +85,27 @@ describe("OutboxSender", () => {
       quiet,
       { inFlight: 3 },
     );
-    for (let n = 1; n <= 5; n++) outbox.add({ output: "readings", body: { n } });
+    for (let n = 1; n <= 6; n++) outbox.add({ output: "readings", body: { n } });
     sender.wake();
+    // slow start: one send alone until the link proved itself
+    await until(() => pending.length === 1, 5_000, "the first send");
+    expect(pending.map((p) => p.n)).toEqual([1]);
+    pending.shift()!.ack();
     await until(() => pending.length === 3, 5_000, "three sends in flight");
-    expect(pending.map((p) => p.n)).toEqual([1, 2, 3]);
-    // the second acknowledged before the first: nothing is removed until the first is
+    expect(pending.map((p) => p.n)).toEqual([2, 3, 4]);
+    // the third acknowledged before the second: nothing more is removed until the second is
     pending.splice(1, 1)[0]!.ack();
-    await until(() => pending.length === 3, 5_000, "the fourth send");
+    await until(() => pending.length === 3, 5_000, "the fifth send");
     expect(outbox.stats().pending).toBe(5);
-    pending.shift()!.ack(); // 1 (and 2 before it) acknowledged: both leave the outbox
-    await until(() => outbox.stats().pending === 3, 5_000, "1 and 2 removed");
-    expect(outbox.peek(10).map((e) => (e.body as { n: number }).n)).toEqual([3, 4, 5]);
+    pending.shift()!.ack(); // 2 (and 3 behind it) acknowledged: both leave the outbox
+    await until(() => outbox.stats().pending === 3, 5_000, "2 and 3 removed");
+    expect(outbox.peek(10).map((e) => (e.body as { n: number }).n)).toEqual([4, 5, 6]);
     for (let i = 0; i < 10 && outbox.stats().pending > 0; i++) {
       await until(() => pending.length > 0, 5_000, "a send in flight");
       pending.shift()!.ack();
       await until(() => pending.length > 0 || outbox.stats().pending === 0, 5_000, "the next");
     }
-    expect(outbox.stats()).toMatchObject({ pending: 0, delivered: 5 });
+    expect(outbox.stats()).toMatchObject({ pending: 0, delivered: 6 });
     expect(most).toBe(3);
     await sender.stop();
   });
@@ -124,10 +128,10 @@ describe("OutboxSender", () => {
     for (let n = 1; n <= 6; n++) outbox.add({ output: "readings", body: { n } });
     sender.wake();
     await until(() => outbox.stats().pending === 0, 5_000, "everything delivered");
-    // 1, 2 and 4 arrived in the first window (3 was refused, 5 and 6 not yet issued: the window stops
-    // issuing at a failure); the retry starts at 3 and sends 4 again after it. The limit of a window:
-    // 4 arrived once ahead of 3 (a consumer sees it as an out-of-order redelivery; inFlight: 1 avoids it)
-    expect(arrivals).toEqual([1, 2, 4, 3, 4, 5, 6]);
+    // 1 alone (slow start), then 2..5 in one window: 3 refused, 2, 4 and 5 arrived (6 not issued: the
+    // window stops issuing at a failure); the retry starts at 3, alone again, then 4.. after it. The
+    // limit of a window: 4 and 5 arrived once ahead of 3 (inFlight: 1 avoids it)
+    expect(arrivals).toEqual([1, 2, 4, 5, 3, 4, 5, 6]);
     expect(outbox.stats()).toMatchObject({ pending: 0, delivered: 6 });
     await sender.stop();
   });
