@@ -1,7 +1,7 @@
 /**
  * A backfill's catch-up must not start before the reader is connected to the meters' gateway: the
  * gateway passes bytes through like a wire (nothing is kept for a client that is not there), so the
- * pushes of the first seconds of a 90,000x catch-up (hours of meter time) were lost when the reader
+ * pushes of the first seconds of a 30,000x catch-up (hours of meter time) were lost when the reader
  * connected a moment after the go file. The supervisor asks the reader module (edge hub admin, direct
  * method `getStatus`) until its link is up, bounded.
  */
