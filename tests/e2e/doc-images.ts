@@ -56,6 +56,14 @@ async function main(): Promise<void> {
     await page.screenshot({ path: join(IMG, "live.png") });
     await page.goto(`${h.appUrl}/#/history?kind=month&meter=${METER.meterId}`);
     await page.waitForSelector('main[data-painted="1"]', { timeout: 30_000 });
+    await page.waitForFunction(
+      () =>
+        !/^–$/.test(
+          (globalThis as unknown as BrowserGlobal).document.querySelector("#hist-cost")?.textContent ?? "–",
+        ),
+      null,
+      { timeout: 30_000 },
+    );
     await page.screenshot({ path: join(IMG, "history.png") });
     await page.close();
   } finally {
