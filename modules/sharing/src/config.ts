@@ -61,7 +61,14 @@ const Household = z.object({
   tariff: Tariff.optional(),
 });
 
-const Meter = z.object({ householdId: z.string().min(1) });
+const Meter = z.object({
+  householdId: z.string().min(1),
+  /**
+   * `sub`: the meter measures part of what the household's main meter already measures (an M-Bus
+   * sub-meter behind it); household costs leave it out by default, so nothing is counted twice.
+   */
+  role: z.enum(["main", "sub"]).default("main"),
+});
 
 const Cloud = z.object({
   /** Without a cloud (detached mode) nothing is sent on `upstream`; everything else works. */
@@ -99,6 +106,11 @@ export const DEFAULT_TIME_ZONE = "Europe/Vienna";
 /** The household a meter belongs to (the configured default household for unlisted meters). */
 export function householdOf(config: DesiredConfig, meterId: string): string {
   return config.meters[meterId]?.householdId ?? config.defaultHouseholdId;
+}
+
+/** A meter's role in its household: `main` unless configured `sub`. */
+export function roleOf(config: DesiredConfig, meterId: string): "main" | "sub" {
+  return config.meters[meterId]?.role ?? "main";
 }
 
 /** The time zone of a meter's household. */

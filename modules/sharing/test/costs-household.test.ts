@@ -60,6 +60,32 @@ describe("edge household costs", () => {
     expect((await householdCosts(h, "hh-2", DAY)).status).toBe(404);
   });
 
+  it("leaves a sub-meter out by default: the main meter's answer alone", async () => {
+    h = await startHarness({
+      households: { "hh-1": { timeZone: "Europe/Vienna", tariff: fixed } },
+      meters: { m1: { householdId: "hh-1" }, sub: { householdId: "hh-1", role: "sub" } },
+    });
+    for (let q = 0; q < 4; q++) {
+      await h.host.deliver("intervals", interval("m1", START + q * 900_000, 15, 250));
+      await h.host.deliver("intervals", interval("sub", START + q * 900_000, 15, 100));
+    }
+    const r = await householdCosts(h, "hh-1", { ...DAY, resolution: "P1D" });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const page = HouseholdCostPage.strict().parse(r.body);
+    // m1 alone: 4 x 250 = 1,000 Wh, total 0.498800 (hand-computed in the test above and the meter
+    // resource's test); the sub-meter's 400 Wh are already in m1's 1,000
+    expect(page.meters).toEqual(["m1"]);
+    expect(page.items[0]).toMatchObject({ importWh: 1000, total: "0.498800" });
+    // the sub-meter alone may be asked for: its 400 Wh
+    const alone = await householdCosts(h, "hh-1", { ...DAY, resolution: "P1D", meters: "sub" });
+    expect(HouseholdCostPage.parse(alone.body).items[0]).toMatchObject({ importWh: 400 });
+    // with its main meter it would count twice: refused naming the sub-meter
+    const both = await householdCosts(h, "hh-1", { ...DAY, meters: "m1,sub" });
+    expect(both.status).toBe(400);
+    expect(JSON.stringify(both.body)).toContain("sub");
+    expect(JSON.stringify(both.body)).toContain("meters");
+  });
+
   it("takes the Belgian capacity peak on the meters' summed import", async () => {
     h = await startHarness({
       households: { "hh-be": { timeZone: "Europe/Brussels", tariff: beFlanders } },

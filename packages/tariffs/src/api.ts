@@ -131,7 +131,7 @@ export const HouseholdCostQuery = CostQuery.extend({
     .regex(/^[^,]+(,[^,]+)*$/)
     .optional()
     .describe(
-      "comma-separated meter ids to sum (the main meters: leave out sub-meters and PV meters behind them); default every electricity meter of the household",
+      "comma-separated meter ids to sum (main meters, or sub-meters alone: a sub-meter with a main meter is refused as counted twice); default every electricity meter of the household but its sub-meters",
     ),
 });
 export type HouseholdCostQuery = z.infer<typeof HouseholdCostQuery>;
@@ -144,15 +144,18 @@ export type HouseholdCostPage = z.infer<typeof HouseholdCostPage>;
 
 /**
  * The meters a household's costs sum: the query's list (each must be the household's), else every
- * electricity meter of it (`isElectric` false: a water, heat, gas or HCA meter); sorted. A listed meter
- * that is not the household's is an error naming it.
+ * electricity meter of it (`isElectric` false: a water, heat, gas or HCA meter) that is not a sub-meter
+ * (`isSub`: it measures part of what a main meter of the household already measures, so summing both
+ * counts that part twice); sorted. A listed meter that is not the household's, not electric, or a
+ * sub-meter listed together with a main meter is an error naming it. Sub-meters alone may be listed.
  */
 export function householdCostMeters(
   known: readonly string[],
   isElectric: (meterId: string) => boolean,
   listed: string | undefined,
+  isSub: (meterId: string) => boolean = () => false,
 ): Result<string[]> {
-  if (listed === undefined) return ok(known.filter(isElectric).sort());
+  if (listed === undefined) return ok(known.filter((m) => isElectric(m) && !isSub(m)).sort());
   const ids = [...new Set(listed.split(","))];
   for (const id of ids) {
     if (!known.includes(id))
@@ -160,6 +163,9 @@ export function householdCostMeters(
     if (!isElectric(id))
       return fail("BAD_QUERY", "not an electricity meter", { field: "meters", actual: id });
   }
+  const sub = ids.find(isSub);
+  if (sub !== undefined && ids.some((m) => !isSub(m)))
+    return fail("BAD_QUERY", "a sub-meter with a main meter counts twice", { field: "meters", actual: sub });
   return ok(ids.sort());
 }
 

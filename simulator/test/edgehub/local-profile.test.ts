@@ -55,6 +55,12 @@ describe("local profile", () => {
     const households = d.events!.households as Record<string, { meters: string[]; tariff: { id: string } }>;
     expect(Object.keys(households)).toEqual(["hh-be"]);
     expect(households["hh-be"]!.meters).toEqual(["p1"]);
+    // sharing knows the role too: its household costs leave the sub-meter out by default
+    expect((d.sharing as { meters: unknown }).meters).toEqual({
+      p1: { householdId: "hh-be" },
+      sub: { householdId: "hh-be", role: "sub" },
+      "m-1": { householdId: "hh-at" },
+    });
     const events = (await import("../../../modules/events/src/config")) as {
       DesiredConfig: { safeParse(v: unknown): { success: boolean } };
     };

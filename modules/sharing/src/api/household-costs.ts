@@ -1,7 +1,7 @@
 /**
  * GET /api/households/{id}/costs at the edge (HOUSEHOLD_COSTS_PATH of @omdp/tariffs, the resource of
  * both APIs): the quarter hours of the household's meters (the `meters` query, else every electricity
- * meter of it) priced together under its tariff - fixed fees once, the capacity peak on their summed
+ * meter of it but its sub-meters, `meters.{id}.role`) priced together under its tariff - fixed fees once, the capacity peak on their summed
  * import - by `householdCostPage`. Works detached, as the meter's resource.
  */
 import { COSTS_MAX_DAYS, fromInterval } from "@omdp/series";
@@ -15,7 +15,7 @@ import {
   type MonthPeak,
   type PricedInterval,
 } from "@omdp/tariffs";
-import { type DesiredConfig, householdOf } from "../config";
+import { type DesiredConfig, householdOf, roleOf } from "../config";
 import { tariffPricesAnywhere, tariffProblem } from "./costs";
 import type { ApiDeps, Caller } from "./deps";
 import { badParameter, invalidFields, issueParam, notFound } from "./errors";
@@ -58,6 +58,7 @@ export function addHouseholdCostRoutes(r: Router<Caller | undefined>, deps: ApiD
       known,
       (m) => !rows.get(m)?.some((q) => q.medium !== undefined),
       query.meters,
+      (m) => roleOf(cfg, m) === "sub",
     );
     if (!chosen.ok) throw tariffProblem(chosen.error);
     const prices = await tariffPricesAnywhere(tariff, dataDir);
