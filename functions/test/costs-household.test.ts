@@ -32,12 +32,17 @@ beforeAll(async () => {
     path.join(import.meta.dirname, "../../examples/tariffs/fixed.json"),
     path.join(dir, "fixed.json"),
   );
-  fs.writeFileSync(path.join(dir, "tariffs.json"), JSON.stringify({ "hh-1": "fixed.json" }));
+  fs.writeFileSync(
+    path.join(dir, "tariffs.json"),
+    JSON.stringify({ "hh-1": "fixed.json", "hh-3": "fixed.json" }),
+  );
   const store = new SqliteStore(":memory:");
   for (const [id, hh, wh] of [
     ["m-1", "hh-1", 250],
     ["m-2", "hh-1", 100],
     ["x", "hh-2", 999],
+    ["m-3", "hh-3", 250],
+    ["s-3", "hh-3", 100],
   ] as const) {
     await store.putMeter({
       id,
@@ -45,6 +50,7 @@ beforeAll(async () => {
       deviceId: "edge-a",
       timeZone: "Europe/Vienna",
       updatedAt: "x",
+      ...(id === "s-3" ? { role: "sub" as const } : {}),
     });
     await store.writeIntervals(writes(id, hh, "Europe/Vienna", START, 4, () => wh));
   }
@@ -102,5 +108,18 @@ describe("cloud household costs", () => {
     );
     // hh-2 is not in TARIFFS_FILE
     await expect(call("hh-2", DAY)).rejects.toSatisfy((e) => e instanceof ProblemError && e.status === 404);
+  });
+
+  it("leaves a registered sub-meter out by default: the main meter's answer alone, as the edge", async () => {
+    const page = HouseholdCostPage.parse((await call("hh-3", DAY)).body);
+    // m-3 alone: 4 x 250 = 1,000 Wh, 0.498800 before export (the edge's meter resource test), minus
+    // 4 x 1 Wh exported x 0.0600 = 0.000240: 0.498560 (as m-1 above); s-3's 400 Wh are already in m-3's
+    expect(page.meters).toEqual(["m-3"]);
+    expect(page.items[0]).toMatchObject({ importWh: 1000, total: "0.498560" });
+    const alone = HouseholdCostPage.parse((await call("hh-3", { ...DAY, meters: "s-3" })).body);
+    expect(alone.items[0]).toMatchObject({ importWh: 400 });
+    await expect(call("hh-3", { ...DAY, meters: "m-3,s-3" })).rejects.toSatisfy(
+      (e) => e instanceof ProblemError && e.status === 400 && JSON.stringify(e).includes("s-3"),
+    );
   });
 });

@@ -1,7 +1,7 @@
 /**
  * GET /api/households/{id}/costs in the cloud (HOUSEHOLD_COSTS_PATH of @omdp/tariffs, as the edge):
  * the quarter hours of the household's meters (the `meters` query, else every electricity meter
- * registered for it) priced together under its tariff (TARIFFS_FILE or the example by the meters'
+ * registered for it but its sub-meters, the registry's `role`) priced together under its tariff (TARIFFS_FILE or the example by the meters'
  * time zone, see costs.ts) - fixed fees once, the capacity peak on their summed import.
  */
 import { COSTS_MAX_DAYS, type IntervalValues } from "@omdp/series";
@@ -42,6 +42,7 @@ const handle: RouteDef<Params, Query>["handle"] = async ({ services, principal, 
     known,
     (m) => !rows.get(m)?.some((q) => q.medium !== undefined),
     query.meters,
+    (m) => registered.find((r) => r.id === m)?.role === "sub",
   );
   if (!chosen.ok) throw tariffProblem(chosen.error);
   const prices = await pricesOf(located, services.settings.dataDir);

@@ -56,6 +56,10 @@ export const PutMeterBody = z.object({
     .refine(isValidTimeZone, "not an IANA time zone")
     .default("UTC")
     .describe("IANA zone of the household: days and months of the rollups are local"),
+  role: z
+    .enum(["main", "sub"])
+    .optional()
+    .describe("sub: measures part of a main meter of the household; household costs leave it out by default"),
 });
 
 export const ExportBody = z.object({
@@ -71,6 +75,7 @@ export const Meter = z.object({
   deviceId: z.string(),
   timeZone: z.string(),
   updatedAt: z.string(),
+  role: z.enum(["main", "sub"]).optional(),
 });
 export const MeterList = z.object({ items: z.array(Meter) });
 

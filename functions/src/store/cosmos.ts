@@ -469,5 +469,6 @@ function meterFromDoc(d: MeterRecord & { meterId?: string }): MeterRecord {
     deviceId: d.deviceId,
     timeZone: d.timeZone,
     updatedAt: d.updatedAt,
+    ...(d.role === "sub" ? { role: "sub" as const } : {}),
   };
 }

@@ -8,6 +8,8 @@ export interface MeterRecord {
   readonly deviceId: string;
   readonly timeZone: string;
   readonly updatedAt: string;
+  /** `sub`: measures part of a main meter of the household (household costs leave it out); default main. */
+  readonly role?: "main" | "sub";
 }
 
 /** A meter's latest values, kept at ingest (no scans at query time). Times are data times, not wall time. */

@@ -160,5 +160,6 @@ export function meterFromDb(r: Record<string, string>): MeterRecord {
     deviceId: r.device_id!,
     timeZone: r.time_zone!,
     updatedAt: r.updated_at!,
+    ...(r.role === "sub" ? { role: "sub" as const } : {}),
   };
 }

@@ -18,7 +18,8 @@ CREATE TABLE IF NOT EXISTS meters (
   household_id TEXT NOT NULL,
   device_id TEXT NOT NULL,
   time_zone TEXT NOT NULL,
-  updated_at TEXT NOT NULL
+  updated_at TEXT NOT NULL,
+  role TEXT
 );
 CREATE INDEX IF NOT EXISTS meters_household ON meters (household_id);
 CREATE TABLE IF NOT EXISTS series (
@@ -90,4 +91,9 @@ CREATE TABLE IF NOT EXISTS aggregate_releases (
 export const SERIES_ADDED_COLUMNS: readonly { name: string; sql: string }[] = [
   { name: "medium", sql: "ALTER TABLE series ADD COLUMN medium TEXT" },
   { name: "consumption", sql: "ALTER TABLE series ADD COLUMN consumption TEXT" },
+];
+
+/** Columns added to `meters` after its first release (`role`: NULL is a main meter). */
+export const METERS_ADDED_COLUMNS: readonly { name: string; sql: string }[] = [
+  { name: "role", sql: "ALTER TABLE meters ADD COLUMN role TEXT" },
 ];

@@ -46,12 +46,15 @@ import {
   type SeriesDbRow,
   toDbArgs,
 } from "./sqlite-rows";
-import { SERIES_ADDED_COLUMNS, SQLITE_SCHEMA } from "./sqlite-schema";
+import { METERS_ADDED_COLUMNS, SERIES_ADDED_COLUMNS, SQLITE_SCHEMA } from "./sqlite-schema";
 
-/** Adds the `series` columns a database created before them lacks (SERIES_ADDED_COLUMNS). */
+/** Adds the columns a database created before them lacks (SERIES_ADDED_COLUMNS, METERS_ADDED_COLUMNS). */
 function addMissingColumns(db: Database.Database): void {
-  const have = new Set((db.pragma("table_info(series)") as { name: string }[]).map((c) => c.name));
-  for (const c of SERIES_ADDED_COLUMNS) if (!have.has(c.name)) db.exec(c.sql);
+  const added = { series: SERIES_ADDED_COLUMNS, meters: METERS_ADDED_COLUMNS };
+  for (const [table, columns] of Object.entries(added)) {
+    const have = new Set((db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name));
+    for (const c of columns) if (!have.has(c.name)) db.exec(c.sql);
+  }
 }
 
 const isAfter = (v: unknown): v is { a: number } =>
@@ -89,10 +92,10 @@ export class SqliteStore implements Store {
       );
     this.st = {
       putMeter: db.prepare(
-        `INSERT INTO meters (id, household_id, device_id, time_zone, updated_at)
-         VALUES (@id, @householdId, @deviceId, @timeZone, @updatedAt)
+        `INSERT INTO meters (id, household_id, device_id, time_zone, updated_at, role)
+         VALUES (@id, @householdId, @deviceId, @timeZone, @updatedAt, @role)
          ON CONFLICT (id) DO UPDATE SET household_id = excluded.household_id, device_id = excluded.device_id,
-           time_zone = excluded.time_zone, updated_at = excluded.updated_at`,
+           time_zone = excluded.time_zone, updated_at = excluded.updated_at, role = excluded.role`,
       ),
       getMeter: db.prepare("SELECT * FROM meters WHERE id = ?"),
       allMeters: db.prepare("SELECT * FROM meters ORDER BY id"),
@@ -172,7 +175,7 @@ export class SqliteStore implements Store {
   }
 
   async putMeter(m: MeterRecord): Promise<void> {
-    this.st.putMeter.run(m);
+    this.st.putMeter.run({ ...m, role: m.role === "sub" ? "sub" : null });
   }
 
   async getMeter(id: string): Promise<MeterRecord | undefined> {

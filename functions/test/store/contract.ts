@@ -67,6 +67,18 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         updatedAt: "x",
       });
       expect((await store.getMeter("m-3"))?.householdId).toBe("hh-1");
+      expect((await store.getMeter("m-3"))?.role).toBeUndefined();
+      // a sub-meter's role is kept, and dropped again when registered as a main meter
+      const sub = { id: "m-3", householdId: "hh-1", deviceId: "edge-a", timeZone: "UTC", updatedAt: "y" };
+      await store.putMeter({ ...sub, role: "sub" });
+      expect((await store.getMeter("m-3"))?.role).toBe("sub");
+      expect((await store.listMeters({ householdIds: ["hh-1"] })).map((m) => m.role)).toEqual([
+        undefined,
+        undefined,
+        "sub",
+      ]);
+      await store.putMeter({ ...sub, role: "main" });
+      expect((await store.getMeter("m-3"))?.role).toBeUndefined();
     });
 
     it("stores intervals and serves ranges oldest first, paged without loss or repetition", async () => {

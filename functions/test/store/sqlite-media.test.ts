@@ -63,4 +63,25 @@ describe("SQLite store: water consumption", () => {
       await store.close();
     }
   });
+
+  it("a database created before the meter role gets the column and keeps a sub-meter", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "omdp-sqlite-role-"));
+    dirs.push(dir);
+    const file = path.join(dir, "store.db");
+    const old = new Database(file);
+    old.exec(
+      SQLITE_SCHEMA.replace("  updated_at TEXT NOT NULL,\n  role TEXT\n", "  updated_at TEXT NOT NULL\n"),
+    );
+    const before = (old.pragma("table_info(meters)") as { name: string }[]).map((c) => c.name);
+    expect(before).not.toContain("role");
+    old.close();
+    const store = new SqliteStore(file);
+    try {
+      const m = { id: "s1", householdId: "hh", deviceId: "edge", timeZone: "UTC", updatedAt: "x" };
+      await store.putMeter({ ...m, role: "sub" });
+      expect(await store.getMeter("s1")).toEqual({ ...m, role: "sub" });
+    } finally {
+      await store.close();
+    }
+  });
 });

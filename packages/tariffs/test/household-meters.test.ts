@@ -13,16 +13,26 @@ describe("householdCostMeters: sub-meters are not counted twice", () => {
   });
 
   it("counts every electricity meter when none is a sub-meter (no role known)", () => {
-    expect(householdCostMeters(known, isElectric, undefined)).toEqual({ ok: true, value: ["12345678", "main-1"] });
+    expect(householdCostMeters(known, isElectric, undefined)).toEqual({
+      ok: true,
+      value: ["12345678", "main-1"],
+    });
   });
 
   it("allows a sub-meter listed alone", () => {
-    expect(householdCostMeters(known, isElectric, "12345678", isSub)).toEqual({ ok: true, value: ["12345678"] });
+    expect(householdCostMeters(known, isElectric, "12345678", isSub)).toEqual({
+      ok: true,
+      value: ["12345678"],
+    });
   });
 
   it("refuses a sub-meter listed with a main meter, naming the sub-meter", () => {
     const r = householdCostMeters(known, isElectric, "main-1,12345678", isSub);
     expect(r.ok).toBe(false);
-    expect(!r.ok && [r.error.code, r.error.field, r.error.actual]).toEqual(["BAD_QUERY", "meters", "12345678"]);
+    expect(!r.ok && [r.error.code, r.error.field, r.error.actual]).toEqual([
+      "BAD_QUERY",
+      "meters",
+      "12345678",
+    ]);
   });
 });

@@ -55,8 +55,15 @@ export function loadPlatformConfig(file: string): PlatformConfig {
 /** Registry entries for every configured meter: household, the edge device, the household's zone. */
 export function registryFromConfig(
   cfg: PlatformConfig,
-): { id: string; householdId: string; deviceId: string; timeZone: string }[] {
+): { id: string; householdId: string; deviceId: string; timeZone: string; role?: "sub" }[] {
   return cfg.households.flatMap((h) =>
-    h.meters.map((m) => ({ id: m.id, householdId: h.id, deviceId: cfg.edge.deviceId, timeZone: h.timeZone })),
+    h.meters.map((m) => ({
+      id: m.id,
+      householdId: h.id,
+      deviceId: cfg.edge.deviceId,
+      timeZone: h.timeZone,
+      // a sub-meter (behind the main meter) is left out of the household's costs, as at the edge
+      ...(m.role === "sub" ? { role: "sub" as const } : {}),
+    })),
   );
 }

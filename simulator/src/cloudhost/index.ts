@@ -80,7 +80,9 @@ export async function startCloudHost(opts: CloudHostOptions = {}): Promise<Cloud
   const now = new Date().toISOString();
   for (const m of registryFromConfig(config)) {
     const existing = await store.getMeter(m.id);
-    if (!existing) await store.putMeter({ ...m, updatedAt: now });
+    // a registry from before the meter role learns it from the config
+    if (!existing || (existing.role === "sub") !== (m.role === "sub"))
+      await store.putMeter({ ...m, updatedAt: now });
   }
 
   // Retention: Cosmos DB expires items by TTL; the embedded store purges at start and then hourly.

@@ -68,7 +68,9 @@ export function localDesired(p: LocalProfile): Record<string, JsonObject> {
       }),
     );
     sharing.meters = Object.fromEntries(
-      hh.flatMap((h) => h.meters.map((m) => [m.id, { householdId: h.id, ...(m.role ? { role: m.role } : {}) }])),
+      hh.flatMap((h) =>
+        h.meters.map((m) => [m.id, { householdId: h.id, ...(m.role ? { role: m.role } : {}) }]),
+      ),
     );
     if (hh[0]!.timeZone) analytics.defaultTimeZone = hh[0]!.timeZone;
     analytics.meters = Object.fromEntries(
