@@ -357,7 +357,13 @@ describe("consents", () => {
       token: string;
     };
     const auth = { authorization: `Bearer ${t.token}` };
-    expect((await call(h.base, "GET", "/api/meters", { headers: auth })).status).toBe(403);
+    const refused = await call(h.base, "GET", "/api/meters", { headers: auth });
+    expect(refused.status).toBe(403);
+    // The routes a recipient may call, written out by hand (influx and ha exports included).
+    for (const route of ["/api/export", "/api/export/influx", "/api/export/ha", "/api/health"])
+      expect(refused.text).toContain(route);
+    for (const route of ["/api/export/influx", "/api/export/ha"])
+      expect((await call(h.base, "GET", route, { headers: auth })).status).not.toBe(403);
     const none = await call(h.base, "GET", "/api/export", { headers: auth });
     expect(none.status).toBe(200);
     expect(none.text).toBe("");

@@ -17,6 +17,11 @@ function bearer(req: IncomingMessage, url: URL): string | undefined {
   return undefined;
 }
 
+/** The 403 text for a recipient token outside its routes; the list is RECIPIENT_ROUTES itself. */
+export function recipientForbiddenMessage(recipient: string): string {
+  return `a token for recipient ${recipient} may only call ${[...RECIPIENT_ROUTES].join(", ")}`;
+}
+
 function authenticate(deps: ApiDeps, req: IncomingMessage, url: URL): Caller | undefined {
   if (url.pathname === "/api/health") return undefined;
   const token = bearer(req, url);
@@ -24,7 +29,7 @@ function authenticate(deps: ApiDeps, req: IncomingMessage, url: URL): Caller | u
   const info = deps.store.tokens.verify(token);
   if (!info) throw new ApiError(401, "unauthorized", "the token is unknown or revoked");
   if (info.recipient !== null && !RECIPIENT_ROUTES.has(url.pathname))
-    throw new ApiError(403, "forbidden", `a token for recipient ${info.recipient} may only call /api/export`);
+    throw new ApiError(403, "forbidden", recipientForbiddenMessage(info.recipient));
   return { tokenId: info.id, name: info.name, recipient: info.recipient };
 }
 
