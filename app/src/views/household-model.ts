@@ -8,6 +8,14 @@
  */
 import { MEDIA, type Medium, mediumOf } from "@omdp/model/medium";
 import { PROPERTIES, propertyDefinition } from "@omdp/model/obis";
+import {
+  type ApplicationStatus,
+  applicationStatus,
+  STATUS_FLAGS,
+  STATUS_PROPERTY,
+  type StatusBitFlag,
+  statusBitSet,
+} from "@omdp/model/status-byte";
 import { formatAmps, formatKw, formatKwh, formatVolts } from "../lib/format";
 import type { Interval } from "../lib/records";
 import type { MeterInfo } from "../lib/settings";
@@ -42,26 +50,27 @@ export function latestReading(raw: unknown): LatestReading | null {
 }
 
 /** The error register the wM-Bus reader fills from the transport layer's status byte. */
-export const STATUS_PROPERTY = "0-0:97.97.0";
+export { STATUS_PROPERTY };
 
-/**
- * EN 13757-7 clause 7.5.5 status bits (as packages/reader/src/wmbus/reading.ts maps them): bits 0-1
- * application busy (01) / error (10) / alarm (11), bit 2 power low, bit 3 permanent error, bit 4
- * temporary error.
- */
-const APPLICATION_STATUS = ["", "application busy", "application error", "alarm"] as const;
-const STATUS_FLAGS: readonly [number, string][] = [
-  [0x04, "battery low"],
-  [0x08, "permanent error"],
-  [0x10, "temporary error"],
-];
+/** The status byte's fields (@omdp/model/status-byte) in a household's words. */
+const APPLICATION_WORDS: Readonly<Record<ApplicationStatus, string>> = {
+  ok: "",
+  busy: "application busy",
+  error: "application error",
+  alarm: "alarm",
+};
+const FLAG_WORDS: Readonly<Record<StatusBitFlag, string>> = {
+  powerLow: "battery low",
+  permanentError: "permanent error",
+  temporaryError: "temporary error",
+};
 
 /** The status byte in words: "OK" when no bit is set. */
 export function statusText(byte: number): string {
   const words: string[] = [];
-  const app = APPLICATION_STATUS[byte & 0x03];
+  const app = APPLICATION_WORDS[applicationStatus(byte)];
   if (app) words.push(app);
-  for (const [bit, word] of STATUS_FLAGS) if (byte & bit) words.push(word);
+  for (const flag of STATUS_FLAGS) if (statusBitSet(byte, flag)) words.push(FLAG_WORDS[flag]);
   return words.length ? words.join(", ") : "OK";
 }
 

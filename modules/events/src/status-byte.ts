@@ -1,34 +1,27 @@
 /**
- * The status byte of a meter message (EN 13757-7:2018 clause 7.5.6, the layout of EN 13757-3:2004
- * Table 3 and OMS Vol. 2), as the reader stores it in the error register 0-0:97.97.0:
- * - bits 0-1 application status: 00 no error, 01 application busy, 10 any application error,
- *   11 abnormal condition / alarm (a working application detects abnormal behaviour, e.g. a water
- *   meter's permanent flow);
- * - bit 2 power low (end of battery life or loss of external power);
- * - bit 3 permanent error (needs service); bit 4 temporary error;
- * - bits 5-7 specific to the manufacturer (tamper, magnet, ... per meter type).
- * "Busy" is no fault, so it sets no flag here.
+ * The status rules' flags over the status byte of a meter message, whose layout (EN 13757-7:2018
+ * clause 7.5.6, EN 13757-3:2004 Table 3) is written once in @omdp/model/status-byte: "error" is an
+ * application error or a permanent or temporary error; "alarm" the abnormal condition (11, e.g. a
+ * water meter's permanent flow); "batteryLow" power low. "Busy" is no fault, so it sets no flag here.
  */
+import { applicationStatus, STATUS_BITS, statusBitSet } from "@omdp/model/status-byte";
 import type { StatusFlag } from "./config";
 
-export const MANUFACTURER_BITS = 0xe0;
-
-const APPLICATION_ERROR = 0b10;
-const ABNORMAL_CONDITION = 0b11;
-const POWER_LOW = 0x04;
-const PERMANENT_ERROR = 0x08;
-const TEMPORARY_ERROR = 0x10;
+export const MANUFACTURER_BITS = STATUS_BITS.manufacturer;
 
 /** Whether `flag` is set in the status byte `status` (0-255). */
 export function statusFlagSet(status: number, flag: StatusFlag): boolean {
-  const application = status & 0b11;
   switch (flag) {
     case "batteryLow":
-      return (status & POWER_LOW) !== 0;
+      return statusBitSet(status, "powerLow");
     case "error":
-      return (status & (PERMANENT_ERROR | TEMPORARY_ERROR)) !== 0 || application === APPLICATION_ERROR;
+      return (
+        statusBitSet(status, "permanentError") ||
+        statusBitSet(status, "temporaryError") ||
+        applicationStatus(status) === "error"
+      );
     case "alarm":
-      return application === ABNORMAL_CONDITION;
+      return applicationStatus(status) === "alarm";
   }
 }
 

@@ -2,21 +2,16 @@
  * A decoded wireless M-Bus telegram to a MeterReading: the EN 13757-3 records through the OBIS rules of
  * obisMap.ts (the medium from the address's device type), then, for a property no record gave, the
  * value a wireless driver read from a manufacturer payload (names as wmbusmeters prints them), and the
- * transport layer's status byte as the error register 0-0:97.97.0 (EN 13757-7 clause 7.5.5: bits 0-1
- * application busy/error, bit 2 power low, bit 3 permanent error, bit 4 temporary error).
+ * transport layer's status byte as the error register 0-0:97.97.0 (its bits: @omdp/model/status-byte).
  */
 import { type MeterReading, SCHEMA_VERSION } from "@omdp/model";
+import { STATUS_PROPERTY } from "@omdp/model/status-byte";
 import { type WmbusTelegram, wirelessValues } from "@omdp/wmbus";
 import { localToRfc3339 } from "../localTime";
 import { MEDIUM_TO_OBIS_A, recordToProperty } from "../obisMap";
 
-/** EN 13757-7 status bits (clause 7.5.5), for readers of the error register. */
-export const STATUS_BITS = {
-  applicationError: 0x03,
-  powerLow: 0x04,
-  permanentError: 0x08,
-  temporaryError: 0x10,
-} as const;
+/** EN 13757-7 status bits, for readers of the error register (the layout is @omdp/model's). */
+export { STATUS_BITS } from "@omdp/model/status-byte";
 
 type Fill = { property: (a: number) => string | undefined; unit: string; factor?: number };
 
@@ -76,7 +71,7 @@ export function telegramToReading(t: WmbusTelegram, o: WmbusReadingOptions): Met
   }
   // a transport layer without a header (CI 0x78) has no status byte
   if (typeof t.tpl?.status === "number")
-    values.push({ property: "0-0:97.97.0", value: t.tpl.status, unit: "" });
+    values.push({ property: STATUS_PROPERTY, value: t.tpl.status, unit: "" });
   const receivedAt = o.receivedAt.toISOString();
   return {
     schemaVersion: SCHEMA_VERSION,
