@@ -37,4 +37,21 @@ describe("the one OpenAPI document of the edge and the cloud", () => {
     const body = stats.responses["200"].content["application/json"].schema;
     expect(body.properties.stats.items.required).toEqual(expect.arrayContaining(["day", "month", "final"]));
   });
+
+  it("lists the edge's export routes with their parameters and media types", () => {
+    // routes and query parameters as modules/sharing/src/api/routes.ts, export-query.ts and export-ha.ts read them
+    const expected: [string, string, string[]][] = [
+      ["/api/export", "application/x-ndjson", ["from", "to"]],
+      ["/api/export/influx", "text/plain", ["meter", "from", "to", "resolution"]],
+      ["/api/export/ha", "text/csv", ["meter", "from", "to", "kind"]],
+    ];
+    for (const [path, mediaType, params] of expected) {
+      const op = doc.paths[path].get;
+      expect(op["x-omdp-only"]).toBe("edge");
+      expect(op.parameters.map((p: { name: string }) => p.name)).toEqual(params);
+      expect(Object.keys(op.responses["200"].content)).toEqual([mediaType]);
+    }
+    const kind = doc.paths["/api/export/ha"].get.parameters.find((p: { name: string }) => p.name === "kind");
+    expect(kind.schema.enum).toEqual(["counter", "measurement"]);
+  });
 });

@@ -49,7 +49,7 @@ function edgeOperation(op: Operation): Json {
     responses: {
       "200": {
         description: "OK",
-        content: { "application/json": { schema: jsonSchema(op.response, "output") } },
+        content: { [op.contentType ?? "application/json"]: { schema: jsonSchema(op.response, "output") } },
       },
       "400": problemResponse("a parameter is invalid (the problem names it)"),
       "401": problemResponse("no or invalid bearer token"),

@@ -98,6 +98,29 @@ export const StatsQuery = z.object({
 });
 export const StatsPage = z.object({ stats: z.array(StatsMessage) });
 
+/** GET /api/export at the edge: the household's data as JSON Lines (a recipient: its consented part). */
+export const JsonlExportQuery = z.object({
+  from: Rfc3339.optional().describe("inclusive start (default: everything kept)"),
+  to: Rfc3339.optional().describe("exclusive end (default: now)"),
+});
+
+/** GET /api/export/influx at the edge: intervals as InfluxDB line protocol. */
+export const ExportQuery = z.object({
+  meter: z.string().min(1).max(64).optional().describe("one meter id (default: every meter)"),
+  from: Rfc3339.optional().describe("inclusive start (default: 24 h before `to`)"),
+  to: Rfc3339.optional().describe("exclusive end (default: now)"),
+  resolution: SeriesResolution.default("PT15M"),
+});
+export type ExportQuery = z.infer<typeof ExportQuery>;
+
+/** GET /api/export/ha at the edge: hourly intervals as Home Assistant statistics CSV. */
+export const HaExportQuery = ExportQuery.omit({ resolution: true }).extend({
+  kind: z
+    .enum(["counter", "measurement"])
+    .default("counter")
+    .describe("counter (energy) or measurement (power)"),
+});
+
 /** One operation of the model, described by the zod schemas its server validates with. */
 export interface Operation {
   readonly name: string;
@@ -106,6 +129,8 @@ export interface Operation {
   readonly summary: string;
   readonly query: z.ZodObject;
   readonly response: z.ZodType;
+  /** The answer's media type (default application/json). */
+  readonly contentType?: string;
 }
 
 /** Operations only the edge has; the OpenAPI document marks them `x-omdp-only: edge`. */
@@ -125,6 +150,34 @@ export const EDGE_ONLY_OPERATIONS: readonly Operation[] = [
     summary: "Analytics' day and month figures (StatsMessage), by meter and time",
     query: StatsQuery,
     response: StatsPage,
+  },
+  {
+    name: "edgeExport",
+    method: "GET",
+    path: "/api/export",
+    summary: "The household's data as JSON Lines (a recipient token: what its consents permit)",
+    query: JsonlExportQuery,
+    response: z.string().describe("one JSON object per line (kind interval, reading or event)"),
+    contentType: "application/x-ndjson",
+  },
+  {
+    name: "edgeExportInflux",
+    method: "GET",
+    path: "/api/export/influx",
+    summary: "Intervals as InfluxDB line protocol (a recipient token: what its consents permit)",
+    query: ExportQuery,
+    response: z.string().describe("InfluxDB line protocol, one point per line"),
+    contentType: "text/plain",
+  },
+  {
+    name: "edgeExportHa",
+    method: "GET",
+    path: "/api/export/ha",
+    summary:
+      "Hourly intervals as Home Assistant statistics CSV (a recipient token: what its consents permit)",
+    query: HaExportQuery,
+    response: z.string().describe("CSV with a header row (statistic_id, unit, start, ...)"),
+    contentType: "text/csv",
   },
 ];
 

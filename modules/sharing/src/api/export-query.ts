@@ -5,9 +5,7 @@
  * that resolution, projected as `upstream` sends it), and the intervals themselves read from the store
  * one month at a time (stored or the series package's roll-ups: no second roll-up here).
  */
-import { Rfc3339 } from "@omdp/model";
-import { SeriesResolution } from "@omdp/series";
-import { z } from "zod";
+import { ExportQuery, type SeriesResolution } from "@omdp/series";
 import { timeZoneOf } from "../config";
 import { intervalProperties, projectInterval } from "../consent";
 import type { StoredInterval } from "../rollup";
@@ -19,13 +17,7 @@ const MONTH_MS = 31 * DAY;
 /** Longest range one export may span (the intervals are streamed a month at a time). */
 export const MAX_EXPORT_DAYS = 3 * 366;
 
-export const ExportQuery = z.object({
-  meter: z.string().min(1).max(64).optional().describe("one meter id (default: every meter)"),
-  from: Rfc3339.optional().describe("inclusive start (default: 24 h before `to`)"),
-  to: Rfc3339.optional().describe("exclusive end (default: now)"),
-  resolution: SeriesResolution.default("PT15M"),
-});
-export type ExportQuery = z.infer<typeof ExportQuery>;
+export { ExportQuery } from "@omdp/series";
 
 export interface ExportRange {
   readonly meters: readonly string[];
